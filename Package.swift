@@ -1,0 +1,106 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "frontdesk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "frontdesk", targets: ["frontdesk"]),
+        .library(name: "FrontdeskCore", targets: ["FrontdeskCore"]),
+        .library(name: "FrontdeskEngine", targets: ["FrontdeskEngine"]),
+        .library(name: "FrontdeskSQLite", targets: ["FrontdeskSQLite"]),
+        .library(name: "FrontdeskPostgres", targets: ["FrontdeskPostgres"]),
+        .library(name: "FrontdeskHTTP", targets: ["FrontdeskHTTP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "FrontdeskCore", swiftSettings: strict),
+        .target(
+            name: "FrontdeskEngine",
+            dependencies: [
+                "FrontdeskCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "FrontdeskSQLite",
+            dependencies: ["FrontdeskEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "FrontdeskPostgres",
+            dependencies: [
+                "FrontdeskEngine",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "FrontdeskAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strict,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
+            name: "FrontdeskHTTP",
+            dependencies: [
+                "FrontdeskEngine",
+                "FrontdeskAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "frontdesk",
+            dependencies: [
+                "FrontdeskHTTP",
+                "FrontdeskSQLite",
+                "FrontdeskPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "FrontdeskCoreTests", dependencies: ["FrontdeskCore"], swiftSettings: strict),
+        .testTarget(
+            name: "FrontdeskStoreTests",
+            dependencies: ["FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FrontdeskHTTPTests",
+            dependencies: [
+                "FrontdeskHTTP",
+                "FrontdeskSQLite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,23 @@
+/// What a key may do. Checked before every operation; a missing one is a 403 naming it.
+public enum Permission: String, Sendable, Codable, CaseIterable {
+    case bookingCreate = "booking:create"
+    case bookingRead = "booking:read"
+    case bookingUpdate = "booking:update"
+    case bookingCheckin = "booking:checkin"
+    case bookingCheckout = "booking:checkout"
+    case bookingCancel = "booking:cancel"
+    case bookingDelete = "booking:delete"
+    case resourceRead = "resource:read"
+    case resourceWrite = "resource:write"
+    case memberRead = "member:read"
+    case memberWrite = "member:write"
+    case locationRead = "location:read"
+    case locationWrite = "location:write"
+    case settingsRead = "settings:read"
+    case settingsManage = "settings:manage"
+    case keyManage = "key:manage"
+    case auditRead = "audit:read"
+    case eventRead = "event:read"
+    /// Creating organizations: only the platform (master) key has it.
+    case organizationCreate = "organization:create"
+}

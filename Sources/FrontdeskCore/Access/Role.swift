@@ -1,0 +1,30 @@
+/// A key's role, mapped to the permissions it grants.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case owner, admin, manager
+    case frontDesk = "front_desk"
+    case viewer, kiosk
+
+    public var permissions: Set<Permission> {
+        let reads: Set<Permission> = [.bookingRead, .resourceRead, .memberRead, .locationRead, .settingsRead]
+        let desk: Set<Permission> = reads.union([
+            .bookingCreate, .bookingUpdate, .bookingCheckin, .bookingCheckout, .bookingCancel, .memberWrite,
+        ])
+        switch self {
+        case .owner, .admin:
+            return Set(Permission.allCases).subtracting([.organizationCreate])
+        case .manager:
+            return desk.union([.bookingDelete, .resourceWrite, .locationWrite, .auditRead, .eventRead])
+        case .frontDesk:
+            return desk
+        case .viewer:
+            return reads.union([.eventRead])
+        case .kiosk:
+            return [.bookingRead, .bookingCheckin, .bookingCheckout, .resourceRead]
+        }
+    }
+
+    /// A key may only hand out roles no stronger than its own: an admin cannot mint an owner key.
+    public func mayGrant(_ other: Role) -> Bool {
+        other.permissions.isSubset(of: permissions) && (self == .owner || other != .owner)
+    }
+}

@@ -1,0 +1,13 @@
+/// The name of a state change in the outbox; triggers, streams and webhooks select on it.
+public enum EventType: String, Sendable, Codable, CaseIterable {
+    case bookingCreated = "booking_created"
+    case bookingUpdated = "booking_updated"
+    case bookingConfirmed = "booking_confirmed"
+    case bookingCheckedIn = "booking_checked_in"
+    case bookingStarted = "booking_started"
+    case bookingCompleted = "booking_completed"
+    case bookingCancelled = "booking_cancelled"
+    case bookingNoShow = "booking_no_show"
+    case bookingExpired = "booking_expired"
+    case bookingDeleted = "booking_deleted"
+}

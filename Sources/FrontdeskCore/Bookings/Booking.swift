@@ -1,0 +1,55 @@
+import Foundation
+
+/// Intent: a member holds one or more resources, each line with its own window.
+public struct Booking: Sendable, Hashable, Identifiable {
+    public enum Source: String, Sendable, Codable, CaseIterable {
+        case web, phone
+        case walkIn = "walk_in"
+        case api, pos
+    }
+
+    public var id: UUID
+    public var organizationID: UUID
+    public var number: String
+    public var status: BookingStatus
+    public var memberID: UUID
+    public var lines: [BookingLine]
+    public var source: Source
+    public var notes: String?
+    public var cancellationReason: String?
+    public var actualStartAt: Date?
+    public var actualEndAt: Date?
+    public var currency: String
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: UUID, organizationID: UUID, number: String, status: BookingStatus, memberID: UUID,
+                lines: [BookingLine], source: Source, notes: String?, cancellationReason: String? = nil,
+                actualStartAt: Date? = nil, actualEndAt: Date? = nil, currency: String, version: Int = 1,
+                createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.organizationID = organizationID
+        self.number = number
+        self.status = status
+        self.memberID = memberID
+        self.lines = lines
+        self.source = source
+        self.notes = notes
+        self.cancellationReason = cancellationReason
+        self.actualStartAt = actualStartAt
+        self.actualEndAt = actualEndAt
+        self.currency = currency
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// From the earliest line start to the latest line end.
+    public var window: TimeWindow {
+        TimeWindow(start: lines.map(\.window.start).min() ?? createdAt,
+                   end: lines.map(\.window.end).max() ?? createdAt)
+    }
+
+    public var totalAmount: Int { lines.reduce(0) { $0 + $1.amount } }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One resource held by a booking, with its own window and its own arrival and departure.
+public struct BookingLine: Sendable, Hashable, Identifiable {
+    public enum State: String, Sendable, Codable, Hashable {
+        /// Held, nobody there yet.
+        case reserved
+        /// Somebody is there.
+        case occupied
+        /// No longer held: checked out, cancelled, or the booking ended.
+        case released
+    }
+
+    public var id: UUID
+    public var resourceID: UUID
+    public var window: TimeWindow
+    public var state: State
+    public var checkedInAt: Date?
+    public var checkedOutAt: Date?
+    /// Price of this line in minor units of the booking's currency.
+    public var amount: Int
+
+    public init(id: UUID, resourceID: UUID, window: TimeWindow, state: State = .reserved,
+                checkedInAt: Date? = nil, checkedOutAt: Date? = nil, amount: Int) {
+        self.id = id
+        self.resourceID = resourceID
+        self.window = window
+        self.state = state
+        self.checkedInAt = checkedInAt
+        self.checkedOutAt = checkedOutAt
+        self.amount = amount
+    }
+
+    /// Whether this line still takes capacity from its resource.
+    public var holds: Bool { state != .released }
+
+    mutating func occupy(at instant: Date) {
+        guard state == .reserved else { return }
+        state = .occupied
+        checkedInAt = instant
+    }
+
+    mutating func release(at instant: Date) {
+        guard state != .released else { return }
+        if state == .occupied { checkedOutAt = instant }
+        state = .released
+    }
+}

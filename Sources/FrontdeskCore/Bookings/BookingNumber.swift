@@ -1,0 +1,19 @@
+import Foundation
+
+/// Booking numbers such as `BK-2026-0001`: a prefix, the year in the organization's time zone,
+/// and a gapless sequence per organization and year.
+public enum BookingNumber {
+    public static func format(prefix: String, year: Int, sequence: Int) -> String {
+        let digits = String(sequence)
+        return "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    public static func year(of instant: Date, in timeZone: TimeZone) -> Int {
+        LocalDate(instant, in: timeZone).year
+    }
+
+    /// Whether `text` looks like a booking number rather than an id.
+    public static func looksLikeNumber(_ text: String) -> Bool {
+        text.split(separator: "-").count == 3 && UUID(uuidString: text) == nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A resource as the planner sees it inside the booking transaction: its settings, the time zone
+/// its dates are read in, and the other bookings' lines that hold it around the requested window.
+public struct BookableResource: Sendable, Hashable {
+    public var resource: Resource
+    public var timeZone: TimeZone
+    public var held: [HeldLine]
+
+    public init(resource: Resource, timeZone: TimeZone, held: [HeldLine]) {
+        self.resource = resource
+        self.timeZone = timeZone
+        self.held = held
+    }
+}
+
+/// Decides whether a booking may be made and what it is: conflicts, prices, stamps.
+/// It runs inside the store's transaction, on the rows that transaction has locked.
+public enum BookingPlanner {
+    public static func plan(
+        _ request: BookingRequest, id: UUID, lineIDs: [UUID], organization: Organization,
+        resources: [UUID: BookableResource], memberExists: Bool, now: Date
+    ) throws(FrontdeskError) -> Booking {
+        try request.validate()
+        var v = Validator()
+        v.check(memberExists, "member_id", "no such member")
+        for (i, line) in request.lines.enumerated() {
+            v.check(resources[line.resourceID] != nil, "lines[\(i)].resource_id", "no such resource")
+        }
+        try v.validate()
+
+        let outOfService = request.resourceIDs.filter { resources[$0]!.resource.status == .outOfService }
+        if !outOfService.isEmpty {
+            throw .conflict(code: "resource_out_of_service", detail: "Out of service: "
+                + outOfService.map { $0.uuidString.lowercased() }.sorted().joined(separator: ", ") + ".")
+        }
+        try checkConflicts(request, resources: resources)
+
+        let at = now.truncatedToMilliseconds
+        var lines: [BookingLine] = []
+        for (line, lineID) in zip(request.lines, lineIDs) {
+            let bookable = resources[line.resourceID]!
+            let amount = bookable.resource.rateUnit.price(
+                rate: bookable.resource.rateAmount, window: line.window, in: bookable.timeZone)
+            lines.append(BookingLine(id: lineID, resourceID: line.resourceID, window: line.window, amount: amount))
+        }
+        var booking = Booking(
+            id: id, organizationID: organization.id, number: "", status: request.status,
+            memberID: request.memberID, lines: lines, source: request.source, notes: request.notes,
+            currency: organization.currency, createdAt: at, updatedAt: at)
+        if request.status == .active {
+            // A walk-in: the member is at the desk, so the rental starts now.
+            booking.actualStartAt = at
+            for i in booking.lines.indices { booking.lines[i].occupy(at: at) }
+        }
+        return booking
+    }
+
+    /// Every requested line must fit in its resource's capacity alongside the lines already held
+    /// and the other lines of the same request.
+    static func checkConflicts(_ request: BookingRequest, resources: [UUID: BookableResource]) throws(FrontdeskError) {
+        var conflicts: [UUID: Set<String>] = [:]
+        for (i, line) in request.lines.enumerated() {
+            let bookable = resources[line.resourceID]!
+            let siblings = request.lines.enumerated()
+                .filter { $0.offset != i && $0.element.resourceID == line.resourceID }
+                .map { HeldLine(bookingNumber: "", window: $0.element.window) }
+            let held = bookable.held + siblings
+            if Occupancy.remaining(capacity: bookable.resource.capacity, held: held, within: line.window) < 1 {
+                conflicts[line.resourceID, default: []]
+                    .formUnion(Occupancy.blockingNumbers(bookable.held, within: line.window))
+            }
+        }
+        guard conflicts.isEmpty else {
+            throw .bookingConflict(conflicts
+                .map { BookingConflict(resourceID: $0.key, bookingNumbers: $0.value.sorted()) }
+                .sorted { $0.resourceID.uuidString < $1.resourceID.uuidString })
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// What a client asks for when it creates a booking, windows already resolved to instants.
+public struct BookingRequest: Sendable, Hashable {
+    public struct Line: Sendable, Hashable {
+        public var resourceID: UUID
+        public var window: TimeWindow
+
+        public init(resourceID: UUID, window: TimeWindow) {
+            self.resourceID = resourceID
+            self.window = window
+        }
+    }
+
+    public var memberID: UUID
+    public var lines: [Line]
+    public var status: BookingStatus
+    public var source: Booking.Source
+    public var notes: String?
+
+    public init(memberID: UUID, lines: [Line], status: BookingStatus = .confirmed,
+                source: Booking.Source = .api, notes: String? = nil) {
+        self.memberID = memberID
+        self.lines = lines
+        self.status = status
+        self.source = source
+        self.notes = notes
+    }
+
+    public static let maxLines = 100
+    /// The longest window one line may hold: a little over a year.
+    public static let maxLineDuration: TimeInterval = 400 * 86_400
+
+    public var resourceIDs: [UUID] { Array(Set(lines.map(\.resourceID))) }
+
+    public func validate() throws(FrontdeskError) {
+        var v = Validator()
+        v.check(!lines.isEmpty, "lines", "must hold at least one resource")
+        v.check(lines.count <= Self.maxLines, "lines", "must hold at most \(Self.maxLines) resources")
+        v.check(BookingStatus.creatable.contains(status), "status", "must be pending, confirmed or active")
+        v.text(notes, "notes", max: 10_000)
+        for (i, line) in lines.enumerated() {
+            v.check(!line.window.isEmpty, "lines[\(i)].ends_at", "must be after starts_at")
+            v.check(line.window.duration <= Self.maxLineDuration, "lines[\(i)].ends_at", "a line may last at most 400 days")
+        }
+        try v.validate()
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A site of an organization: a hotel, a shop, a gym branch.
+public struct Location: Sendable, Hashable, Codable, Identifiable {
+    enum CodingKeys: String, CodingKey {
+        case id
+        case organizationID = "organization_id"
+        case name
+        case timeZone = "timezone"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public var id: UUID
+    public var organizationID: UUID
+    public var name: String
+    /// IANA time zone; nil means the organization's.
+    public var timeZone: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: UUID, organizationID: UUID, name: String, timeZone: String?, createdAt: Date, updatedAt: Date? = nil) {
+        self.id = id
+        self.organizationID = organizationID
+        self.name = name
+        self.timeZone = timeZone
+        self.createdAt = createdAt.truncatedToMilliseconds
+        self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
+    }
+
+    public func validate() throws(FrontdeskError) {
+        var v = Validator()
+        v.text(name, "name", required: true)
+        if let timeZone {
+            v.check(TimeZone(identifier: timeZone) != nil, "timezone", "must be an IANA time zone such as Europe/Paris")
+        }
+        try v.validate()
+    }
+}

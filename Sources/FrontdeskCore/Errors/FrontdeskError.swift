@@ -1,0 +1,114 @@
+import Foundation
+
+/// Every expected failure of a Frontdesk operation, each with a stable `code`.
+/// The HTTP layer turns these into RFC 9457 problems; the status is part of the contract.
+public enum FrontdeskError: Error, Sendable, Equatable {
+    /// Input that breaks a rule: the fields and what is wrong with each.
+    case validationFailed([FieldIssue])
+    /// Input that cannot be read at all (malformed JSON, an id that is not an id).
+    case malformedRequest(String)
+    case notFound(entity: String, id: String)
+    case bookingConflict([BookingConflict])
+    case invalidTransition(from: BookingStatus, to: BookingStatus, allowed: [BookingStatus])
+    /// A rule about the current state that forbids the change (a resource still booked, …).
+    case conflict(code: String, detail: String)
+    case preconditionFailed(expected: String, actual: Int)
+    case unauthorized
+    case forbidden(missing: Permission)
+    case idempotencyKeyReused
+    case idempotencyKeyInUse
+    case payloadTooLarge(limit: Int)
+
+    public var code: String {
+        switch self {
+        case .validationFailed: "validation_failed"
+        case .malformedRequest: "malformed_request"
+        case .notFound: "not_found"
+        case .bookingConflict: "booking_conflict"
+        case .invalidTransition: "invalid_transition"
+        case .conflict(let code, _): code
+        case .preconditionFailed: "precondition_failed"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .idempotencyKeyReused: "idempotency_key_reused"
+        case .idempotencyKeyInUse: "idempotency_key_in_use"
+        case .payloadTooLarge: "payload_too_large"
+        }
+    }
+
+    public var status: Int {
+        switch self {
+        case .validationFailed, .idempotencyKeyReused: 422
+        case .malformedRequest: 400
+        case .notFound: 404
+        case .bookingConflict, .invalidTransition, .conflict, .idempotencyKeyInUse: 409
+        case .preconditionFailed: 412
+        case .unauthorized: 401
+        case .forbidden: 403
+        case .payloadTooLarge: 413
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .validationFailed: "The request breaks a validation rule"
+        case .malformedRequest: "The request could not be read"
+        case .notFound: "Not found"
+        case .bookingConflict: "A resource is already booked for that window"
+        case .invalidTransition: "That status change is not allowed"
+        case .conflict: "The current state does not allow this"
+        case .preconditionFailed: "The resource has changed since you read it"
+        case .unauthorized: "Authentication required"
+        case .forbidden: "Permission denied"
+        case .idempotencyKeyReused: "Idempotency-Key reused with another request"
+        case .idempotencyKeyInUse: "A request with this Idempotency-Key is still running"
+        case .payloadTooLarge: "The request body is too large"
+        }
+    }
+
+    public var detail: String {
+        switch self {
+        case .validationFailed(let issues):
+            issues.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        case .malformedRequest(let why): why
+        case .notFound(let entity, let id): "No \(entity) with id \(id)."
+        case .bookingConflict(let conflicts):
+            "Conflicting bookings: " + conflicts.map {
+                "\($0.resourceID.uuidString.lowercased()) held by \($0.bookingNumbers.joined(separator: ", "))"
+            }.joined(separator: "; ")
+        case .invalidTransition(let from, let to, let allowed):
+            "A \(from.rawValue) booking cannot become \(to.rawValue); allowed: "
+                + (allowed.isEmpty ? "none" : allowed.map(\.rawValue).joined(separator: ", ")) + "."
+        case .conflict(_, let detail): detail
+        case .preconditionFailed(let expected, let actual):
+            "If-Match was \(expected) but the current version is \(actual)."
+        case .unauthorized: "Send `Authorization: Bearer <key>` with a valid API key."
+        case .forbidden(let missing): "This key lacks the permission \(missing.rawValue)."
+        case .idempotencyKeyReused: "This Idempotency-Key was first used with a different request body or path."
+        case .idempotencyKeyInUse: "Retry once the first request with this Idempotency-Key has finished."
+        case .payloadTooLarge(let limit): "Request bodies are limited to \(limit) bytes."
+        }
+    }
+}
+
+/// One failing field of a request, for `validation_failed`.
+public struct FieldIssue: Sendable, Equatable, Codable {
+    public var field: String
+    public var message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// A resource that cannot be booked for a window, with the bookings in the way.
+public struct BookingConflict: Sendable, Equatable, Codable {
+    public var resourceID: UUID
+    public var bookingNumbers: [String]
+
+    public init(resourceID: UUID, bookingNumbers: [String]) {
+        self.resourceID = resourceID
+        self.bookingNumbers = bookingNumbers
+    }
+}

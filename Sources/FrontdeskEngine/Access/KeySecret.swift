@@ -1,0 +1,19 @@
+import Crypto
+import Foundation
+
+/// API key secrets: `fd_` and 40 random base62 characters. Only their SHA-256 is stored.
+public enum KeySecret {
+    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "fd_" + String((0..<40).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// What a list shows of a key: enough to recognise it, not enough to use it.
+    public static func prefix(_ secret: String) -> String { String(secret.prefix(10)) }
+}

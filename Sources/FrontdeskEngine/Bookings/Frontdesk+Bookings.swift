@@ -1,0 +1,167 @@
+import Foundation
+import FrontdeskCore
+
+extension Frontdesk {
+    public func createBooking(_ caller: Caller, _ new: NewBooking) async throws -> Booking {
+        try caller.require(.bookingCreate)
+        let organization = try await organization(of: caller)
+        let zones = new.lines.contains(where: { $0.window.needsZone })
+            ? try await store.resourceZones(caller.organizationID, new.lines.map(\.resourceID)) : [:]
+        let request = BookingRequest(
+            memberID: new.memberID,
+            lines: new.lines.map { line in
+                BookingRequest.Line(resourceID: line.resourceID,
+                                    window: line.window.resolve(in: zones[line.resourceID] ?? organization.zone,
+                                                                organization: organization))
+            },
+            status: new.status, source: new.source, notes: new.notes)
+        try request.validate()
+
+        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        return try await store.createBooking(caller.organizationID, request, now: now) { context in
+            var booking = try BookingPlanner.plan(
+                request, id: newID(), lineIDs: request.lines.map { _ in newID() },
+                organization: context.organization, resources: context.resources,
+                memberExists: context.memberExists, now: now)
+            booking.number = BookingNumber.format(
+                prefix: context.organization.bookingNumberPrefix,
+                year: BookingNumber.year(of: now, in: context.organization.zone),
+                sequence: context.nextSequence)
+            return Self.change(booking, before: nil, type: .bookingCreated, action: "create",
+                               actor: actor, reason: nil, at: now, newID: newID)
+        }
+    }
+
+    public func booking(_ caller: Caller, _ reference: BookingReference) async throws -> Booking {
+        try caller.require(.bookingRead)
+        guard let booking = try await store.booking(caller.organizationID, reference) else {
+            throw FrontdeskError.notFound(entity: "booking", id: reference.text)
+        }
+        return booking
+    }
+
+    public func bookings(_ caller: Caller, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
+        try caller.require(.bookingRead)
+        return try await store.bookings(caller.organizationID, filter: filter, page: page)
+    }
+
+    /// A desk button: confirm, check in, start, check out, cancel, no-show. `at` defaults to now;
+    /// `ifMatch` is the version the client last read.
+    public func perform(
+        _ caller: Caller, _ action: BookingAction, on reference: BookingReference, at: Date? = nil,
+        lineIDs: Set<UUID>? = nil, reason: String? = nil, ifMatch: Int? = nil
+    ) async throws -> Booking {
+        try caller.require(action.permission)
+        try Self.validateReason(reason)
+        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        return try await store.changeBooking(caller.organizationID, reference) { current in
+            try Self.check(ifMatch, current)
+            let next = try current.applying(action, at: at ?? now, now: now, lineIDs: lineIDs, reason: reason)
+            return Self.change(next, before: current, type: action.eventType, action: action.rawValue,
+                               actor: actor, reason: reason, at: now, newID: newID)
+        }
+    }
+
+    /// The manual override of the seeds: a new `status` applies exactly the action that enters it,
+    /// with the same rules and stamps; `notes` may change with it or alone.
+    public func updateBooking(
+        _ caller: Caller, _ reference: BookingReference, _ patch: BookingPatch, ifMatch: Int? = nil
+    ) async throws -> Booking {
+        try caller.require(.bookingUpdate)
+        let action = try patch.status.map { status throws(FrontdeskError) in
+            guard let action = BookingAction(entering: status) else {
+                throw .validationFailed([FieldIssue("status", "a booking cannot be moved back to pending")])
+            }
+            return action
+        }
+        if let action { try caller.require(action.permission) }
+        var v = Validator()
+        v.text(patch.notes, "notes", max: 10_000)
+        v.check(patch.status != nil || patch.notes != nil, "status", "give status, notes or both")
+        try v.validate()
+
+        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        return try await store.changeBooking(caller.organizationID, reference) { current in
+            try Self.check(ifMatch, current)
+            var next = current
+            if let action { next = try next.applying(action, at: now, now: now) }
+            if let notes = patch.notes {
+                next.notes = notes.isEmpty ? nil : notes
+                if action == nil {
+                    next.version += 1
+                    next.updatedAt = now
+                }
+            }
+            return Self.change(next, before: current, type: action?.eventType ?? .bookingUpdated,
+                               action: action?.rawValue ?? "update", actor: actor, reason: nil, at: now, newID: newID)
+        }
+    }
+
+    /// Deletes a cancelled or expired booking for good; its audit trail and events stay.
+    public func deleteBooking(_ caller: Caller, _ reference: BookingReference) async throws {
+        try caller.require(.bookingDelete)
+        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        try await store.deleteBooking(caller.organizationID, reference) { current in
+            guard current.status.isDeletable else {
+                throw FrontdeskError.conflict(
+                    code: "booking_not_deletable",
+                    detail: "Only cancelled or expired bookings can be deleted; \(current.number) is \(current.status.rawValue).")
+            }
+            return Self.change(current, before: current, type: .bookingDeleted, action: "delete",
+                               actor: actor, reason: nil, at: now, newID: newID)
+        }
+    }
+
+    public func bookingAudit(_ caller: Caller, _ reference: BookingReference) async throws -> [AuditEntry] {
+        try caller.require(.auditRead)
+        let booking = try await booking(caller, reference)
+        return try await store.auditEntries(caller.organizationID, entityID: booking.id)
+    }
+
+    static func check(_ ifMatch: Int?, _ booking: Booking) throws(FrontdeskError) {
+        if let ifMatch, ifMatch != booking.version {
+            throw .preconditionFailed(expected: String(ifMatch), actual: booking.version)
+        }
+    }
+
+    static func validateReason(_ reason: String?) throws(FrontdeskError) {
+        var v = Validator()
+        v.text(reason, "reason", max: 1_000)
+        try v.validate()
+    }
+
+    static func change(
+        _ booking: Booking, before: Booking?, type: EventType, action: String, actor: Actor, reason: String?,
+        at: Date, newID: @Sendable () -> UUID
+    ) -> BookingChange {
+        let after = DomainJSON.encode(booking)
+        let audit = AuditEntry(
+            id: newID(), organizationID: booking.organizationID, entityType: "booking", entityID: booking.id,
+            action: action, actor: actor, before: before.map(DomainJSON.encode),
+            after: type == .bookingDeleted ? nil : after, reason: reason, createdAt: at)
+        let event = EventDraft(id: newID(), type: type, entityType: "booking", entityID: booking.id,
+                               data: after, createdAt: at)
+        return BookingChange(booking: booking, audit: audit, event: event)
+    }
+}
+
+extension BookingAction {
+    /// The permission a key needs to press this button.
+    public var permission: Permission {
+        switch self {
+        case .confirm, .noShow, .expire: .bookingUpdate
+        case .checkIn, .start: .bookingCheckin
+        case .checkOut: .bookingCheckout
+        case .cancel: .bookingCancel
+        }
+    }
+}
+
+extension BookingReference {
+    var text: String {
+        switch self {
+        case .id(let id): id.uuidString.lowercased()
+        case .number(let number): number
+        }
+    }
+}

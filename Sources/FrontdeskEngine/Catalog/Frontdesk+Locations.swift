@@ -1,0 +1,44 @@
+import Foundation
+import FrontdeskCore
+
+extension Frontdesk {
+    public func createLocation(_ caller: Caller, _ input: LocationInput) async throws -> Location {
+        try caller.require(.locationWrite)
+        let location = Location(id: newID(), organizationID: caller.organizationID, name: input.name ?? "",
+                                timeZone: input.timeZone, createdAt: now)
+        try location.validate()
+        try await store.insertLocation(location)
+        return location
+    }
+
+    public func location(_ caller: Caller, _ id: UUID) async throws -> Location {
+        try caller.require(.locationRead)
+        guard let location = try await store.location(caller.organizationID, id) else {
+            throw FrontdeskError.notFound(entity: "location", id: id.uuidString.lowercased())
+        }
+        return location
+    }
+
+    public func locations(_ caller: Caller, page: PageRequest) async throws -> Page<Location> {
+        try caller.require(.locationRead)
+        return try await store.locations(caller.organizationID, page: page)
+    }
+
+    public func updateLocation(_ caller: Caller, _ id: UUID, _ input: LocationInput) async throws -> Location {
+        try caller.require(.locationWrite)
+        let now = self.now
+        return try await store.updateLocation(caller.organizationID, id) { current in
+            var next = current
+            next.name = input.name ?? next.name
+            next.timeZone = input.timeZone.map { $0.isEmpty ? nil : $0 } ?? next.timeZone
+            try next.validate()
+            next.updatedAt = now
+            return next
+        }
+    }
+
+    public func deleteLocation(_ caller: Caller, _ id: UUID) async throws {
+        try caller.require(.locationWrite)
+        try await store.deleteLocation(caller.organizationID, id)
+    }
+}

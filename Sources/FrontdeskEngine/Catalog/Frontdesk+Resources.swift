@@ -1,0 +1,48 @@
+import Foundation
+import FrontdeskCore
+
+extension Frontdesk {
+    public func createResource(_ caller: Caller, _ input: ResourceInput) async throws -> Resource {
+        try caller.require(.resourceWrite)
+        guard let locationID = input.locationID else {
+            throw FrontdeskError.validationFailed([FieldIssue("location_id", "is required")])
+        }
+        let blank = Resource(id: newID(), organizationID: caller.organizationID, locationID: locationID, name: "",
+                             kind: "", category: nil, capacity: 1, rateAmount: 0, rateUnit: .night,
+                             status: .active, createdAt: now)
+        let resource = input.applied(to: blank)
+        try resource.validate()
+        try await store.insertResource(resource)
+        return resource
+    }
+
+    public func resource(_ caller: Caller, _ id: UUID) async throws -> Resource {
+        try caller.require(.resourceRead)
+        guard let resource = try await store.resource(caller.organizationID, id) else {
+            throw FrontdeskError.notFound(entity: "resource", id: id.uuidString.lowercased())
+        }
+        return resource
+    }
+
+    public func resources(_ caller: Caller, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
+        try caller.require(.resourceRead)
+        return try await store.resources(caller.organizationID, filter: filter, page: page)
+    }
+
+    public func updateResource(_ caller: Caller, _ id: UUID, _ input: ResourceInput) async throws -> Resource {
+        try caller.require(.resourceWrite)
+        let now = self.now
+        return try await store.updateResource(caller.organizationID, id) { current in
+            var next = input.applied(to: current)
+            try next.validate()
+            next.updatedAt = now
+            return next
+        }
+    }
+
+    /// Refused with 409 `resource_in_use` while a current or future booking holds it.
+    public func deleteResource(_ caller: Caller, _ id: UUID) async throws {
+        try caller.require(.resourceWrite)
+        try await store.deleteResource(caller.organizationID, id, now: now)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import FrontdeskCore
+import Logging
+
+/// The engine: every use case of the desk, over a store. Embed it to run Frontdesk without HTTP;
+/// the HTTP layer is a thin shell around it.
+public struct Frontdesk: Sendable {
+    public let store: any FrontdeskStore
+    public let clock: @Sendable () -> Date
+    public let newID: @Sendable () -> UUID
+    public let logger: Logger
+
+    public init(
+        store: any FrontdeskStore,
+        clock: @escaping @Sendable () -> Date = { Date() },
+        newID: @escaping @Sendable () -> UUID = { UUID() },
+        logger: Logger = Logger(label: "frontdesk.engine")
+    ) {
+        self.store = store
+        self.clock = clock
+        self.newID = newID
+        self.logger = logger
+    }
+
+    var now: Date { clock().truncatedToMilliseconds }
+
+    func organization(of caller: Caller) async throws -> Organization {
+        guard let organization = try await store.organization(caller.organizationID) else {
+            throw FrontdeskError.notFound(entity: "organization", id: caller.organizationID.uuidString.lowercased())
+        }
+        return organization
+    }
+}

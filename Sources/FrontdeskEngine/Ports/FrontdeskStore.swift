@@ -1,0 +1,130 @@
+import Foundation
+import FrontdeskCore
+
+/// The storage contract. One method per invariant, each one transaction: a method that checks and
+/// writes does both inside its transaction, on rows it has locked, and asks the engine to decide
+/// through its closure. Adapters (SQLite, PostgreSQL) implement it and pass the same conformance suite.
+/// Lookups are always scoped to an organization: an id from another one is simply not found.
+public protocol FrontdeskStore: Sendable {
+    // MARK: Schema
+
+    /// Applies every migration this build knows and the database lacks.
+    func migrate() async throws
+    /// Throws `StoreError.unknownMigrations` if the database was migrated by a newer build.
+    func verifySchema() async throws
+    /// Closes connections; the store cannot be used afterwards.
+    func shutdown() async throws
+
+    // MARK: Organizations and keys
+
+    /// Inserts the organization unless one with its id exists. Returns whether it inserted.
+    @discardableResult
+    func ensureOrganization(_ organization: Organization) async throws -> Bool
+    func insertOrganization(_ organization: Organization, owner: APIKey) async throws
+    func organization(_ id: UUID) async throws -> Organization?
+    func updateOrganization(
+        _ id: UUID, _ change: @escaping @Sendable (Organization) throws -> Organization
+    ) async throws -> Organization
+
+    func apiKey(hash: String) async throws -> APIKey?
+    func insertAPIKey(_ key: APIKey) async throws
+    func apiKeys(_ organizationID: UUID) async throws -> [APIKey]
+    /// Returns whether a key was deleted.
+    func deleteAPIKey(_ organizationID: UUID, _ id: UUID) async throws -> Bool
+    func apiKeyCount() async throws -> Int
+
+    // MARK: Locations, resources, members
+
+    func insertLocation(_ location: Location) async throws
+    func location(_ organizationID: UUID, _ id: UUID) async throws -> Location?
+    func locations(_ organizationID: UUID, page: PageRequest) async throws -> Page<Location>
+    func updateLocation(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Location) throws -> Location
+    ) async throws -> Location
+    /// Throws `conflict(location_in_use)` while it has resources.
+    func deleteLocation(_ organizationID: UUID, _ id: UUID) async throws
+
+    /// Throws `validationFailed(location_id)` if the location is not the organization's.
+    func insertResource(_ resource: Resource) async throws
+    func resource(_ organizationID: UUID, _ id: UUID) async throws -> Resource?
+    func resources(_ organizationID: UUID, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource>
+    func updateResource(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Resource) throws -> Resource
+    ) async throws -> Resource
+    /// Throws `conflict(resource_in_use)` while a booking line holds it at or after `now`.
+    func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws
+
+    func insertMember(_ member: Member) async throws
+    func member(_ organizationID: UUID, _ id: UUID) async throws -> Member?
+    func members(_ organizationID: UUID, filter: MemberFilter, page: PageRequest) async throws -> Page<Member>
+    func updateMember(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Member) throws -> Member
+    ) async throws -> Member
+    func deleteMember(_ organizationID: UUID, _ id: UUID) async throws
+
+    // MARK: Bookings
+
+    /// In one transaction: locks the requested resources (in id order), reads them with the lines
+    /// that hold them around `request`'s windows, asks `decide` for the change, then writes the
+    /// booking, its lines, the number series, the audit entry and the event.
+    func createBooking(
+        _ organizationID: UUID, _ request: BookingRequest, now: Date,
+        decide: @escaping @Sendable (BookingContext) throws -> BookingChange
+    ) async throws -> Booking
+    func booking(_ organizationID: UUID, _ reference: BookingReference) async throws -> Booking?
+    func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking>
+    /// Locks the booking, asks `decide` for its next state and writes it with its audit and event.
+    func changeBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws -> Booking
+    /// Locks the booking, asks `decide` (which may refuse) and deletes it, keeping audit and event.
+    func deleteBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws
+    /// The organization's resources matching `filter`, each with the lines holding it in `window`.
+    func bookableResources(
+        _ organizationID: UUID, filter: ResourceFilter, window: TimeWindow
+    ) async throws -> [BookableResource]
+    /// The time zone and settings a request's dates are read in: each resource's location zone.
+    func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone]
+    /// Bookings whose time has passed: confirmed ones past `noShowBefore`-relative grace,
+    /// pending ones past their hold. Returns (organization, booking id, action) to apply.
+    func dueBookings(now: Date, limit: Int) async throws -> [DueBooking]
+
+    // MARK: Audit and events
+
+    func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry]
+    func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event]
+
+    // MARK: Idempotency
+
+    func claimIdempotencyKey(
+        _ organizationID: UUID, key: String, fingerprint: String, now: Date
+    ) async throws -> IdempotencyClaim
+    func recordIdempotentResponse(_ organizationID: UUID, key: String, response: StoredResponse) async throws
+    /// Forgets a claim whose request failed before it could answer, so a retry runs again.
+    func releaseIdempotencyKey(_ organizationID: UUID, key: String) async throws
+}
+
+/// A booking the sweeper should move on.
+public struct DueBooking: Sendable, Hashable {
+    public var organizationID: UUID
+    public var bookingID: UUID
+    public var action: BookingAction
+
+    public init(organizationID: UUID, bookingID: UUID, action: BookingAction) {
+        self.organizationID = organizationID
+        self.bookingID = bookingID
+        self.action = action
+    }
+}
+
+/// Failures of the storage itself, not of a rule.
+public enum StoreError: Error, Sendable, Equatable {
+    /// The database has migrations this build does not know: it was written by a newer Frontdesk.
+    case unknownMigrations([String])
+    /// The database has not been migrated (run `frontdesk migrate`).
+    case notMigrated
+}
