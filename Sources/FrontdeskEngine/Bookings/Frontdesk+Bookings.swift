@@ -35,7 +35,7 @@ extension Frontdesk {
     public func booking(_ caller: Caller, _ reference: BookingReference) async throws -> Booking {
         try caller.require(.bookingRead)
         guard let booking = try await store.booking(caller.organizationID, reference) else {
-            throw FrontdeskError.notFound(entity: "booking", id: reference.text)
+            throw FrontdeskError.notFound(entity: "booking", id: reference.description)
         }
         return booking
     }
@@ -153,15 +153,6 @@ extension BookingAction {
         case .checkIn, .start: .bookingCheckin
         case .checkOut: .bookingCheckout
         case .cancel: .bookingCancel
-        }
-    }
-}
-
-extension BookingReference {
-    var text: String {
-        switch self {
-        case .id(let id): id.uuidString.lowercased()
-        case .number(let number): number
         }
     }
 }

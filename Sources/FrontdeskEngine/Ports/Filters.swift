@@ -39,7 +39,7 @@ public struct BookingFilter: Sendable, Hashable {
 }
 
 /// A booking named by its id or by its number (`BK-2026-0001`).
-public enum BookingReference: Sendable, Hashable {
+public enum BookingReference: Sendable, Hashable, CustomStringConvertible {
     case id(UUID)
     case number(String)
 
@@ -50,6 +50,13 @@ public enum BookingReference: Sendable, Hashable {
             self = .number(text)
         } else {
             throw .notFound(entity: "booking", id: text)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .id(let id): id.uuidString.lowercased()
+        case .number(let number): number
         }
     }
 }

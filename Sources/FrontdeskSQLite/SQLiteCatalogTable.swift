@@ -1,0 +1,89 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+/// A catalog entity (location, resource, member) stored in its own soft-deletable table.
+protocol CatalogRecord: Sendable, Identifiable where ID == UUID {
+    static var table: String { get }
+    static var entity: String { get }
+    init(row: Row)
+    var columns: Columns { get }
+    var createdAt: Date { get }
+}
+
+extension Location: CatalogRecord {
+    static let table = "locations"
+    static let entity = "location"
+}
+
+extension Resource: CatalogRecord {
+    static let table = "resources"
+    static let entity = "resource"
+}
+
+extension Member: CatalogRecord {
+    static let table = "members"
+    static let entity = "member"
+}
+
+/// The reads and writes every catalog table shares.
+extension SQLiteStore {
+    func insert<T: CatalogRecord>(_ record: T) async throws {
+        try await write { db in try db.insert(T.table, record.columns) }
+    }
+
+    func fetch<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID) async throws -> T? {
+        try await read { db in try Self.fetch(T.self, organizationID, id, db) }
+    }
+
+    static func fetch<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T? {
+        try Row.fetchOne(db, sql: "SELECT * FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+                         arguments: [organizationID.text, id.text]).map(T.init(row:))
+    }
+
+    static func require<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T {
+        guard let record = try fetch(T.self, organizationID, id, db) else {
+            throw FrontdeskError.notFound(entity: T.entity, id: id.text)
+        }
+        return record
+    }
+
+    /// A page of live rows; `filter` is extra SQL over the table's columns with its arguments.
+    func page<T: CatalogRecord>(
+        _: T.Type, _ organizationID: UUID, page: PageRequest, filter: [(sql: String, value: any DatabaseValueConvertible)] = []
+    ) async throws -> Page<T> {
+        var clauses = ["organization_id = ?", "deleted_at IS NULL"]
+        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
+        for condition in filter {
+            clauses.append(condition.sql)
+            arguments.append(condition.value)
+        }
+        if let after = page.after {
+            clauses.append("(created_at, id) > (?, ?)")
+            arguments += [after.createdAt.millis, after.id.text]
+        }
+        let sql = "SELECT * FROM \(T.table) WHERE " + clauses.joined(separator: " AND ")
+            + " ORDER BY created_at, id LIMIT \(page.limit + 1)"
+        let statementArguments = StatementArguments(arguments)
+        let records = try await read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(T.init(row:)) }
+        return Page(fetched: records, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
+    func update<T: CatalogRecord>(
+        _: T.Type, _ organizationID: UUID, _ id: UUID, check: @escaping @Sendable (T, Database) throws -> Void = { _, _ in },
+        _ change: @escaping @Sendable (T) throws -> T
+    ) async throws -> T {
+        try await write { db in
+            let next = try change(try Self.require(T.self, organizationID, id, db))
+            try check(next, db)
+            try db.update(T.table, next.columns)
+            return next
+        }
+    }
+
+    static func softDelete<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws {
+        try db.execute(sql: "UPDATE \(T.table) SET deleted_at = ? WHERE organization_id = ? AND id = ?",
+                       arguments: [Date().millis, organizationID.text, id.text])
+    }
+}

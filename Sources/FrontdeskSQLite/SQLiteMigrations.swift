@@ -1,0 +1,188 @@
+import Foundation
+import FrontdeskEngine
+import GRDB
+
+/// The schema, as explicit ordered migrations recorded in `schema_migrations`.
+enum SQLiteMigrations {
+    static let all: [(version: String, sql: String)] = [
+        ("0001_booking_engine", """
+        CREATE TABLE organizations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            check_in_time TEXT NOT NULL,
+            check_out_time TEXT NOT NULL,
+            booking_number_prefix TEXT NOT NULL,
+            no_show_grace_minutes INTEGER NOT NULL,
+            pending_hold_minutes INTEGER NOT NULL,
+            event_sequence INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            is_platform INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX api_keys_by_organization ON api_keys(organization_id, created_at, id);
+        CREATE TABLE locations (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            name TEXT NOT NULL,
+            timezone TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            UNIQUE (organization_id, id)
+        );
+        CREATE INDEX locations_by_organization ON locations(organization_id, created_at, id);
+        CREATE TABLE resources (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            location_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            category TEXT,
+            capacity INTEGER NOT NULL CHECK (capacity >= 1),
+            rate_amount INTEGER NOT NULL CHECK (rate_amount >= 0),
+            rate_unit TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            UNIQUE (organization_id, id),
+            FOREIGN KEY (organization_id, location_id) REFERENCES locations(organization_id, id)
+        );
+        CREATE INDEX resources_by_organization ON resources(organization_id, created_at, id);
+        CREATE TABLE members (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT,
+            phone TEXT,
+            external_ref TEXT,
+            notes TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            UNIQUE (organization_id, id)
+        );
+        CREATE INDEX members_by_organization ON members(organization_id, created_at, id);
+        CREATE TABLE bookings (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            number TEXT NOT NULL,
+            status TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            notes TEXT,
+            cancellation_reason TEXT,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            actual_start_at INTEGER,
+            actual_end_at INTEGER,
+            currency TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (organization_id, number),
+            UNIQUE (organization_id, id),
+            FOREIGN KEY (organization_id, member_id) REFERENCES members(organization_id, id)
+        );
+        CREATE INDEX bookings_by_organization ON bookings(organization_id, created_at, id);
+        CREATE INDEX bookings_by_member ON bookings(organization_id, member_id);
+        CREATE INDEX bookings_due ON bookings(status, starts_at) WHERE status IN ('pending', 'confirmed');
+        CREATE TABLE booking_lines (
+            id TEXT PRIMARY KEY,
+            booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,
+            organization_id TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            checked_in_at INTEGER,
+            checked_out_at INTEGER,
+            amount INTEGER NOT NULL,
+            FOREIGN KEY (organization_id, resource_id) REFERENCES resources(organization_id, id)
+        );
+        CREATE INDEX booking_lines_by_booking ON booking_lines(booking_id, position);
+        CREATE INDEX booking_lines_by_resource ON booking_lines(resource_id, starts_at);
+        CREATE INDEX booking_lines_held ON booking_lines(organization_id, starts_at, ends_at) WHERE state <> 'released';
+        CREATE TABLE booking_series (
+            organization_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last_sequence INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, year)
+        );
+        CREATE TABLE audit_entries (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor_type TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            actor_name TEXT NOT NULL,
+            before BLOB,
+            after BLOB,
+            reason TEXT,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX audit_entries_by_entity ON audit_entries(organization_id, entity_id, created_at);
+        CREATE TABLE events (
+            organization_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            data BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, sequence)
+        );
+        CREATE TABLE idempotency_keys (
+            organization_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            response_status INTEGER,
+            response_content_type TEXT,
+            response_body BLOB,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, key)
+        );
+        """),
+    ]
+
+    static func apply(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)
+            """)
+        let applied = Set(try String.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+        try refuseUnknown(applied)
+        for migration in all where !applied.contains(migration.version) {
+            try db.execute(sql: migration.sql)
+            try db.execute(sql: "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                           arguments: [migration.version, Date().millis])
+        }
+    }
+
+    static func verify(_ db: Database) throws {
+        guard try db.tableExists("schema_migrations") else { throw StoreError.notMigrated }
+        let applied = Set(try String.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+        try refuseUnknown(applied)
+        guard all.allSatisfy({ applied.contains($0.version) }) else { throw StoreError.notMigrated }
+    }
+
+    private static func refuseUnknown(_ applied: Set<String>) throws {
+        let unknown = applied.subtracting(all.map(\.version))
+        if !unknown.isEmpty { throw StoreError.unknownMigrations(unknown.sorted()) }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Rows ↔ domain values.
+extension Organization {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), name: row["name"], timeZone: row["timezone"], currency: row["currency"],
+                  checkInTime: row["check_in_time"], checkOutTime: row["check_out_time"],
+                  bookingNumberPrefix: row["booking_number_prefix"], noShowGraceMinutes: row["no_show_grace_minutes"],
+                  pendingHoldMinutes: row["pending_hold_minutes"], createdAt: row.date("created_at"),
+                  updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "name": name, "timezone": timeZone, "currency": currency, "check_in_time": checkInTime,
+         "check_out_time": checkOutTime, "booking_number_prefix": bookingNumberPrefix,
+         "no_show_grace_minutes": noShowGraceMinutes, "pending_hold_minutes": pendingHoldMinutes,
+         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
+extension APIKey {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), name: row["name"],
+                  role: Role(rawValue: row["role"]) ?? .viewer, prefix: row["prefix"], hash: row["hash"],
+                  isPlatform: row["is_platform"], createdAt: row.date("created_at"))
+    }
+}
+
+extension Location {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), name: row["name"],
+                  timeZone: row["timezone"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "name": name, "timezone": timeZone,
+         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
+extension Resource {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), locationID: row.uuid("location_id"),
+                  name: row["name"], kind: row["kind"], category: row["category"], capacity: row["capacity"],
+                  rateAmount: row["rate_amount"], rateUnit: RateUnit(rawValue: row["rate_unit"]) ?? .night,
+                  status: Status(rawValue: row["status"]) ?? .active, createdAt: row.date("created_at"),
+                  updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "location_id": locationID.text, "name": name,
+         "kind": kind, "category": category, "capacity": capacity, "rate_amount": rateAmount,
+         "rate_unit": rateUnit.rawValue, "status": status.rawValue, "created_at": createdAt.millis,
+         "updated_at": updatedAt.millis]
+    }
+}
+
+extension Member {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), type: row["type"], name: row["name"],
+                  email: row["email"], phone: row["phone"], externalRef: row["external_ref"], notes: row["notes"],
+                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "type": type, "name": name, "email": email,
+         "phone": phone, "external_ref": externalRef, "notes": notes, "created_at": createdAt.millis,
+         "updated_at": updatedAt.millis]
+    }
+}
+
+extension Booking {
+    init(row: Row, lines: [BookingLine]) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), number: row["number"],
+                  status: BookingStatus(rawValue: row["status"]) ?? .cancelled, memberID: row.uuid("member_id"),
+                  lines: lines, source: Source(rawValue: row["source"]) ?? .api, notes: row["notes"],
+                  cancellationReason: row["cancellation_reason"], actualStartAt: row.optionalDate("actual_start_at"),
+                  actualEndAt: row.optionalDate("actual_end_at"), currency: row["currency"], version: row["version"],
+                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "number": number, "status": status.rawValue,
+         "member_id": memberID.text, "source": source.rawValue, "notes": notes,
+         "cancellation_reason": cancellationReason, "starts_at": window.start.millis, "ends_at": window.end.millis,
+         "actual_start_at": actualStartAt?.millis, "actual_end_at": actualEndAt?.millis, "currency": currency,
+         "version": version, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
+extension BookingLine {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), resourceID: row.uuid("resource_id"),
+                  window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")),
+                  state: State(rawValue: row["state"]) ?? .released, checkedInAt: row.optionalDate("checked_in_at"),
+                  checkedOutAt: row.optionalDate("checked_out_at"), amount: row["amount"])
+    }
+
+    func columns(booking: Booking, position: Int) -> Columns {
+        ["id": id.text, "booking_id": booking.id.text, "organization_id": booking.organizationID.text,
+         "resource_id": resourceID.text, "position": position, "starts_at": window.start.millis,
+         "ends_at": window.end.millis, "state": state.rawValue, "checked_in_at": checkedInAt?.millis,
+         "checked_out_at": checkedOutAt?.millis, "amount": amount]
+    }
+}
+
+extension AuditEntry {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), entityType: row["entity_type"],
+                  entityID: row.uuid("entity_id"), action: row["action"],
+                  actor: Actor(type: row["actor_type"], id: row["actor_id"], name: row["actor_name"]),
+                  before: row["before"], after: row["after"], reason: row["reason"], createdAt: row.date("created_at"))
+    }
+}
+
+extension Event {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), sequence: row["sequence"],
+                  type: EventType(rawValue: row["type"]) ?? .bookingUpdated, entityType: row["entity_type"],
+                  entityID: row.uuid("entity_id"), data: row["data"], createdAt: row.date("created_at"))
+    }
+}
+
+/// A row to write, by column name.
+typealias Columns = [String: (any DatabaseValueConvertible)?]
+
+extension Database {
+    func insert(_ table: String, _ columns: Columns) throws {
+        let names = columns.keys.sorted()
+        try execute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES ("
+            + names.map { ":" + $0 }.joined(separator: ", ") + ")", arguments: StatementArguments(columns))
+    }
+
+    /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`).
+    func update(_ table: String, _ columns: Columns, scoped: Bool = true) throws {
+        let keys: Set<String> = scoped ? ["id", "organization_id"] : ["id"]
+        let names = columns.keys.sorted().filter { !keys.contains($0) && $0 != "created_at" }
+        try execute(sql: "UPDATE \(table) SET " + names.map { "\($0) = :\($0)" }.joined(separator: ", ")
+            + " WHERE " + keys.sorted().map { "\($0) = :\($0)" }.joined(separator: " AND "),
+            arguments: StatementArguments(columns))
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    public func createBooking(
+        _ organizationID: UUID, _ request: BookingRequest, now: Date,
+        decide: @escaping @Sendable (BookingContext) throws -> BookingChange
+    ) async throws -> Booking {
+        try await write { db in
+            let organization = try Self.requireOrganization(organizationID, db)
+            let year = BookingNumber.year(of: now, in: organization.zone)
+            let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
+            let memberExists = try Self.fetch(Member.self, organizationID, request.memberID, db) != nil
+            let last = try Int.fetchOne(db, sql: "SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
+                                        arguments: [organizationID.text, year]) ?? 0
+            let change = try decide(BookingContext(organization: organization, resources: resources,
+                                                   memberExists: memberExists, nextSequence: last + 1))
+            try db.execute(sql: """
+                INSERT INTO booking_series (organization_id, year, last_sequence) VALUES (?, ?, ?)
+                ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = excluded.last_sequence
+                """, arguments: [organizationID.text, year, last + 1])
+            try db.insert("bookings", change.booking.columns)
+            try Self.insertLines(of: change.booking, db)
+            try Self.record(change, db)
+            return change.booking
+        }
+    }
+
+    public func booking(_ organizationID: UUID, _ reference: BookingReference) async throws -> Booking? {
+        try await read { db in try Self.booking(organizationID, reference, db) }
+    }
+
+    public func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
+        var clauses = ["b.organization_id = ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
+        if !filter.statuses.isEmpty {
+            clauses.append("b.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
+            arguments += filter.statuses.map(\.rawValue)
+        }
+        if let memberID = filter.memberID {
+            clauses.append("b.member_id = ?")
+            arguments.append(memberID.text)
+        }
+        var lineClauses: [String] = []
+        if let resourceID = filter.resourceID {
+            lineClauses.append("l.resource_id = ?")
+            arguments.append(resourceID.text)
+        }
+        if let locationID = filter.locationID {
+            lineClauses.append("l.resource_id IN (SELECT id FROM resources WHERE organization_id = ? AND location_id = ?)")
+            arguments += [organizationID.text, locationID.text]
+        }
+        if let window = filter.window {
+            lineClauses.append("l.starts_at < ? AND l.ends_at > ?")
+            arguments += [window.end.millis, window.start.millis]
+        }
+        if !lineClauses.isEmpty {
+            clauses.append("EXISTS (SELECT 1 FROM booking_lines l WHERE l.booking_id = b.id AND "
+                + lineClauses.joined(separator: " AND ") + ")")
+        }
+        if let after = page.after {
+            clauses.append("(b.created_at, b.id) > (?, ?)")
+            arguments += [after.createdAt.millis, after.id.text]
+        }
+        let sql = "SELECT b.* FROM bookings b WHERE " + clauses.joined(separator: " AND ")
+            + " ORDER BY b.created_at, b.id LIMIT \(page.limit + 1)"
+        let statementArguments = StatementArguments(arguments)
+        let bookings = try await read { db in
+            try Self.withLines(try Row.fetchAll(db, sql: sql, arguments: statementArguments), db)
+        }
+        return Page(fetched: bookings, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
+    public func changeBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws -> Booking {
+        try await write { db in
+            let change = try decide(try Self.requireBooking(organizationID, reference, db))
+            let booking = change.booking
+            try db.update("bookings", booking.columns)
+            for (position, line) in booking.lines.enumerated() {
+                try db.update("booking_lines", line.columns(booking: booking, position: position))
+            }
+            try Self.record(change, db)
+            return booking
+        }
+    }
+
+    public func deleteBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws {
+        try await write { db in
+            let change = try decide(try Self.requireBooking(organizationID, reference, db))
+            try db.execute(sql: "DELETE FROM bookings WHERE organization_id = ? AND id = ?",
+                           arguments: [organizationID.text, change.booking.id.text])
+            try Self.record(change, db)
+        }
+    }
+
+    public func bookableResources(
+        _ organizationID: UUID, filter: ResourceFilter, window: TimeWindow
+    ) async throws -> [BookableResource] {
+        try await read { db in
+            let organization = try Self.requireOrganization(organizationID, db)
+            var clauses = ["r.organization_id = ?", "r.deleted_at IS NULL"]
+            var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
+            if let locationID = filter.locationID {
+                clauses.append("r.location_id = ?")
+                arguments.append(locationID.text)
+            }
+            if let kind = filter.kind {
+                clauses.append("r.kind = ?")
+                arguments.append(kind)
+            }
+            if let category = filter.category {
+                clauses.append("r.category = ?")
+                arguments.append(category)
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+                WHERE \(clauses.joined(separator: " AND ")) ORDER BY r.name, r.id
+                """, arguments: StatementArguments(arguments))
+            var held: [String: [HeldLine]] = [:]
+            for line in try Row.fetchAll(db, sql: """
+                SELECT l.resource_id, l.starts_at, l.ends_at, b.number FROM booking_lines l
+                JOIN bookings b ON b.id = l.booking_id
+                WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
+                """, arguments: [organizationID.text, window.end.millis, window.start.millis]) {
+                held[line["resource_id"], default: []].append(Self.heldLine(line))
+            }
+            return rows.map { row in
+                BookableResource(resource: Resource(row: row), timeZone: Self.zone(row["zone"], organization),
+                                 held: held[row["id"]] ?? [])
+            }
+        }
+    }
+
+    public func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone] {
+        try await read { db in
+            let organization = try Self.requireOrganization(organizationID, db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.id, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+                WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text)))
+            return Dictionary(rows.map { ($0.uuid("id"), Self.zone($0["zone"], organization)) }) { a, _ in a }
+        }
+    }
+
+    public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.organization_id, b.id, 'no_show' AS action FROM bookings b
+                JOIN organizations o ON o.id = b.organization_id
+                WHERE b.status = 'confirmed' AND b.starts_at + o.no_show_grace_minutes * 60000 <= :now
+                UNION ALL
+                SELECT b.organization_id, b.id, 'expire' AS action FROM bookings b
+                JOIN organizations o ON o.id = b.organization_id
+                WHERE b.status = 'pending' AND b.created_at + o.pending_hold_minutes * 60000 <= :now
+                LIMIT :limit
+                """, arguments: ["now": now.millis, "limit": limit]).map { row in
+                DueBooking(organizationID: row.uuid("organization_id"), bookingID: row.uuid("id"),
+                           action: BookingAction(rawValue: row["action"]) ?? .expire)
+            }
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
+            throw FrontdeskError.notFound(entity: "organization", id: id.text)
+        }
+        return Organization(row: row)
+    }
+
+    static func zone(_ identifier: String?, _ organization: Organization) -> TimeZone {
+        identifier.flatMap(TimeZone.init(identifier:)) ?? organization.zone
+    }
+
+    static func heldLine(_ row: Row) -> HeldLine {
+        HeldLine(bookingNumber: row["number"], window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")))
+    }
+
+    /// The requested resources with the lines holding them around the requested windows.
+    static func bookableResources(
+        _ organization: Organization, ids: [UUID], windows: [BookingRequest.Line], _ db: Database
+    ) throws -> [UUID: BookableResource] {
+        var result: [UUID: BookableResource] = [:]
+        for id in ids.sorted(by: { $0.text < $1.text }) {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+                WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
+                """, arguments: [organization.id.text, id.text]) else { continue }
+            let lines = windows.filter { $0.resourceID == id }
+            let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
+            let held = try Row.fetchAll(db, sql: """
+                SELECT l.starts_at, l.ends_at, b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+                WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
+                """, arguments: [id.text, end.millis, start.millis]).map(heldLine)
+            result[id] = BookableResource(resource: Resource(row: row), timeZone: zone(row["zone"], organization), held: held)
+        }
+        return result
+    }
+
+    static func booking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking? {
+        let row: Row?
+        switch reference {
+        case .id(let id):
+            row = try Row.fetchOne(db, sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
+                                   arguments: [organizationID.text, id.text])
+        case .number(let number):
+            row = try Row.fetchOne(db, sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
+                                   arguments: [organizationID.text, number])
+        }
+        return try row.map { try withLines([$0], db)[0] }
+    }
+
+    static func requireBooking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking {
+        guard let booking = try booking(organizationID, reference, db) else {
+            throw FrontdeskError.notFound(entity: "booking", id: reference.description)
+        }
+        return booking
+    }
+
+    /// Attaches their lines to booking rows with one query.
+    static func withLines(_ rows: [Row], _ db: Database) throws -> [Booking] {
+        guard !rows.isEmpty else { return [] }
+        let ids: [String] = rows.map { $0["id"] }
+        var lines: [String: [BookingLine]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT * FROM booking_lines WHERE booking_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+            ORDER BY booking_id, position
+            """, arguments: StatementArguments(ids)) {
+            lines[row["booking_id"], default: []].append(BookingLine(row: row))
+        }
+        return rows.map { Booking(row: $0, lines: lines[$0["id"]] ?? []) }
+    }
+
+    static func insertLines(of booking: Booking, _ db: Database) throws {
+        for (position, line) in booking.lines.enumerated() {
+            try db.insert("booking_lines", line.columns(booking: booking, position: position))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    // MARK: Locations
+
+    public func insertLocation(_ location: Location) async throws { try await insert(location) }
+
+    public func location(_ organizationID: UUID, _ id: UUID) async throws -> Location? {
+        try await fetch(Location.self, organizationID, id)
+    }
+
+    public func locations(_ organizationID: UUID, page: PageRequest) async throws -> Page<Location> {
+        try await self.page(Location.self, organizationID, page: page)
+    }
+
+    public func updateLocation(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Location) throws -> Location
+    ) async throws -> Location {
+        try await update(Location.self, organizationID, id, change)
+    }
+
+    public func deleteLocation(_ organizationID: UUID, _ id: UUID) async throws {
+        try await write { db in
+            _ = try Self.require(Location.self, organizationID, id, db)
+            let resources = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM resources WHERE organization_id = ? AND location_id = ? AND deleted_at IS NULL
+                """, arguments: [organizationID.text, id.text]) ?? 0
+            if resources > 0 {
+                throw FrontdeskError.conflict(code: "location_in_use",
+                                              detail: "The location still has \(resources) resource(s); delete or move them first.")
+            }
+            try Self.softDelete(Location.self, organizationID, id, db)
+        }
+    }
+
+    // MARK: Resources
+
+    public func insertResource(_ resource: Resource) async throws {
+        try await write { db in
+            try Self.checkLocation(of: resource, db)
+            try db.insert(Resource.table, resource.columns)
+        }
+    }
+
+    static func checkLocation(of resource: Resource, _ db: Database) throws {
+        if try fetch(Location.self, resource.organizationID, resource.locationID, db) == nil {
+            throw FrontdeskError.validationFailed([FieldIssue("location_id", "no such location")])
+        }
+    }
+
+    public func resource(_ organizationID: UUID, _ id: UUID) async throws -> Resource? {
+        try await fetch(Resource.self, organizationID, id)
+    }
+
+    public func resources(_ organizationID: UUID, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
+        var conditions: [(sql: String, value: any DatabaseValueConvertible)] = []
+        if let locationID = filter.locationID { conditions.append(("location_id = ?", locationID.text)) }
+        if let kind = filter.kind { conditions.append(("kind = ?", kind)) }
+        if let category = filter.category { conditions.append(("category = ?", category)) }
+        return try await self.page(Resource.self, organizationID, page: page, filter: conditions)
+    }
+
+    public func updateResource(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Resource) throws -> Resource
+    ) async throws -> Resource {
+        try await update(Resource.self, organizationID, id, check: { next, db in try Self.checkLocation(of: next, db) }, change)
+    }
+
+    public func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws {
+        try await write { db in
+            _ = try Self.require(Resource.self, organizationID, id, db)
+            let numbers = try String.fetchAll(db, sql: """
+                SELECT DISTINCT b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+                WHERE l.resource_id = ? AND l.state <> 'released' AND l.ends_at > ? ORDER BY b.number LIMIT 20
+                """, arguments: [id.text, now.millis])
+            if !numbers.isEmpty {
+                throw FrontdeskError.conflict(code: "resource_in_use",
+                                              detail: "Current or future bookings hold it: \(numbers.joined(separator: ", ")).")
+            }
+            try Self.softDelete(Resource.self, organizationID, id, db)
+        }
+    }
+
+    // MARK: Members
+
+    public func insertMember(_ member: Member) async throws { try await insert(member) }
+
+    public func member(_ organizationID: UUID, _ id: UUID) async throws -> Member? {
+        try await fetch(Member.self, organizationID, id)
+    }
+
+    public func members(_ organizationID: UUID, filter: MemberFilter, page: PageRequest) async throws -> Page<Member> {
+        var conditions: [(sql: String, value: any DatabaseValueConvertible)] = []
+        if let query = filter.query, !query.isEmpty {
+            conditions.append((
+                "instr(lower(name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')), ?) > 0",
+                query.lowercased()))
+        }
+        return try await self.page(Member.self, organizationID, page: page, filter: conditions)
+    }
+
+    public func updateMember(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Member) throws -> Member
+    ) async throws -> Member {
+        try await update(Member.self, organizationID, id, change)
+    }
+
+    public func deleteMember(_ organizationID: UUID, _ id: UUID) async throws {
+        try await write { db in
+            _ = try Self.require(Member.self, organizationID, id, db)
+            let numbers = try String.fetchAll(db, sql: """
+                SELECT number FROM bookings WHERE organization_id = ? AND member_id = ?
+                AND status IN \(SQLiteStore.holdingStatuses) ORDER BY number LIMIT 20
+                """, arguments: [organizationID.text, id.text])
+            if !numbers.isEmpty {
+                throw FrontdeskError.conflict(code: "member_in_use",
+                                              detail: "Open bookings belong to this member: \(numbers.joined(separator: ", ")).")
+            }
+            try Self.softDelete(Member.self, organizationID, id, db)
+        }
+    }
+}

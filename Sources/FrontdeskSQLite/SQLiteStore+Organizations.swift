@@ -1,0 +1,85 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    @discardableResult
+    public func ensureOrganization(_ organization: Organization) async throws -> Bool {
+        try await write { db in
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?",
+                                           arguments: [organization.id.text]) ?? false
+            if !exists { try db.insert("organizations", organization.columns) }
+            return !exists
+        }
+    }
+
+    public func insertOrganization(_ organization: Organization, owner: APIKey) async throws {
+        try await write { db in
+            try db.insert("organizations", organization.columns)
+            try Self.insertKey(owner, db)
+        }
+    }
+
+    public func organization(_ id: UUID) async throws -> Organization? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text])
+                .map(Organization.init(row:))
+        }
+    }
+
+    public func updateOrganization(
+        _ id: UUID, _ change: @escaping @Sendable (Organization) throws -> Organization
+    ) async throws -> Organization {
+        try await write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
+                throw FrontdeskError.notFound(entity: "organization", id: id.text)
+            }
+            let next = try change(Organization(row: row))
+            try db.update("organizations", next.columns, scoped: false)
+            return next
+        }
+    }
+
+    public func apiKey(hash: String) async throws -> APIKey? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE hash = ?", arguments: [hash]).map(APIKey.init(row:))
+        }
+    }
+
+    public func insertAPIKey(_ key: APIKey) async throws {
+        try await write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?",
+                                    arguments: [key.organizationID.text]) ?? false
+            else { throw FrontdeskError.notFound(entity: "organization", id: key.organizationID.text) }
+            try Self.insertKey(key, db)
+        }
+    }
+
+    static func insertKey(_ key: APIKey, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO api_keys (id, organization_id, name, role, prefix, hash, is_platform, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [key.id.text, key.organizationID.text, key.name, key.role.rawValue, key.prefix, key.hash,
+                             key.isPlatform, key.createdAt.millis])
+    }
+
+    public func apiKeys(_ organizationID: UUID) async throws -> [APIKey] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id",
+                             arguments: [organizationID.text]).map(APIKey.init(row:))
+        }
+    }
+
+    public func deleteAPIKey(_ organizationID: UUID, _ id: UUID) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM api_keys WHERE organization_id = ? AND id = ?",
+                           arguments: [organizationID.text, id.text])
+            return db.changesCount > 0
+        }
+    }
+
+    public func apiKeyCount() async throws -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM api_keys") ?? 0 }
+    }
+}

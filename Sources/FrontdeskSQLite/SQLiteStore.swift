@@ -1,0 +1,62 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+/// The embedded default store: one SQLite file in WAL mode, read by a pool of connections and
+/// written by one. Every write runs in a `BEGIN IMMEDIATE` transaction, so a write locks what it
+/// checks: with one writer, two bookings can never both see a resource free.
+public final class SQLiteStore: FrontdeskStore {
+    let pool: DatabasePool
+
+    /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 8
+        configuration.prepareDatabase { db in
+            // FULL: a commit is on disk before it is acknowledged, even across a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+    }
+
+    public func migrate() async throws {
+        try await pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try SQLiteMigrations.apply(db)
+                return .commit
+            }
+        }
+    }
+
+    public func verifySchema() async throws {
+        try await pool.read { db in try SQLiteMigrations.verify(db) }
+    }
+
+    public func shutdown() async throws {
+        try pool.close()
+    }
+
+    /// One write transaction, `BEGIN IMMEDIATE`. Domain errors thrown inside roll it back and
+    /// come out unchanged.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw SQLiteErrors.translate(error)
+        }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+}
