@@ -95,8 +95,9 @@ extension SQLiteStore {
     public func members(_ organizationID: UUID, filter: MemberFilter, page: PageRequest) async throws -> Page<Member> {
         var conditions: [(sql: String, value: any DatabaseValueConvertible)] = []
         if let query = filter.query, !query.isEmpty {
+            // Swift's lowercasing (GRDB registers it on every connection): SQLite's lower() folds ASCII only.
             conditions.append((
-                "instr(lower(name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')), ?) > 0",
+                "instr(swiftLowercaseString(name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')), ?) > 0",
                 query.lowercased()))
         }
         return try await self.page(Member.self, organizationID, page: page, filter: conditions)

@@ -1,0 +1,60 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import Testing
+
+/// The audit log: one entry per booking change, with who, what, before and after.
+@Suite("Audit")
+struct AuditConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func everyChangeIsAuditedWithBeforeAndAfter(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let room = try await f.makeResource(at: location)
+            let member = try await f.makeMember()
+            let desk = try await f.frontdesk.createKey(f.owner, name: "night desk", role: .frontDesk)
+            let deskCaller = Caller(key: desk.key)
+
+            let created = try await f.book(member, room, hours(14, 38))
+            f.clock.advance(by: 60)
+            let checkedIn = try await f.frontdesk.perform(deskCaller, .checkIn, on: .id(created.id))
+            f.clock.advance(by: 60)
+            let cancelled = try await f.frontdesk.perform(deskCaller, .cancel, on: .id(created.id), reason: "left early")
+
+            let audit = try await f.frontdesk.bookingAudit(f.owner, .number(created.number))
+            try #require(audit.count == 3)
+            #expect(audit.map(\.action) == ["create", "check_in", "cancel"])
+            #expect(audit.map(\.createdAt) == [StoreFixture.start, StoreFixture.start + 60, StoreFixture.start + 120])
+            #expect(audit.allSatisfy {
+                $0.entityType == "booking" && $0.entityID == created.id && $0.organizationID == Organization.defaultID
+            })
+            #expect(Set(audit.map(\.id)).count == 3)
+
+            #expect(audit[0].actor == Actor(type: "api_key", id: f.owner.key.id.uuidString.lowercased(), name: "owner"))
+            #expect(audit[1].actor == Actor(type: "api_key", id: desk.key.id.uuidString.lowercased(), name: "night desk"))
+            #expect(audit[0].before == nil)
+            #expect(sameJSON(audit[0].after, DomainJSON.encode(created)))
+            #expect(sameJSON(audit[1].before, DomainJSON.encode(created)))
+            #expect(sameJSON(audit[1].after, DomainJSON.encode(checkedIn)))
+            #expect(sameJSON(audit[2].before, DomainJSON.encode(checkedIn)))
+            #expect(sameJSON(audit[2].after, DomainJSON.encode(cancelled)))
+            #expect(jsonObject(audit[2].after)?["status"] as? String == "cancelled")
+            #expect(jsonObject(audit[2].after)?["number"] as? String == created.number)
+            #expect(audit.map(\.reason) == [nil, nil, "left early"])
+
+            #expect(try await f.store.auditEntries(Organization.defaultID, entityID: created.id) == audit)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func auditOfAnotherOrganizationIsNotVisible(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let booking = try await f.book(try await f.makeMember(), try await f.makeResource(at: location), hours(14, 38))
+            let b = try await f.makeOrganization()
+            #expect(try await f.store.auditEntries(b.organizationID, entityID: booking.id).isEmpty)
+            await expectError("not_found") { try await f.frontdesk.bookingAudit(b, .id(booking.id)) }
+            #expect(try await f.store.auditEntries(Organization.defaultID, entityID: booking.id).count == 1)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import Testing
+
+/// Double booking is impossible, not unlikely: many writers at once, each through the engine.
+@Suite("Contention")
+struct ContentionTests {
+    static let writers = 32
+
+    /// Runs `count` bookings at once, each in its own task; returns each outcome.
+    static func race(
+        _ f: StoreFixture, count: Int, _ make: @escaping @Sendable (Int) -> NewBooking
+    ) async throws -> [Result<Booking, any Error>] {
+        let (frontdesk, owner) = (f.frontdesk, f.owner)
+        return try await withThrowingTaskGroup(of: Result<Booking, any Error>.self) { group in
+            for i in 0..<count {
+                group.addTask {
+                    do { return .success(try await frontdesk.createBooking(owner, make(i))) } catch { return .failure(error) }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
+    static func check(_ results: [Result<Booking, any Error>], succeeded expected: Int) throws -> [Booking] {
+        let booked = results.compactMap { try? $0.get() }
+        let failures = results.compactMap { result -> (any Error)? in
+            if case .failure(let error) = result { error } else { nil }
+        }
+        #expect(booked.count == expected)
+        #expect(failures.count == results.count - expected)
+        for error in failures {
+            #expect((error as? FrontdeskError)?.code == "booking_conflict", "\(String(reflecting: error))")
+        }
+        return booked
+    }
+
+    @Test(arguments: Backend.enabled)
+    func oneExclusiveResourceTakesOneBooking(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation(), capacity: 1)
+            let member = try await f.makeMember()
+            let results = try await Self.race(f, count: Self.writers) { _ in
+                NewBooking(memberID: member.id, lines: [.init(resourceID: room.id, window: .instants(hours(14, 38)))])
+            }
+            let booked = try Self.check(results, succeeded: 1)
+            #expect(booked.map(\.number) == ["BK-2026-0001"])
+            for case .failure(let error as FrontdeskError) in results {
+                #expect(conflictNumbers(error) == [room.id: ["BK-2026-0001"]])
+            }
+            #expect(try await f.allBookings().map(\.id) == booked.map(\.id))
+            #expect(try await f.allEvents().map(\.sequence) == [1])
+            #expect(try await f.book(member, room, hours(38, 40)).number == "BK-2026-0002")
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aResourceOfCapacityThreeTakesThree(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let dorm = try await f.makeResource(at: try await f.makeLocation(), capacity: 3)
+            let member = try await f.makeMember()
+            let results = try await Self.race(f, count: Self.writers) { i in
+                // Different but overlapping windows: all contain hours 20–30.
+                NewBooking(memberID: member.id, lines: [.init(resourceID: dorm.id,
+                                                              window: .instants(hours(Double(i % 5), 30 + Double(i % 7))))])
+            }
+            let booked = try Self.check(results, succeeded: 3)
+            #expect(booked.map(\.number).sorted() == ["BK-2026-0001", "BK-2026-0002", "BK-2026-0003"])
+            #expect(Set(try await f.allBookings(filter: BookingFilter(resourceID: dorm.id)).map(\.id)) == Set(booked.map(\.id)))
+            #expect(try await f.allEvents().map(\.sequence) == [1, 2, 3])
+            let availability = try await f.frontdesk.availability(f.owner, window: .instants(hours(20, 30)), filter: ResourceFilter())
+            #expect(availability.available.isEmpty && availability.unavailable.map(\.resource.id) == [dorm.id])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func independentBookingsAllSucceedWithGaplessNumbers(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            var rooms: [Resource] = []
+            for i in 0..<Self.writers { rooms.append(try await f.makeResource(at: location, name: "Room \(i)")) }
+            let member = try await f.makeMember()
+            let ids = rooms.map(\.id)
+            let results = try await Self.race(f, count: Self.writers) { i in
+                NewBooking(memberID: member.id, lines: [.init(resourceID: ids[i], window: .instants(hours(14, 38)))])
+            }
+            let booked = try Self.check(results, succeeded: Self.writers)
+            let expected = (1...Self.writers).map { BookingNumber.format(prefix: "BK", year: 2026, sequence: $0) }
+            #expect(booked.map(\.number).sorted() == expected)
+            #expect(Set(booked.flatMap { $0.lines.map(\.resourceID) }) == Set(ids))
+
+            let stored = try await f.allBookings()
+            #expect(stored.map(\.number).sorted() == expected)
+            let events = try await f.allEvents()
+            #expect(events.map(\.sequence) == (1...Int64(Self.writers)).map { $0 })
+            #expect(Set(events.map(\.entityID)) == Set(booked.map(\.id)))
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func crossedMultiResourceBookingsDoNotDeadlock(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let a = try await f.makeResource(at: location, name: "A")
+            let b = try await f.makeResource(at: location, name: "B")
+            let member = try await f.makeMember()
+            // Half the writers ask for A then B, the other half B then A: locks must be taken in one order.
+            let results = try await Self.race(f, count: Self.writers) { i in
+                let order = i.isMultiple(of: 2) ? [a.id, b.id] : [b.id, a.id]
+                return NewBooking(memberID: member.id, lines: order.map { .init(resourceID: $0, window: .instants(hours(14, 38))) })
+            }
+            let booked = try Self.check(results, succeeded: 1)
+            #expect(booked.first?.number == "BK-2026-0001")
+            #expect(try await f.allEvents().count == 1)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import Testing
+
+/// The outbox: one event per change, numbered per organization, read in pages.
+@Suite("Events")
+struct EventConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func eachChangeAppendsOneNumberedEvent(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let room = try await f.makeResource(at: location)
+            let member = try await f.makeMember()
+            #expect(try await f.allEvents().isEmpty)
+
+            let created = try await f.book(member, room, hours(14, 38))
+            f.clock.advance(by: 60)
+            let checkedIn = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(created.id))
+            f.clock.advance(by: 60)
+            let noted = try await f.frontdesk.updateBooking(f.owner, .id(created.id), BookingPatch(notes: "towels"))
+            f.clock.advance(by: 60)
+            let completed = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(created.id))
+            let other = try await f.book(member, room, hours(40, 50), status: .pending)
+
+            let events = try await f.allEvents()
+            #expect(events.map(\.sequence) == [1, 2, 3, 4, 5])
+            #expect(events.map(\.type) == [.bookingCreated, .bookingCheckedIn, .bookingUpdated, .bookingCompleted,
+                                           .bookingCreated])
+            #expect(events.map(\.entityID) == [created.id, created.id, created.id, created.id, other.id])
+            #expect(events.allSatisfy { $0.entityType == "booking" && $0.organizationID == Organization.defaultID })
+            #expect(Set(events.map(\.id)).count == 5)
+            #expect(events.map(\.createdAt) == [0, 60, 120, 180, 180].map { StoreFixture.start + Double($0) })
+            for (event, booking) in zip(events, [created, checkedIn, noted, completed, other]) {
+                #expect(sameJSON(event.data, DomainJSON.encode(booking)), "event \(event.sequence)")
+            }
+            #expect(jsonObject(events[3].data)?["status"] as? String == "completed")
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func eventsReadInPagesAfterASequence(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let room = try await f.makeResource(at: location, capacity: 10)
+            let member = try await f.makeMember()
+            for _ in 1...7 { _ = try await f.book(member, room, hours(14, 38)) }
+
+            #expect(try await f.frontdesk.events(f.owner, after: 0, limit: 3).map(\.sequence) == [1, 2, 3])
+            #expect(try await f.frontdesk.events(f.owner, after: 3, limit: 3).map(\.sequence) == [4, 5, 6])
+            #expect(try await f.frontdesk.events(f.owner, after: 6, limit: 3).map(\.sequence) == [7])
+            #expect(try await f.frontdesk.events(f.owner, after: 7, limit: 3).isEmpty)
+            #expect(try await f.frontdesk.events(f.owner, after: 100, limit: 3).isEmpty)
+            #expect(try await f.frontdesk.events(f.owner, after: 2, limit: 1).map(\.sequence) == [3])
+
+            // Paging by the last sequence seen reads each event once.
+            var seen: [Int64] = []
+            var last: Int64 = 0
+            while true {
+                let page = try await f.frontdesk.events(f.owner, after: last, limit: 2)
+                guard let tail = page.last else { break }
+                seen += page.map(\.sequence)
+                last = tail.sequence
+            }
+            #expect(seen == Array(1...7))
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func eachOrganizationHasItsOwnSequence(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let member = try await f.makeMember()
+            let room = try await f.makeResource(at: try await f.makeLocation())
+            let b = try await f.makeOrganization()
+            let theirMember = try await f.makeMember(b)
+            let theirRoom = try await f.makeResource(b, at: try await f.makeLocation(b))
+
+            let a1 = try await f.book(member, room, hours(14, 38))
+            let b1 = try await f.book(b, theirMember, theirRoom, hours(14, 38))
+            let a2 = try await f.book(member, room, hours(40, 50))
+            _ = try await f.frontdesk.perform(b, .cancel, on: .id(b1.id))
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(a1.id))
+
+            let ours = try await f.allEvents()
+            let theirs = try await f.allEvents(b)
+            #expect(ours.map(\.sequence) == [1, 2, 3])
+            #expect(ours.map(\.entityID) == [a1.id, a2.id, a1.id])
+            #expect(theirs.map(\.sequence) == [1, 2])
+            #expect(theirs.map(\.type) == [.bookingCreated, .bookingCancelled])
+            #expect(theirs.allSatisfy { $0.organizationID == b.organizationID && $0.entityID == b1.id })
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import FrontdeskEngine
+import FrontdeskSQLite
+import Testing
+
+/// A database the conformance suite runs on. Every test takes one as its argument
+/// (`@Test(arguments: Backend.enabled)`), so the same body runs on each engine.
+enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    /// SQLite always; PostgreSQL when `POSTGRES_URL` is set, or when `FRONTDESK_TEST_POSTGRES=1`
+    /// asks for it (then a missing URL fails the PostgreSQL runs instead of skipping them).
+    static var enabled: [Backend] {
+        let environment = ProcessInfo.processInfo.environment
+        let hasURL = !(environment["POSTGRES_URL"] ?? "").isEmpty
+        let required = environment["FRONTDESK_TEST_POSTGRES"] == "1"
+        return hasURL || required ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, isolated, migrated store.
+    func makeStore() async throws -> any FrontdeskStore {
+        try await makeTestStore().store
+    }
+
+    func makeTestStore() async throws -> TestStore {
+        switch self {
+        case .sqlite: try await Self.makeSQLiteStore()
+        case .postgres: try await Self.makePostgresStore()
+        }
+    }
+
+    private static func makeSQLiteStore() async throws -> TestStore {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-store-tests")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("\(UUID().uuidString.lowercased()).sqlite").path
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        return TestStore(store: store, sqlitePath: path)
+    }
+
+    static var postgresURL: String {
+        get throws {
+            guard let url = ProcessInfo.processInfo.environment["POSTGRES_URL"], !url.isEmpty else {
+                throw BackendError.missingPostgresURL
+            }
+            return url
+        }
+    }
+}
+
+/// A store made for one test, and what to clean up after it.
+struct TestStore: Sendable {
+    let store: any FrontdeskStore
+    /// The database file of a SQLite store.
+    let sqlitePath: String?
+
+    /// Removes a SQLite store's files (after `shutdown`).
+    func removeFiles() {
+        guard let sqlitePath else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+    }
+}
+
+enum BackendError: Error, CustomStringConvertible {
+    case missingPostgresURL
+    case postgresAdapterMissing
+
+    var description: String {
+        switch self {
+        case .missingPostgresURL:
+            "FRONTDESK_TEST_POSTGRES=1 but POSTGRES_URL is not set: the PostgreSQL conformance runs cannot start."
+        case .postgresAdapterMissing:
+            "FrontdeskPostgres has no PostgresStore.makeTestStore(baseURL:) yet."
+        }
+    }
+}

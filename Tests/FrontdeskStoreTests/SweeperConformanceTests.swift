@@ -1,0 +1,97 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import Testing
+
+/// What time decides: no-shows past the grace, pending holds that lapse.
+@Suite("Sweeper")
+struct SweeperConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func pendingHoldsExpireAndMissedArrivalsBecomeNoShows(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            // The default organization: 120 minutes of grace, 15 minutes of hold.
+            let location = try await f.makeLocation()
+            let rooms = [try await f.makeResource(at: location, name: "1"), try await f.makeResource(at: location, name: "2"),
+                         try await f.makeResource(at: location, name: "3"), try await f.makeResource(at: location, name: "4")]
+            let member = try await f.makeMember()
+            let start = f.now + 3_600
+            let tonight = TimeWindow(start: start, end: start + 86_400)
+            let missed = try await f.book(member, rooms[0], tonight)
+            let arrived = try await f.book(member, rooms[1], tonight)
+            let held = try await f.book(member, rooms[2], TimeWindow(start: f.now + 7 * 86_400, end: f.now + 8 * 86_400),
+                                        status: .pending)
+            let later = try await f.book(member, rooms[3], TimeWindow(start: f.now + 7 * 86_400, end: f.now + 8 * 86_400))
+
+            f.clock.set(StoreFixture.start + 14 * 60)
+            #expect(try await f.frontdesk.sweep() == 0)
+            #expect(try await f.frontdesk.booking(f.owner, .id(held.id)).status == .pending)
+
+            f.clock.set(StoreFixture.start + 15 * 60 + 1)
+            #expect(try await f.frontdesk.sweep() == 1)
+            let expired = try await f.frontdesk.booking(f.owner, .id(held.id))
+            #expect(expired.status == .expired && expired.version == 2 && expired.updatedAt == f.now)
+            #expect(expired.lines.allSatisfy { $0.state == .released })
+            #expect(try await f.frontdesk.booking(f.owner, .id(missed.id)).status == .confirmed)
+
+            f.clock.set(start - 60)
+            _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(arrived.id))
+            f.clock.set(start + 120 * 60 - 1)
+            #expect(try await f.frontdesk.sweep() == 0)
+            #expect(try await f.frontdesk.booking(f.owner, .id(missed.id)).status == .confirmed)
+
+            f.clock.set(start + 120 * 60 + 1)
+            #expect(try await f.frontdesk.sweep() == 1)
+            let noShow = try await f.frontdesk.booking(f.owner, .id(missed.id))
+            #expect(noShow.status == .noShow && noShow.lines.allSatisfy { $0.state == .released })
+            #expect(try await f.frontdesk.booking(f.owner, .id(arrived.id)).status == .checkedIn)
+            #expect(try await f.frontdesk.booking(f.owner, .id(later.id)).status == .confirmed)
+            #expect(try await f.frontdesk.sweep() == 0)
+
+            let events = try await f.allEvents()
+            #expect(events.suffix(3).map(\.type) == [.bookingExpired, .bookingCheckedIn, .bookingNoShow])
+            #expect(events.suffix(3).map(\.entityID) == [held.id, arrived.id, missed.id])
+            let audit = try await f.store.auditEntries(Organization.defaultID, entityID: missed.id)
+            #expect(audit.last?.actor == .system && audit.last?.action == "no_show" && audit.last?.reason == "sweep")
+
+            // The no-show released its room.
+            _ = try await f.book(member, rooms[0], TimeWindow(start: f.now, end: tonight.end))
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func eachOrganizationUsesItsOwnGrace(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let b = try await f.makeOrganization(patch: OrganizationPatch(noShowGraceMinutes: 30))
+            let ourRoom = try await f.makeResource(at: try await f.makeLocation())
+            let theirRoom = try await f.makeResource(b, at: try await f.makeLocation(b))
+            let window = TimeWindow(start: f.now + 3_600, end: f.now + 86_400)
+            let ours = try await f.book(try await f.makeMember(), ourRoom, window)
+            let theirs = try await f.book(b, try await f.makeMember(b), theirRoom, window)
+
+            f.clock.set(window.start + 31 * 60)
+            #expect(try await f.frontdesk.sweep() == 1)
+            #expect(try await f.frontdesk.booking(b, .id(theirs.id)).status == .noShow)
+            #expect(try await f.frontdesk.booking(f.owner, .id(ours.id)).status == .confirmed)
+            #expect(try await f.allEvents(b).map(\.sequence) == [1, 2])
+            #expect(try await f.allEvents().map(\.sequence) == [1])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func dueBookingsNameTheirAction(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let member = try await f.makeMember()
+            let window = TimeWindow(start: f.now + 60, end: f.now + 3_600)
+            let confirmed = try await f.book(member, try await f.makeResource(at: location, name: "1"), window)
+            let pending = try await f.book(member, try await f.makeResource(at: location, name: "2"), window, status: .pending)
+            let due = try await f.store.dueBookings(now: f.now + 86_400, limit: 10)
+            #expect(Set(due) == [
+                DueBooking(organizationID: Organization.defaultID, bookingID: confirmed.id, action: .noShow),
+                DueBooking(organizationID: Organization.defaultID, bookingID: pending.id, action: .expire),
+            ])
+            #expect(try await f.store.dueBookings(now: f.now + 86_400, limit: 1).count == 1)
+            #expect(try await f.store.dueBookings(now: f.now, limit: 10).isEmpty)
+        }
+    }
+}
