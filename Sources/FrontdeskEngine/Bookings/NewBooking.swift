@@ -27,6 +27,29 @@ public struct NewBooking: Sendable {
         self.source = source
         self.notes = notes
     }
+
+    /// The API's two spellings: `resource_ids` sharing one `window`, or `lines` each with its own
+    /// window (a line without one takes the booking's).
+    public init(memberID: UUID, resourceIDs: [UUID]?, window: WindowSpec?, lines: [(UUID, WindowSpec?)]?,
+                status: BookingStatus?, source: Booking.Source?, notes: String?) throws(FrontdeskError) {
+        var v = Validator()
+        v.check(!(resourceIDs != nil && lines != nil), "lines", "give resource_ids or lines, not both")
+        v.check(resourceIDs != nil || lines != nil, "resource_ids", "give resource_ids or lines")
+        var resolved: [Line] = []
+        for id in resourceIDs ?? [] {
+            if let window { resolved.append(Line(resourceID: id, window: window)) }
+        }
+        if resourceIDs != nil { v.check(window != nil, "starts_at", "resource_ids need a window") }
+        for (i, (id, lineWindow)) in (lines ?? []).enumerated() {
+            guard let lineWindow = lineWindow ?? window else {
+                v.check(false, "lines[\(i)].starts_at", "each line needs a window, its own or the booking's")
+                continue
+            }
+            resolved.append(Line(resourceID: id, window: lineWindow))
+        }
+        try v.validate()
+        self.init(memberID: memberID, lines: resolved, status: status ?? .confirmed, source: source ?? .api, notes: notes)
+    }
 }
 
 /// A change a client asks for through `PATCH /bookings/{id}`.

@@ -1,0 +1,54 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+
+/// The desk buttons: each is the same call with another action.
+extension APIHandler {
+    func confirmBooking(_ input: Operations.ConfirmBooking.Input) async throws -> Operations.ConfirmBooking.Output {
+        .ok(try await act(.confirm, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+    }
+
+    func checkInBooking(_ input: Operations.CheckInBooking.Input) async throws -> Operations.CheckInBooking.Output {
+        .ok(try await act(.checkIn, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+    }
+
+    func startBooking(_ input: Operations.StartBooking.Input) async throws -> Operations.StartBooking.Output {
+        .ok(try await act(.start, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+    }
+
+    func checkOutBooking(_ input: Operations.CheckOutBooking.Input) async throws -> Operations.CheckOutBooking.Output {
+        .ok(try await act(.checkOut, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+    }
+
+    func cancelBooking(_ input: Operations.CancelBooking.Input) async throws -> Operations.CancelBooking.Output {
+        .ok(try await act(.cancel, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+    }
+
+    func markBookingNoShow(_ input: Operations.MarkBookingNoShow.Input) async throws -> Operations.MarkBookingNoShow.Output {
+        .ok(try await act(.noShow, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+    }
+
+    /// Presses `action` on the booking named by `id` (id or number).
+    func act(
+        _ action: BookingAction, _ id: String, _ ifMatch: String?, _ body: Components.Schemas.BookingActionRequest?
+    ) async throws -> Components.Responses.BookingChanged {
+        let lineIDs = try body?.lineIds.map { ids throws in
+            Set(try ids.enumerated().map { i, id throws in try Read.uuid(id, "line_ids[\(i)]") })
+        }
+        let booking = try await frontdesk.perform(
+            try caller, action, on: try BookingReference(id), at: body?.at, lineIDs: lineIDs, reason: body?.reason,
+            ifMatch: try Read.version(ifMatch: ifMatch))
+        return try Self.bookingResponse(booking)
+    }
+
+    static func bookingResponse(_ booking: Booking) throws -> Components.Responses.BookingChanged {
+        .init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking)))
+    }
+
+    /// The optional JSON body of an action.
+    static func json(_ body: Components.RequestBodies.BookingAction?) -> Components.Schemas.BookingActionRequest? {
+        guard case .json(let request) = body else { return nil }
+        return request
+    }
+}

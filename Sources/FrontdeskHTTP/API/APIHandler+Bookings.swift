@@ -1,0 +1,96 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+
+extension APIHandler {
+    func createBooking(_ input: Operations.CreateBooking.Input) async throws -> Operations.CreateBooking.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let hasWindow = body.startsAt != nil || body.endsAt != nil || body.checkIn != nil || body.checkOut != nil
+        let window = hasWindow
+            ? try WindowSpec(startsAt: body.startsAt, endsAt: body.endsAt, checkIn: body.checkIn, checkOut: body.checkOut)
+            : nil
+        let lines = try body.lines?.enumerated().map { i, line throws in
+            let hasOwn = line.startsAt != nil || line.endsAt != nil || line.checkIn != nil || line.checkOut != nil
+            return (try Read.uuid(line.resourceId, "lines[\(i)].resource_id"),
+                    hasOwn ? try WindowSpec(startsAt: line.startsAt, endsAt: line.endsAt, checkIn: line.checkIn,
+                                            checkOut: line.checkOut, field: "lines[\(i)].") : nil)
+        }
+        let new = try NewBooking(
+            memberID: try Read.uuid(body.memberId, "member_id"),
+            resourceIDs: try body.resourceIds?.enumerated().map { i, id throws in try Read.uuid(id, "resource_ids[\(i)]") },
+            window: window, lines: lines,
+            status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) },
+            source: body.source.flatMap { Booking.Source(rawValue: $0.rawValue) }, notes: body.notes)
+        let booking = try await frontdesk.createBooking(try caller, new)
+        return .created(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking))))
+    }
+
+    func listBookings(_ input: Operations.ListBookings.Input) async throws -> Operations.ListBookings.Output {
+        let query = input.query
+        var v = Validator()
+        if let from = query.from, let to = query.to { v.check(from < to, "to", "must be after from") }
+        try v.validate()
+        let window = (query.from != nil || query.to != nil)
+            ? TimeWindow(start: query.from ?? .distantPast, end: query.to ?? .distantFuture) : nil
+        let filter = BookingFilter(
+            statuses: (query.status ?? []).compactMap { BookingStatus(rawValue: $0.rawValue) },
+            memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
+            resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
+            locationID: try Read.uuidIfPresent(query.locationId, "location_id"), window: window)
+        let page = try await frontdesk.bookings(try caller, filter: filter,
+                                                page: try PageRequest(limit: query.limit, cursor: query.cursor))
+        return .ok(.init(body: .json(try Bridge.api(ListJSON(page)))))
+    }
+
+    func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {
+        let booking = try await frontdesk.booking(try caller, try BookingReference(input.path.id))
+        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking))))
+    }
+
+    func updateBooking(_ input: Operations.UpdateBooking.Input) async throws -> Operations.UpdateBooking.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let booking = try await frontdesk.updateBooking(
+            try caller, try BookingReference(input.path.id),
+            BookingPatch(status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) }, notes: body.notes),
+            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking))))
+    }
+
+    func deleteBooking(_ input: Operations.DeleteBooking.Input) async throws -> Operations.DeleteBooking.Output {
+        try await frontdesk.deleteBooking(try caller, try BookingReference(input.path.id))
+        return .noContent(.init())
+    }
+
+    func getBookingAudit(_ input: Operations.GetBookingAudit.Input) async throws -> Operations.GetBookingAudit.Output {
+        let entries = try await frontdesk.bookingAudit(try caller, try BookingReference(input.path.id))
+        return .ok(.init(body: .json(.init(items: try entries.map { try Bridge.api(AuditJSON($0)) }))))
+    }
+}
+
+/// An audit entry as the API shows it, with `before`/`after` as JSON objects.
+struct AuditJSON: Encodable {
+    var entry: AuditEntry
+
+    init(_ entry: AuditEntry) { self.entry = entry }
+
+    enum CodingKeys: String, CodingKey {
+        case id, action, actor, before, after, reason
+        case entityType = "entity_type"
+        case entityID = "entity_id"
+        case createdAt = "created_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entry.id, forKey: .id)
+        try c.encode(entry.entityType, forKey: .entityType)
+        try c.encode(entry.entityID, forKey: .entityID)
+        try c.encode(entry.action, forKey: .action)
+        try c.encode(entry.actor, forKey: .actor)
+        try c.encodeIfPresent(entry.before.flatMap(RawJSON.init), forKey: .before)
+        try c.encodeIfPresent(entry.after.flatMap(RawJSON.init), forKey: .after)
+        try c.encodeIfPresent(entry.reason, forKey: .reason)
+        try c.encode(entry.createdAt, forKey: .createdAt)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+
+extension APIHandler {
+    func createResource(_ input: Operations.CreateResource.Input) async throws -> Operations.CreateResource.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let resource = try await frontdesk.createResource(try caller, ResourceInput(
+            locationID: try Read.uuid(body.locationId, "location_id"), name: body.name, kind: body.kind,
+            category: body.category, capacity: body.capacity, rateAmount: body.rateAmount.map(Int.init),
+            rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) },
+            status: body.status.flatMap { Resource.Status(rawValue: $0.rawValue) }))
+        return .created(.init(body: .json(try Bridge.api(resource))))
+    }
+
+    func listResources(_ input: Operations.ListResources.Input) async throws -> Operations.ListResources.Output {
+        let query = input.query
+        let page = try await frontdesk.resources(
+            try caller,
+            filter: ResourceFilter(locationID: try Read.uuidIfPresent(query.locationId, "location_id"), kind: query.kind,
+                                   category: query.category),
+            page: try PageRequest(limit: query.limit, cursor: query.cursor))
+        return .ok(.init(body: .json(try Bridge.api(ListJSON(page)))))
+    }
+
+    func getResource(_ input: Operations.GetResource.Input) async throws -> Operations.GetResource.Output {
+        let resource = try await frontdesk.resource(try caller, try Read.pathID(input.path.id, "resource"))
+        return .ok(.init(body: .json(try Bridge.api(resource))))
+    }
+
+    func updateResource(_ input: Operations.UpdateResource.Input) async throws -> Operations.UpdateResource.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let resource = try await frontdesk.updateResource(try caller, try Read.pathID(input.path.id, "resource"), ResourceInput(
+            locationID: try Read.uuidIfPresent(body.locationId, "location_id"), name: body.name, kind: body.kind,
+            category: body.category, capacity: body.capacity, rateAmount: body.rateAmount.map(Int.init),
+            rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) },
+            status: body.status.flatMap { Resource.Status(rawValue: $0.rawValue) }))
+        return .ok(.init(body: .json(try Bridge.api(resource))))
+    }
+
+    func deleteResource(_ input: Operations.DeleteResource.Input) async throws -> Operations.DeleteResource.Output {
+        try await frontdesk.deleteResource(try caller, try Read.pathID(input.path.id, "resource"))
+        return .noContent(.init())
+    }
+}

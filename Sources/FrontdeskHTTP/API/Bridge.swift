@@ -1,0 +1,60 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+
+/// Domain values and the generated API types have the same JSON shape (the spec is written to
+/// match the domain's encoding), so a value crosses over by one JSON round trip instead of a
+/// hand-written mapping per type. A shape drift fails loudly in the HTTP tests.
+enum Bridge {
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = InstantFormat.date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad instant \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }()
+
+    static func api<T: Decodable>(_ value: some Encodable, as: T.Type = T.self) throws -> T {
+        try decoder.decode(T.self, from: DomainJSON.encode(value))
+    }
+
+    static func api<T: Decodable>(json data: Data, as: T.Type = T.self) throws -> T {
+        try decoder.decode(T.self, from: data)
+    }
+}
+
+/// Reading ids and headers from requests.
+enum Read {
+    /// An id in a body or query: malformed is a 400.
+    static func uuid(_ text: String, _ field: String) throws(FrontdeskError) -> UUID {
+        guard let id = UUID(uuidString: text) else { throw .malformedRequest("\(field) must be a UUID, got \(text)") }
+        return id
+    }
+
+    static func uuidIfPresent(_ text: String?, _ field: String) throws(FrontdeskError) -> UUID? {
+        guard let text else { return nil }
+        return try uuid(text, field)
+    }
+
+    /// An id in a path: one that cannot exist is simply not found.
+    static func pathID(_ text: String, _ entity: String) throws(FrontdeskError) -> UUID {
+        guard let id = UUID(uuidString: text) else { throw .notFound(entity: entity, id: text) }
+        return id
+    }
+
+    /// `If-Match: "3"`, `W/"3"` or `3` → 3; `*` or absent → no condition.
+    static func version(ifMatch header: String?) throws(FrontdeskError) -> Int? {
+        guard let header, header != "*" else { return nil }
+        var text = header.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("W/") { text.removeFirst(2) }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(text) else { throw .malformedRequest("If-Match must be a booking version such as \"3\"") }
+        return version
+    }
+
+    static func etag(_ booking: Booking) -> String { "\"\(booking.version)\"" }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Logging
+
+/// How the HTTP server runs: where it listens and who the platform is.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// `FRONTDESK_MASTER_KEY`: the platform key, never stored.
+    public var masterKey: String?
+    /// What `/health` reports the store as: `sqlite` or `postgres`.
+    public var databaseKind: String
+    /// How often the sweeper moves overdue bookings on (no-show, expiry); nil turns it off.
+    public var sweepInterval: Duration?
+    public var logLevel: Logger.Level
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, masterKey: String? = nil, databaseKind: String = "sqlite",
+                sweepInterval: Duration? = .seconds(60), logLevel: Logger.Level = .info) {
+        self.host = host
+        self.port = port
+        self.masterKey = masterKey
+        self.databaseKind = databaseKind
+        self.sweepInterval = sweepInterval
+        self.logLevel = logLevel
+    }
+
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,24 @@
+import FrontdeskEngine
+import Logging
+import ServiceLifecycle
+
+/// Runs the engine's sweep (no-shows, expired holds) on an interval, as a service of the app.
+struct SweeperService: Service {
+    let frontdesk: Frontdesk
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while true {
+                do {
+                    let moved = try await frontdesk.sweep()
+                    if moved > 0 { logger.info("sweep moved \(moved) booking(s)") }
+                } catch {
+                    logger.error("sweep failed: \(String(reflecting: error))")
+                }
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskEngine
+import Hummingbird
+import ServiceLifecycle
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+
+/// The one composition root: `frontdesk serve` and every HTTP test build the app with it.
+public func buildApplication(
+    frontdesk: Frontdesk, configuration: ServerConfiguration
+) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "frontdesk")
+    logger.logLevel = configuration.logLevel
+    _ = PrometheusMetrics.registry
+
+    let router = Router()
+    router.addMiddleware {
+        ProblemMiddleware()
+        MetricsMiddleware()
+        LogRequestsMiddleware(.debug)
+        RequestBodyMiddleware()
+        AuthenticationMiddleware(frontdesk: frontdesk, masterKey: configuration.masterKey)
+        IdempotencyMiddleware(store: frontdesk.store, clock: frontdesk.clock)
+    }
+    let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
+    try api.registerHandlers(
+        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder()), middlewares: [ETagMiddleware()])
+
+    var services: [any Service] = []
+    if let interval = configuration.sweepInterval {
+        services.append(SweeperService(frontdesk: frontdesk, interval: interval, logger: logger))
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "frontdesk"),
+        services: services,
+        logger: logger)
+}

@@ -1,0 +1,65 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+
+/// An RFC 9457 problem document with our stable `code` and the details a client needs to act.
+struct Problem: Encodable, Sendable {
+    struct Conflict: Encodable, Sendable {
+        var resource_id: String
+        var booking_numbers: [String]
+    }
+
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var code: String
+    var errors: [FieldIssue]?
+    var conflicts: [Conflict]?
+    var current: String?
+    var allowed: [String]?
+    var permission: String?
+
+    static let contentType = "application/problem+json"
+
+    init(_ error: FrontdeskError) {
+        type = "https://frontdesk.dev/problems/" + error.code.replacingOccurrences(of: "_", with: "-")
+        title = error.title
+        status = error.status
+        detail = error.detail
+        code = error.code
+        switch error {
+        case .validationFailed(let issues):
+            errors = issues
+        case .bookingConflict(let list):
+            conflicts = list.map { Conflict(resource_id: $0.resourceID.uuidString.lowercased(), booking_numbers: $0.bookingNumbers) }
+        case .invalidTransition(let from, _, let next):
+            current = from.rawValue
+            allowed = next.map(\.rawValue)
+        case .forbidden(let missing):
+            permission = missing.rawValue
+        default:
+            break
+        }
+    }
+
+    /// The problem for a failure that is not a rule: the server's fault, told without internals.
+    static let internalError = Problem(
+        type: "https://frontdesk.dev/problems/internal-error", title: "Internal server error", status: 500,
+        detail: "The server failed to handle the request; it has been logged.", code: "internal_error")
+
+    static func status(_ status: Int, code: String, title: String, detail: String) -> Problem {
+        Problem(type: "https://frontdesk.dev/problems/" + code.replacingOccurrences(of: "_", with: "-"),
+                title: title, status: status, detail: detail, code: code)
+    }
+
+    private init(type: String, title: String, status: Int, detail: String, code: String) {
+        self.type = type
+        self.title = title
+        self.status = status
+        self.detail = detail
+        self.code = code
+    }
+
+    var json: Data { DomainJSON.encode(self) }
+}

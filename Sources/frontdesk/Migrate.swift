@@ -1,0 +1,12 @@
+import ArgumentParser
+import FrontdeskEngine
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply database migrations and exit.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withFrontdesk { _ in print("Database \(store.database) is up to date.") }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import FrontdeskHTTP
+import Hummingbird
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server (migrates the database first).")
+
+    @Option(help: "Address to listen on (env FRONTDESK_HOST).")
+    var host: String = ProcessInfo.processInfo.environment["FRONTDESK_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (env FRONTDESK_PORT).")
+    var port: Int = ProcessInfo.processInfo.environment["FRONTDESK_PORT"].flatMap(Int.init) ?? 8080
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let masterKey = environment["FRONTDESK_MASTER_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        let level = environment["FRONTDESK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        try await store.withFrontdesk { frontdesk in
+            let base = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+            if try await frontdesk.store.apiKeyCount() == 0 {
+                let issued = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
+                print("""
+                    First start: created an owner key for the default organization. It is shown only once:
+
+                        \(issued.secret)
+
+                    Try it:
+                        curl -H 'Authorization: Bearer \(issued.secret)' \(base)/api/v1/organization
+
+                    """)
+            }
+            let configuration = ServerConfiguration(
+                host: host, port: port, masterKey: masterKey, databaseKind: store.kind, logLevel: level)
+            let app = try await buildApplication(frontdesk: frontdesk, configuration: configuration)
+            print("Frontdesk \(ServerConfiguration.version) on \(store.kind) (\(store.database)) listening on \(base)")
+            print("Authenticate with: Authorization: Bearer <key>   (new keys: frontdesk keys create --role front_desk --name desk)")
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import FrontdeskEngine
+import FrontdeskPostgres
+import FrontdeskSQLite
+import Logging
+
+/// `--database`: a SQLite path (the default, `frontdesk.sqlite`) or a `postgres://` URL.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite file path or postgres://user:pass@host:port/db URL (env FRONTDESK_DATABASE).")
+    var database: String = ProcessInfo.processInfo.environment["FRONTDESK_DATABASE"] ?? "frontdesk.sqlite"
+
+    var isPostgres: Bool { database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") }
+    var kind: String { isPostgres ? "postgres" : "sqlite" }
+
+    func openStore(logger: Logger) throws -> any FrontdeskStore {
+        isPostgres ? try PostgresStore(url: database, logger: logger) : try SQLiteStore(path: database)
+    }
+
+    /// Opens the store, migrates it, runs `body` with an engine on it, and closes it.
+    func withFrontdesk<T>(_ body: (Frontdesk) async throws -> T) async throws -> T {
+        let logger = Logger(label: "frontdesk")
+        let store = try openStore(logger: logger)
+        do {
+            try await store.migrate()
+            let frontdesk = Frontdesk(store: store, logger: logger)
+            try await frontdesk.ensureDefaultOrganization()
+            let result = try await body(frontdesk)
+            try await store.shutdown()
+            return result
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import FrontdeskHTTP
+import FrontdeskSQLite
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// The real app, built by `buildApplication` on a fresh SQLite file, driven through its router.
+struct TestApp: Sendable {
+    static let masterKey = "fd_test_master_key"
+
+    let frontdesk: Frontdesk
+    let ownerKey: String
+
+    /// Runs `body` with a client of a fresh app; the store is closed afterwards.
+    static func run(_ body: @Sendable (TestClient, TestApp) async throws -> Void) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-http-\(UUID()).sqlite").path
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        let frontdesk = Frontdesk(store: store)
+        let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
+        let app = try await buildApplication(
+            frontdesk: frontdesk,
+            configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, logLevel: .error))
+        let testApp = TestApp(frontdesk: frontdesk, ownerKey: owner.secret)
+        do {
+            try await app.test(.router) { client in try await body(TestClient(client: client, key: owner.secret), testApp) }
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+        try await store.shutdown()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// A response read back as status, headers and JSON.
+struct TestResponse {
+    var status: Int
+    var headers: HTTPFields
+    var body: Data
+
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+    var text: String { String(decoding: body, as: UTF8.self) }
+    subscript(key: String) -> Any? { json[key] }
+    var id: String { json["id"] as? String ?? "" }
+    var code: String? { json["code"] as? String }
+    var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
+}
+
+/// Sends JSON requests with a bearer key.
+struct TestClient: Sendable {
+    let client: any TestClientProtocol
+    var key: String?
+
+    func with(key: String?) -> TestClient { TestClient(client: client, key: key) }
+
+    @discardableResult
+    func request(
+        _ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil,
+        headers extra: [String: String] = [:]
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let key { headers[.authorization] = "Bearer \(key)" }
+        var body: ByteBuffer?
+        if let json {
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+            headers[.contentType] = "application/json"
+        } else if let raw {
+            body = ByteBuffer(string: raw)
+            headers[.contentType] = "application/json"
+        }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+        return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
+            TestResponse(status: Int(response.status.code), headers: response.headers,
+                         body: Data(response.body.readableBytesView))
+        }
+    }
+
+    func get(_ path: String) async throws -> TestResponse { try await request(.get, path) }
+
+    @discardableResult
+    func post(_ path: String, _ json: Any? = nil, headers: [String: String] = [:]) async throws -> TestResponse {
+        try await request(.post, path, json: json, headers: headers)
+    }
+
+    @discardableResult
+    func patch(_ path: String, _ json: Any, headers: [String: String] = [:]) async throws -> TestResponse {
+        try await request(.patch, path, json: json, headers: headers)
+    }
+
+    @discardableResult
+    func delete(_ path: String) async throws -> TestResponse { try await request(.delete, path) }
+}
