@@ -11,7 +11,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let summary = try await store.withFrontdesk { frontdesk in try await DemoData(frontdesk: frontdesk).load() }
-        print(summary)
+        say(summary)
     }
 }
 
@@ -91,7 +91,8 @@ struct DemoData {
         let expired = try await ride(1, 2, hoursFromNow: 24, hours: 2, status: .pending)
         _ = try await frontdesk.perform(owner, .expire, on: .id(expired.id))
 
+        let bookings = try await frontdesk.bookings(owner, filter: BookingFilter(), page: PageRequest(limit: PageRequest.maxLimit))
         return "Loaded the demo: \(rooms.count) rooms at \(hotel.name), \(bikes.count) bikes at \(shop.name), "
-            + "\(members.count) members and 15 bookings in every status."
+            + "\(members.count) members and \(bookings.items.count) bookings in every status."
     }
 }

@@ -27,7 +27,7 @@ struct Keys: AsyncParsableCommand {
             let issued = try await store.withFrontdesk { frontdesk in
                 try await frontdesk.bootstrapKey(name: name, role: Role(rawValue: role)!)
             }
-            print(issued.secret)
+            say(issued.secret)
         }
     }
 }

@@ -7,6 +7,6 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withFrontdesk { _ in print("Database \(store.database) is up to date.") }
+        try await store.withFrontdesk { _ in say("Database \(store.database) is up to date.") }
     }
 }

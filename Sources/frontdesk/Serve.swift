@@ -25,7 +25,7 @@ struct Serve: AsyncParsableCommand {
             let base = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
             if try await frontdesk.store.apiKeyCount() == 0 {
                 let issued = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
-                print("""
+                say("""
                     First start: created an owner key for the default organization. It is shown only once:
 
                         \(issued.secret)
@@ -38,8 +38,8 @@ struct Serve: AsyncParsableCommand {
             let configuration = ServerConfiguration(
                 host: host, port: port, masterKey: masterKey, databaseKind: store.kind, logLevel: level)
             let app = try await buildApplication(frontdesk: frontdesk, configuration: configuration)
-            print("Frontdesk \(ServerConfiguration.version) on \(store.kind) (\(store.database)) listening on \(base)")
-            print("Authenticate with: Authorization: Bearer <key>   (new keys: frontdesk keys create --role front_desk --name desk)")
+            say("Frontdesk \(ServerConfiguration.version) on \(store.kind) (\(store.database)) listening on \(base)")
+            say("Authenticate with: Authorization: Bearer <key>   (new keys: frontdesk keys create --role front_desk --name desk)")
             try await app.runService()
         }
     }

@@ -9,6 +9,6 @@ struct Sweep: AsyncParsableCommand {
 
     func run() async throws {
         let moved = try await store.withFrontdesk { frontdesk in try await frontdesk.sweep() }
-        print("Moved \(moved) booking(s).")
+        say("Moved \(moved) booking(s).")
     }
 }

@@ -24,6 +24,29 @@ import Testing
         }
     }
 
+    @Test func idempotencyIgnoresKeyOrderAndReplaysRefusals() async throws {
+        try await TestApp.run { client, _ in
+            let catalog = try await Catalog.make(client)
+            let member = "\"member_id\":\"\(catalog.memberID)\"", rooms = "\"resource_ids\":[\"\(catalog.roomIDs[0])\"]"
+            let window = "\"starts_at\":\"2030-03-01T14:00:00Z\",\"ends_at\":\"2030-03-02T11:00:00Z\""
+            let key = ["Idempotency-Key": "order-1"]
+            let first = try await client.request(.post, "/api/v1/bookings", raw: "{\(member),\(rooms),\(window)}", headers: key)
+            let retry = try await client.request(.post, "/api/v1/bookings", raw: "{ \(window), \(rooms), \(member) }", headers: key)
+            #expect(first.status == 201)
+            #expect(retry.id == first.id)
+            #expect(retry.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+
+            let refused = try await client.request(.post, "/api/v1/bookings", raw: "{\(member),\(rooms),\(window)}",
+                                                   headers: ["Idempotency-Key": "order-2"])
+            #expect(refused.status == 409)
+            let again = try await client.request(.post, "/api/v1/bookings", raw: "{\(member),\(rooms),\(window)}",
+                                                 headers: ["Idempotency-Key": "order-2"])
+            #expect(again.status == 409)
+            #expect(again.code == "booking_conflict")
+            #expect(try await client.get("/api/v1/bookings").items.count == 1)
+        }
+    }
+
     @Test func badInputIsA4xxProblemAndWritesNothing() async throws {
         try await TestApp.run { client, _ in
             let catalog = try await Catalog.make(client)

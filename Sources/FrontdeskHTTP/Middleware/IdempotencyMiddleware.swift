@@ -26,7 +26,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         let body = try await request.collectBody(upTo: RequestBodyMiddleware<Context>.limit)
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method) \(request.uri.path)\n".utf8))
-        hasher.update(data: Data(body.readableBytesView))
+        hasher.update(data: Self.canonical(Data(body.readableBytesView)))
         let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
 
         let organizationID = caller.organizationID
@@ -73,6 +73,16 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         var replay = response
         replay.body = .init(byteBuffer: ByteBuffer(bytes: bytes))
         return replay
+    }
+}
+
+extension IdempotencyMiddleware {
+    /// The same JSON written with its keys in another order, or other spacing, is the same request.
+    static func canonical(_ body: Data) -> Data {
+        guard let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+        else { return body }
+        return data
     }
 }
 
