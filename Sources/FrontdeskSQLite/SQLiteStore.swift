@@ -4,10 +4,11 @@ import FrontdeskEngine
 import GRDB
 
 /// The embedded default store: one SQLite file in WAL mode, read by a pool of connections and
-/// written by one. Every write runs in a `BEGIN IMMEDIATE` transaction, so a write locks what it
-/// checks: with one writer, two bookings can never both see a resource free.
+/// written by one. Every write runs in a `BEGIN IMMEDIATE` transaction (see `GroupCommit`), so a
+/// write locks what it checks: with one writer, two bookings can never both see a resource free.
 public final class SQLiteStore: FrontdeskStore {
     let pool: DatabasePool
+    private let writer: GroupCommit
 
     /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
     public init(path: String) throws {
@@ -20,6 +21,7 @@ public final class SQLiteStore: FrontdeskStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        writer = GroupCommit(pool: pool)
     }
 
     public func migrate() async throws {
@@ -39,18 +41,12 @@ public final class SQLiteStore: FrontdeskStore {
         try pool.close()
     }
 
-    /// One write transaction, `BEGIN IMMEDIATE`. Domain errors thrown inside roll it back and
-    /// come out unchanged.
+    /// One atomic write, committed (`BEGIN IMMEDIATE`, group-committed with the writes that
+    /// arrive alongside it) before it returns. Domain errors thrown inside roll it back and come
+    /// out unchanged.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try await writer.write(body)
         } catch let error as DatabaseError {
             throw SQLiteErrors.translate(error)
         }

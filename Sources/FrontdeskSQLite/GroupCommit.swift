@@ -1,0 +1,86 @@
+import FrontdeskCore
+import GRDB
+import Synchronization
+
+/// Group commit for the single SQLite writer. Writes that arrive while a transaction is being
+/// committed wait together and run in the next one, each in its own savepoint: one failing write
+/// rolls back alone, the others commit, and one `fsync` covers them all. Nobody is answered before
+/// the transaction that holds their write has committed; under no load a batch is one write.
+final class GroupCommit: Sendable {
+    private struct Job: Sendable {
+        let body: @Sendable (Database) throws -> any Sendable
+        let continuation: CheckedContinuation<any Sendable, any Error>
+    }
+
+    private struct State {
+        var queue: [Job] = []
+        var draining = false
+    }
+
+    private let pool: DatabasePool
+    private let state = Mutex(State())
+    /// The most writes one transaction takes, so a burst cannot hold the writer for long.
+    private let maxBatch = 256
+
+    init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
+            let job = Job(body: { db in try body(db) }, continuation: continuation)
+            let start = state.withLock { state in
+                state.queue.append(job)
+                defer { state.draining = true }
+                return !state.draining
+            }
+            if start { Task { await self.drain() } }
+        }
+        return result as! T
+    }
+
+    private func drain() async {
+        while true {
+            let jobs = state.withLock { state in
+                let batch = Array(state.queue.prefix(maxBatch))
+                state.queue.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            guard !jobs.isEmpty else { return }
+            await run(jobs)
+        }
+    }
+
+    private func run(_ jobs: [Job]) async {
+        let outcomes: [Result<any Sendable, any Error>]
+        do {
+            outcomes = try await pool.writeWithoutTransaction { db in
+                var outcomes: [Result<any Sendable, any Error>] = []
+                try db.inTransaction(.immediate) {
+                    for job in jobs {
+                        do {
+                            var value: (any Sendable)?
+                            try db.inSavepoint {
+                                value = try job.body(db)
+                                return .commit
+                            }
+                            outcomes.append(.success(value!))
+                        } catch {
+                            outcomes.append(.failure(error))
+                        }
+                    }
+                    return .commit
+                }
+                return outcomes
+            }
+        } catch {
+            // The commit itself failed: none of the writes happened.
+            for job in jobs { job.continuation.resume(throwing: error) }
+            return
+        }
+        for (job, outcome) in zip(jobs, outcomes) {
+            job.continuation.resume(with: outcome)
+        }
+    }
+}
