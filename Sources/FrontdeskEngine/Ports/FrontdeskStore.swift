@@ -128,3 +128,15 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The database has not been migrated (run `frontdesk migrate`).
     case notMigrated
 }
+
+extension StoreError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unknownMigrations(let versions):
+            "The database has migrations this build does not know (\(versions.joined(separator: ", "))): "
+                + "it was migrated by a newer Frontdesk. Run that version, or restore a backup."
+        case .notMigrated:
+            "The database is not migrated: run `frontdesk migrate`."
+        }
+    }
+}
