@@ -1,0 +1,55 @@
+import Foundation
+import FrontdeskCore
+import Testing
+
+/// Which resources can take one more booking for a window, and why the others cannot.
+@Suite struct AvailabilityTests {
+    static let stay = StayDates(checkIn: LocalDate("2026-03-28")!, checkOut: LocalDate("2026-03-30")!)
+
+    static func bookable(_ n: Int, capacity: Int = 1, status: Resource.Status = .active, zone: String = "Europe/Paris",
+                         held: [HeldLine] = []) -> BookableResource {
+        BookableResource(resource: Fixture.resource(Fixture.id(n), capacity: capacity, rate: 9_000, status: status),
+                         timeZone: Fixture.zone(zone), held: held)
+    }
+
+    static func availability(_ resources: [BookableResource]) -> Availability {
+        Availability(resources) { zone in
+            stay.window(checkInTime: LocalTime("14:00")!, checkOutTime: LocalTime("11:00")!, timeZone: zone)
+        }
+    }
+
+    static let inTheWay = HeldLine(bookingNumber: "BK-2026-0002",
+                                   window: Fixture.window("2026-03-29T12:00:00Z", "2026-03-31T09:00:00Z"))
+
+    @Test func freeBookedAndOutOfService() throws {
+        let a = Self.availability([
+            Self.bookable(1),
+            Self.bookable(2, held: [Self.inTheWay]),
+            Self.bookable(3, status: .outOfService),
+            Self.bookable(4, capacity: 3, held: [Self.inTheWay]),
+        ])
+        #expect(a.available.map(\.resource.id) == [Fixture.id(1), Fixture.id(4)])
+        #expect(a.available.map(\.remainingCapacity) == [1, 2])
+        #expect(a.available.allSatisfy { $0.price == 18_000 }, "two nights across the spring change")
+        #expect(a.available[0].window == Fixture.window("2026-03-28T13:00:00Z", "2026-03-30T09:00:00Z"))
+
+        #expect(a.unavailable.map(\.resource.id) == [Fixture.id(2), Fixture.id(3)])
+        #expect(a.unavailable[0].reason == .booked)
+        #expect(a.unavailable[0].bookingNumbers == ["BK-2026-0002"])
+        #expect(a.unavailable[1].reason == .outOfService)
+        #expect(Availability.Closed.Reason.outOfService.rawValue == "out_of_service")
+    }
+
+    @Test func touchingBookingLeavesTheResourceFree() {
+        let before = HeldLine(bookingNumber: "BK-2026-0001",
+                              window: Fixture.window("2026-03-26T13:00:00Z", "2026-03-28T13:00:00Z"))
+        let a = Self.availability([Self.bookable(1, held: [before])])
+        #expect(a.available.count == 1)
+        #expect(a.unavailable.isEmpty)
+    }
+
+    @Test func eachResourceReadsTheStayInItsOwnZone() {
+        let a = Self.availability([Self.bookable(1, zone: "America/New_York")])
+        #expect(a.available.first?.window == Fixture.window("2026-03-28T18:00:00Z", "2026-03-30T15:00:00Z"))
+    }
+}
