@@ -63,7 +63,8 @@ extension Booking {
             if action == .checkIn {
                 v.check(line.state == .reserved, "line_ids", "\(id.uuidString.lowercased()) is already \(line.state.rawValue)")
             } else {
-                v.check(line.state == .occupied || status == .active, "line_ids",
+                // A line already released (checked out earlier) cannot leave again.
+                v.check(line.holds && (line.state == .occupied || status == .active), "line_ids",
                         "\(id.uuidString.lowercased()) is not checked in")
             }
         }
