@@ -8,9 +8,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        // Digits only: `Int("+1")` would otherwise let "2026-+1-01" through.
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+              parts.allSatisfy(\.isDigits),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), (1...31).contains(d)
         else { return nil }

@@ -5,9 +5,8 @@ public struct LocalTime: Sendable, Hashable, CustomStringConvertible {
 
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        // Digits only: `Int("+9")` would otherwise let "+9:00" through.
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+              parts.allSatisfy(\.isDigits),
               let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
         else { return nil }
         (hour, minute) = (h, m)
