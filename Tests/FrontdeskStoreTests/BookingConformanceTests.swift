@@ -183,6 +183,33 @@ struct BookingConformanceTests {
     }
 
     @Test(arguments: Backend.enabled)
+    func capacityChangesApplyToLaterBookings(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let room = try await f.makeResource(at: location, capacity: 1)
+            let dorm = try await f.makeResource(at: location, name: "Dorm", capacity: 3)
+            let member = try await f.makeMember()
+            let window = hours(14, 38)
+
+            let first = try await f.book(member, room, window)
+            _ = try await f.frontdesk.updateResource(f.owner, room.id, ResourceInput(capacity: 2))
+            let second = try await f.book(member, room, window)
+            let full = await expectError("booking_conflict") { try await f.book(member, room, window) }
+            #expect(conflictNumbers(full) == [room.id: [first.number, second.number]])
+
+            _ = try await f.book(member, dorm, window)
+            _ = try await f.frontdesk.updateResource(f.owner, dorm.id, ResourceInput(capacity: 1))
+            await expectError("booking_conflict") { try await f.book(member, dorm, hours(20, 30)) }
+            // Lines written while the room was exclusive do not keep it exclusive.
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(second.id))
+            _ = try await f.frontdesk.updateResource(f.owner, room.id, ResourceInput(capacity: 3))
+            _ = try await f.book(member, room, window)
+            _ = try await f.book(member, room, window)
+            await expectError("booking_conflict") { try await f.book(member, room, window) }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
     func endedBookingsReleaseTheResource(_ backend: Backend) async throws {
         try await withStore(backend) { f in
             let location = try await f.makeLocation()

@@ -4,7 +4,7 @@ import FrontdeskEngine
 import Testing
 
 /// Double booking is impossible, not unlikely: many writers at once, each through the engine.
-@Suite("Contention")
+@Suite("Contention", .timeLimit(.minutes(2)))
 struct ContentionTests {
     static let writers = 32
 
@@ -113,6 +113,95 @@ struct ContentionTests {
             let booked = try Self.check(results, succeeded: 1)
             #expect(booked.first?.number == "BK-2026-0001")
             #expect(try await f.allEvents().count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func twoOrganizationsNumberIndependentlyUnderContention(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let b = try await f.makeOrganization()
+            typealias Work = (caller: Caller, member: UUID, resource: UUID)
+            var perOrganization: [[Work]] = []
+            for caller in [f.owner, b] {
+                let location = try await f.makeLocation(caller)
+                let member = try await f.makeMember(caller)
+                var work: [Work] = []
+                for i in 0..<(Self.writers / 2) {
+                    work.append((caller, member.id, try await f.makeResource(caller, at: location, name: "Room \(i)").id))
+                }
+                perOrganization.append(work)
+            }
+            // The two organizations' writers interleaved.
+            let work = zip(perOrganization[0], perOrganization[1]).flatMap { [$0, $1] }
+            let frontdesk = f.frontdesk
+            let results = try await withThrowingTaskGroup(of: Booking.self) { group in
+                for item in work {
+                    group.addTask {
+                        try await frontdesk.createBooking(item.caller, NewBooking(
+                            memberID: item.member, lines: [.init(resourceID: item.resource, window: .instants(hours(14, 38)))]))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let expected = (1...(Self.writers / 2)).map { BookingNumber.format(prefix: "BK", year: 2026, sequence: $0) }
+            for caller in [f.owner, b] {
+                let theirs = results.filter { $0.organizationID == caller.organizationID }
+                #expect(theirs.map(\.number).sorted() == expected)
+                #expect(try await f.allEvents(caller).map(\.sequence) == (1...Int64(Self.writers / 2)).map { $0 })
+            }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func concurrentActionsOnOneBookingApplyOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation())
+            let booking = try await f.book(try await f.makeMember(), room, hours(14, 38))
+            let (frontdesk, owner) = (f.frontdesk, f.owner)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for i in 0..<16 {
+                    group.addTask {
+                        do {
+                            // Half the desks send the version they read, half do not.
+                            _ = try await frontdesk.perform(owner, .checkIn, on: .id(booking.id),
+                                                            ifMatch: i.isMultiple(of: 2) ? 1 : nil)
+                            return "ok"
+                        } catch let error as FrontdeskError {
+                            return error.code
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == "ok" }.count == 1)
+            #expect(outcomes.allSatisfy { ["ok", "precondition_failed", "invalid_transition"].contains($0) })
+            let read = try await f.frontdesk.booking(f.owner, .id(booking.id))
+            #expect(read.status == .checkedIn && read.version == 2)
+            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .bookingCheckedIn])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func concurrentSweepsMoveEachBookingOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let member = try await f.makeMember()
+            for i in 0..<10 {
+                let room = try await f.makeResource(at: location, name: "Room \(i)")
+                _ = try await f.book(member, room, hours(14, 38), status: .pending)
+            }
+            f.clock.advance(by: 16 * 60)
+            let frontdesk = f.frontdesk
+            // Four replicas sweep at once.
+            let moved = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await frontdesk.sweep() } }
+                return try await group.reduce(0, +)
+            }
+            #expect(moved == 10)
+            #expect(try await f.allBookings(filter: BookingFilter(statuses: [.expired])).count == 10)
+            let events = try await f.allEvents()
+            #expect(events.map(\.sequence) == (1...20).map { Int64($0) })
+            #expect(events.filter { $0.type == .bookingExpired }.count == 10)
         }
     }
 }

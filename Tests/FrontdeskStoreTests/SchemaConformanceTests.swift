@@ -18,7 +18,7 @@ struct SchemaConformanceTests {
         }
     }
 
-    @Test(arguments: Backend.enabled.filter(\.supportsRawSQL))
+    @Test(arguments: Backend.enabled)
     func unknownNewerMigrationIsRefused(_ backend: Backend) async throws {
         try await withStore(backend) { f in
             try await backend.recordMigration("9999_from_the_future", in: f.test)
