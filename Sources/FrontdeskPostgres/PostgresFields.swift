@@ -1,0 +1,89 @@
+import Foundation
+import FrontdeskCore
+
+/// A row's columns with their values, as INSERT and UPDATE both write them.
+typealias Fields = [(column: String, value: SQL)]
+
+extension SQL {
+    static func insert(into table: String, _ fields: Fields) -> SQL {
+        """
+        INSERT INTO \(raw: table) (\(raw: fields.map(\.column).joined(separator: ", "))) \
+        VALUES (\(SQL(joining: fields.map(\.value), separator: ", ")))
+        """
+    }
+
+    /// `UPDATE table SET …` of every field but the row's identity and creation; the caller adds `WHERE`.
+    static func update(_ table: String, _ fields: Fields) -> SQL {
+        let assignments = fields.filter { !["id", "organization_id", "created_at"].contains($0.column) }
+            .map { field -> SQL in "\(raw: field.column) = \(field.value)" }
+        return "UPDATE \(raw: table) SET \(SQL(joining: assignments, separator: ", ")) "
+    }
+}
+
+extension Organization {
+    var fields: Fields {
+        [("id", "\(id)"), ("name", "\(name)"), ("timezone", "\(timeZone)"), ("currency", "\(currency)"),
+         ("check_in_time", "\(checkInTime)"), ("check_out_time", "\(checkOutTime)"),
+         ("booking_number_prefix", "\(bookingNumberPrefix)"), ("no_show_grace_minutes", "\(noShowGraceMinutes)"),
+         ("pending_hold_minutes", "\(pendingHoldMinutes)"), ("created_at", "\(createdAt)"),
+         ("updated_at", "\(updatedAt)")]
+    }
+}
+
+extension APIKey {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("name", "\(name)"), ("role", "\(role.rawValue)"),
+         ("prefix", "\(prefix)"), ("hash", "\(hash)"), ("is_platform", "\(isPlatform)"),
+         ("created_at", "\(createdAt)"), ("last_used_at", "\(lastUsedAt)")]
+    }
+}
+
+extension Location {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("name", "\(name)"), ("timezone", "\(timeZone)"),
+         ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+    }
+}
+
+extension Resource {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("location_id", "\(locationID)"),
+         ("name", "\(name)"), ("kind", "\(kind)"), ("category", "\(category)"), ("capacity", "\(capacity)"),
+         ("rate_amount", "\(rateAmount)"), ("rate_unit", "\(rateUnit.rawValue)"), ("status", "\(status.rawValue)"),
+         ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+    }
+}
+
+extension Member {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("type", "\(type)"), ("name", "\(name)"),
+         ("email", "\(email)"), ("phone", "\(phone)"), ("external_ref", "\(externalRef)"), ("notes", "\(notes)"),
+         ("search_text", "\(searchText)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+    }
+
+    /// What a member search looks in: one field a line, lowercased as Swift does it, beyond ASCII.
+    var searchText: String {
+        [name, email, phone].compactMap { $0 }.joined(separator: "\n").lowercased()
+    }
+}
+
+extension Booking {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("number", "\(number)"),
+         ("status", "\(status.rawValue)"), ("member_id", "\(memberID)"), ("source", "\(source.rawValue)"),
+         ("notes", "\(notes)"), ("cancellation_reason", "\(cancellationReason)"),
+         ("starts_at", "\(window.start)"), ("ends_at", "\(window.end)"),
+         ("actual_start_at", "\(actualStartAt)"), ("actual_end_at", "\(actualEndAt)"),
+         ("currency", "\(currency)"), ("version", "\(version)"), ("created_at", "\(createdAt)"),
+         ("updated_at", "\(updatedAt)")]
+    }
+}
+
+extension AuditEntry {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("entity_type", "\(entityType)"),
+         ("entity_id", "\(entityID)"), ("action", "\(action)"), ("actor_type", "\(actor.type)"),
+         ("actor_id", "\(actor.id)"), ("actor_name", "\(actor.name)"), ("before", "\(before)"), ("after", "\(after)"),
+         ("reason", "\(reason)"), ("created_at", "\(createdAt)")]
+    }
+}

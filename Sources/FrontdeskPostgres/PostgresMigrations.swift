@@ -1,0 +1,254 @@
+import Foundation
+import FrontdeskEngine
+import Logging
+import PostgresNIO
+
+/// The schema, as explicit ordered migrations recorded in `schema_migrations`. A migration is
+/// never edited once released: changes go in a new one at the end.
+enum PostgresMigrations {
+    struct Migration {
+        var version: String
+        /// Run in order, one by one, inside the migrating transaction.
+        var statements: [String]
+    }
+
+    static let all: [Migration] = [
+        Migration(version: "0001_booking_engine", statements: [
+            "CREATE EXTENSION IF NOT EXISTS btree_gist",
+            """
+            CREATE TABLE organizations (
+                id uuid PRIMARY KEY,
+                name text NOT NULL,
+                timezone text NOT NULL,
+                currency text NOT NULL,
+                check_in_time text NOT NULL,
+                check_out_time text NOT NULL,
+                booking_number_prefix text NOT NULL,
+                no_show_grace_minutes integer NOT NULL,
+                pending_hold_minutes integer NOT NULL,
+                -- The last outbox sequence: bumped under the row lock by every write, so events are
+                -- numbered per organization in commit order.
+                event_sequence bigint NOT NULL DEFAULT 0,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE api_keys (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                name text NOT NULL,
+                role text NOT NULL,
+                prefix text NOT NULL,
+                hash text NOT NULL UNIQUE,
+                is_platform boolean NOT NULL,
+                created_at timestamptz NOT NULL,
+                last_used_at timestamptz
+            )
+            """,
+            "CREATE INDEX api_keys_by_organization ON api_keys (organization_id, created_at, id)",
+            """
+            CREATE TABLE locations (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                name text NOT NULL,
+                timezone text,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                deleted_at timestamptz,
+                UNIQUE (organization_id, id)
+            )
+            """,
+            "CREATE INDEX locations_list ON locations (organization_id, created_at, id) WHERE deleted_at IS NULL",
+            """
+            CREATE TABLE resources (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                location_id uuid NOT NULL,
+                name text NOT NULL,
+                kind text NOT NULL,
+                category text,
+                capacity integer NOT NULL CHECK (capacity >= 1),
+                rate_amount bigint NOT NULL CHECK (rate_amount >= 0),
+                rate_unit text NOT NULL,
+                status text NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                deleted_at timestamptz,
+                UNIQUE (organization_id, id),
+                FOREIGN KEY (organization_id, location_id) REFERENCES locations (organization_id, id)
+            )
+            """,
+            "CREATE INDEX resources_list ON resources (organization_id, created_at, id) WHERE deleted_at IS NULL",
+            "CREATE INDEX resources_by_location ON resources (organization_id, location_id) WHERE deleted_at IS NULL",
+            """
+            CREATE TABLE members (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                type text NOT NULL,
+                name text NOT NULL,
+                email text,
+                phone text,
+                external_ref text,
+                notes text,
+                -- Name, email and phone lowercased by Swift, whatever the server's locale: for search.
+                search_text text NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                deleted_at timestamptz,
+                UNIQUE (organization_id, id)
+            )
+            """,
+            "CREATE INDEX members_list ON members (organization_id, created_at, id) WHERE deleted_at IS NULL",
+            """
+            CREATE TABLE bookings (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                number text NOT NULL,
+                status text NOT NULL,
+                member_id uuid NOT NULL,
+                source text NOT NULL,
+                notes text,
+                cancellation_reason text,
+                starts_at timestamptz NOT NULL,
+                ends_at timestamptz NOT NULL,
+                actual_start_at timestamptz,
+                actual_end_at timestamptz,
+                currency text NOT NULL,
+                version integer NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                UNIQUE (organization_id, number),
+                UNIQUE (organization_id, id),
+                FOREIGN KEY (organization_id, member_id) REFERENCES members (organization_id, id)
+            )
+            """,
+            "CREATE INDEX bookings_list ON bookings (organization_id, created_at, id)",
+            "CREATE INDEX bookings_by_member ON bookings (organization_id, member_id)",
+            "CREATE INDEX bookings_confirmed ON bookings (organization_id, starts_at) WHERE status = 'confirmed'",
+            "CREATE INDEX bookings_pending ON bookings (organization_id, created_at) WHERE status = 'pending'",
+            """
+            CREATE TABLE booking_lines (
+                id uuid PRIMARY KEY,
+                booking_id uuid NOT NULL,
+                organization_id uuid NOT NULL,
+                resource_id uuid NOT NULL,
+                position integer NOT NULL,
+                starts_at timestamptz NOT NULL,
+                ends_at timestamptz NOT NULL CHECK (ends_at > starts_at),
+                state text NOT NULL CHECK (state IN ('reserved', 'occupied', 'released')),
+                checked_in_at timestamptz,
+                checked_out_at timestamptz,
+                amount bigint NOT NULL,
+                -- The resource's capacity was 1 when the line was written.
+                exclusive boolean NOT NULL,
+                FOREIGN KEY (organization_id, booking_id) REFERENCES bookings (organization_id, id) ON DELETE CASCADE,
+                FOREIGN KEY (organization_id, resource_id) REFERENCES resources (organization_id, id),
+                -- The backstop under the planner: two held lines of an exclusive resource never overlap.
+                CONSTRAINT booking_lines_exclusive EXCLUDE USING gist (resource_id WITH =, tstzrange(starts_at, ends_at) WITH &&)
+                    WHERE (exclusive AND state <> 'released')
+            )
+            """,
+            "CREATE INDEX booking_lines_by_booking ON booking_lines (booking_id, position)",
+            """
+            CREATE INDEX booking_lines_held ON booking_lines USING gist (resource_id, tstzrange(starts_at, ends_at))
+                WHERE state <> 'released'
+            """,
+            """
+            CREATE TABLE booking_series (
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                year integer NOT NULL,
+                last_sequence integer NOT NULL,
+                PRIMARY KEY (organization_id, year)
+            )
+            """,
+            """
+            CREATE TABLE audit_entries (
+                id uuid PRIMARY KEY,
+                -- Insertion order, for entries written in the same millisecond.
+                position bigint GENERATED ALWAYS AS IDENTITY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                entity_type text NOT NULL,
+                entity_id uuid NOT NULL,
+                action text NOT NULL,
+                actor_type text NOT NULL,
+                actor_id text NOT NULL,
+                actor_name text NOT NULL,
+                before bytea,
+                after bytea,
+                reason text,
+                created_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX audit_entries_by_entity ON audit_entries (organization_id, entity_id, created_at, position)",
+            """
+            CREATE TABLE events (
+                id uuid NOT NULL UNIQUE,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                sequence bigint NOT NULL,
+                type text NOT NULL,
+                entity_type text NOT NULL,
+                entity_id uuid NOT NULL,
+                data bytea NOT NULL,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (organization_id, sequence)
+            )
+            """,
+            """
+            CREATE TABLE idempotency_keys (
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                key text NOT NULL,
+                fingerprint text NOT NULL,
+                status text NOT NULL CHECK (status IN ('in_progress', 'completed')),
+                response_status integer,
+                response_content_type text,
+                response_body bytea,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (organization_id, key)
+            )
+            """,
+        ]),
+    ]
+
+    /// Applies the missing migrations in one transaction. The advisory lock makes replicas that
+    /// start together take turns: the second one finds everything applied.
+    static func apply(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.run("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+        try await connection.run("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL)
+            """, logger: logger)
+        let applied = try await appliedVersions(connection, logger: logger)
+        try refuseUnknown(applied)
+        for migration in all where !applied.contains(migration.version) {
+            logger.info("applying migration \(migration.version)")
+            for statement in migration.statements {
+                try await connection.run("\(raw: statement)", logger: logger)
+            }
+            try await connection.run("""
+                INSERT INTO schema_migrations (version, applied_at) VALUES (\(migration.version), now())
+                """, logger: logger)
+        }
+    }
+
+    static func verify(_ connection: PostgresConnection, logger: Logger) async throws {
+        let exists = try await connection.rows("SELECT to_regclass('schema_migrations') IS NOT NULL AS present",
+                                               logger: logger)
+        guard try exists.first?.value("present", as: Bool.self) == true else { throw StoreError.notMigrated }
+        let applied = try await appliedVersions(connection, logger: logger)
+        try refuseUnknown(applied)
+        guard all.allSatisfy({ applied.contains($0.version) }) else { throw StoreError.notMigrated }
+    }
+
+    /// The key of the advisory lock migrations take ("frontdesk" in ASCII, as a number).
+    private static let lockKey: Int64 = 0x66_72_6f_6e_74_64_65_73
+
+    private static func appliedVersions(_ connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        Set(try await connection.rows("SELECT version FROM schema_migrations", logger: logger)
+            .map { try $0.value("version", as: String.self) })
+    }
+
+    private static func refuseUnknown(_ applied: Set<String>) throws {
+        let unknown = applied.subtracting(all.map(\.version))
+        if !unknown.isEmpty { throw StoreError.unknownMigrations(unknown.sorted()) }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import FrontdeskCore
+import PostgresNIO
+
+/// A stored value this build cannot read (a status written by a newer build, say).
+struct UnreadableColumn: Error, CustomStringConvertible {
+    var column: String
+    var value: String
+
+    var description: String { "column \(column) holds \(value), which this build cannot read" }
+}
+
+extension PostgresRandomAccessRow {
+    func value<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        try self[column].decode(T.self)
+    }
+
+    func date(_ column: String) throws -> Date {
+        try value(column, as: Instant.self).date
+    }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        try value(column, as: Instant?.self)?.date
+    }
+
+    func `enum`<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+        let raw = try value(column, as: String.self)
+        guard let value = T(rawValue: raw) else { throw UnreadableColumn(column: column, value: raw) }
+        return value
+    }
+}
+
+// MARK: Rows ↔ domain values
+
+extension Organization {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), name: try row.value("name"), timeZone: try row.value("timezone"),
+            currency: try row.value("currency"), checkInTime: try row.value("check_in_time"),
+            checkOutTime: try row.value("check_out_time"), bookingNumberPrefix: try row.value("booking_number_prefix"),
+            noShowGraceMinutes: try row.value("no_show_grace_minutes"),
+            pendingHoldMinutes: try row.value("pending_hold_minutes"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension APIKey {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"), name: try row.value("name"),
+            role: try row.enum("role"), prefix: try row.value("prefix"), hash: try row.value("hash"),
+            isPlatform: try row.value("is_platform"), createdAt: try row.date("created_at"),
+            lastUsedAt: try row.optionalDate("last_used_at"))
+    }
+}
+
+extension Location {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"), name: try row.value("name"),
+            timeZone: try row.value("timezone"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension Resource {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"),
+            locationID: try row.value("location_id"), name: try row.value("name"), kind: try row.value("kind"),
+            category: try row.value("category"), capacity: try row.value("capacity"),
+            rateAmount: try row.value("rate_amount"), rateUnit: try row.enum("rate_unit"),
+            status: try row.enum("status"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension Member {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"), type: try row.value("type"),
+            name: try row.value("name"), email: try row.value("email"), phone: try row.value("phone"),
+            externalRef: try row.value("external_ref"), notes: try row.value("notes"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension Booking {
+    /// The columns of a line, selected beside the booking's own (`b.*`) by `fromRows`.
+    static let lineColumns: SQL = """
+        l.id AS line_id, l.resource_id AS line_resource_id, l.starts_at AS line_starts_at, \
+        l.ends_at AS line_ends_at, l.state AS line_state, l.checked_in_at AS line_checked_in_at, \
+        l.checked_out_at AS line_checked_out_at, l.amount AS line_amount
+        """
+
+    /// Bookings from rows of `b.*, lineColumns`, one row per line, a booking's rows together.
+    static func fromRows(_ rows: [PostgresRandomAccessRow]) throws -> [Booking] {
+        var bookings: [Booking] = []
+        for row in rows {
+            let id: UUID = try row.value("id")
+            if bookings.last?.id != id { bookings.append(try Booking(row: row)) }
+            // A booking without lines comes as one row of NULL line columns (outer join).
+            if try row.value("line_id", as: UUID?.self) != nil {
+                bookings[bookings.count - 1].lines.append(try BookingLine(row: row))
+            }
+        }
+        return bookings
+    }
+
+    private init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"), number: try row.value("number"),
+            status: try row.enum("status"), memberID: try row.value("member_id"), lines: [],
+            source: try row.enum("source"), notes: try row.value("notes"),
+            cancellationReason: try row.value("cancellation_reason"),
+            actualStartAt: try row.optionalDate("actual_start_at"), actualEndAt: try row.optionalDate("actual_end_at"),
+            currency: try row.value("currency"), version: try row.value("version"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension BookingLine {
+    fileprivate init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("line_id"), resourceID: try row.value("line_resource_id"),
+            window: TimeWindow(start: try row.date("line_starts_at"), end: try row.date("line_ends_at")),
+            state: try row.enum("line_state"), checkedInAt: try row.optionalDate("line_checked_in_at"),
+            checkedOutAt: try row.optionalDate("line_checked_out_at"), amount: try row.value("line_amount"))
+    }
+}
+
+extension AuditEntry {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"),
+            entityType: try row.value("entity_type"), entityID: try row.value("entity_id"),
+            action: try row.value("action"),
+            actor: Actor(type: try row.value("actor_type"), id: try row.value("actor_id"),
+                         name: try row.value("actor_name")),
+            before: try row.value("before"), after: try row.value("after"), reason: try row.value("reason"),
+            createdAt: try row.date("created_at"))
+    }
+}
+
+extension Event {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"),
+            sequence: try row.value("sequence"), type: try row.enum("type"), entityType: try row.value("entity_type"),
+            entityID: try row.value("entity_id"), data: try row.value("data"), createdAt: try row.date("created_at"))
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import PostgresNIO
+
+extension PostgresStore {
+    public func booking(_ organizationID: UUID, _ reference: BookingReference) async throws -> Booking? {
+        try await Booking.fromRows(query(Self.selectBooking(organizationID, reference))).first
+    }
+
+    public func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
+        var conditions: [SQL] = ["b.organization_id = \(organizationID)"]
+        if !filter.statuses.isEmpty { conditions.append("b.status = ANY(\(filter.statuses.map(\.rawValue)))") }
+        if let memberID = filter.memberID { conditions.append("b.member_id = \(memberID)") }
+        // Every line condition holds for one and the same line.
+        var lineConditions: [SQL] = []
+        if let resourceID = filter.resourceID { lineConditions.append("x.resource_id = \(resourceID)") }
+        if let locationID = filter.locationID {
+            lineConditions.append("""
+                x.resource_id IN (SELECT id FROM resources WHERE organization_id = \(organizationID) AND location_id = \(locationID))
+                """)
+        }
+        if let window = filter.window {
+            lineConditions.append("x.starts_at < \(window.end) AND x.ends_at > \(window.start)")
+        }
+        if !lineConditions.isEmpty {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM booking_lines x
+                        WHERE x.booking_id = b.id AND \(SQL(joining: lineConditions, separator: " AND ")))
+                """)
+        }
+        if let after = page.after { conditions.append("(b.created_at, b.id) > (\(after.createdAt), \(after.id))") }
+        let rows = try await query("""
+            SELECT b.*, \(Booking.lineColumns)
+            FROM (SELECT * FROM bookings b WHERE \(SQL(joining: conditions, separator: " AND "))
+                  ORDER BY b.created_at, b.id LIMIT \(page.limit + 1)) b
+            LEFT JOIN booking_lines l ON l.booking_id = b.id
+            ORDER BY b.created_at, b.id, l.position
+            """)
+        return Page(fetched: try Booking.fromRows(rows), limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
+    public func changeBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws -> Booking {
+        try await transaction { connection in
+            let change = try decide(try await self.lockBooking(organizationID, reference, connection))
+            let booking = change.booking
+            try await connection.run("""
+                WITH booking AS (
+                    \(SQL.update("bookings", booking.fields)) WHERE organization_id = \(organizationID) AND id = \(booking.id)
+                ),
+                \(Self.writeLines(of: booking, organizationID)),
+                dropped AS (
+                    DELETE FROM booking_lines WHERE booking_id = \(booking.id) AND NOT (id = ANY(\(booking.lines.map(\.id))))
+                ),
+                \(Self.record(change, organizationID))
+                """, logger: self.logger)
+            return booking
+        }
+    }
+
+    public func deleteBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws {
+        try await transaction { connection in
+            let change = try decide(try await self.lockBooking(organizationID, reference, connection))
+            try await connection.run("""
+                WITH gone AS (DELETE FROM bookings WHERE organization_id = \(organizationID) AND id = \(change.booking.id)),
+                \(Self.record(change, organizationID))
+                """, logger: self.logger)
+        }
+    }
+
+    // MARK: Inside a booking transaction
+
+    /// Locks the organization row, then the booking, and reads it with its lines, or throws
+    /// `not_found`. Changes and deletions of an organization's bookings thus run one at a time, each
+    /// numbering its event after the last; the order (organization, then booking) is the one every
+    /// writer of events follows. `NO KEY UPDATE` leaves rows that merely reference them free to be written.
+    private func lockBooking(
+        _ organizationID: UUID, _ reference: BookingReference, _ connection: PostgresConnection
+    ) async throws -> Booking {
+        try await connection.run("SELECT 1 FROM organizations WHERE id = \(organizationID) FOR NO KEY UPDATE",
+                                 logger: logger)
+        let rows = try await connection.rows("\(Self.selectBooking(organizationID, reference)) FOR NO KEY UPDATE OF b",
+                                             logger: logger)
+        guard let booking = try Booking.fromRows(rows).first else {
+            throw FrontdeskError.notFound(entity: "booking", id: reference.description)
+        }
+        return booking
+    }
+
+    static func selectBooking(_ organizationID: UUID, _ reference: BookingReference) -> SQL {
+        let match: SQL = switch reference {
+        case .id(let id): "b.id = \(id)"
+        case .number(let number): "b.number = \(number)"
+        }
+        return """
+            SELECT b.*, \(Booking.lineColumns) FROM bookings b LEFT JOIN booking_lines l ON l.booking_id = b.id
+            WHERE b.organization_id = \(organizationID) AND \(match)
+            ORDER BY l.position
+            """
+    }
+
+    /// The CTE `lines`: inserts the booking's lines, or updates those it already has. A line is
+    /// `exclusive` when its resource's capacity is 1 as it is first written; that never changes after.
+    static func writeLines(of booking: Booking, _ organizationID: UUID) -> SQL {
+        let values = booking.lines.enumerated().map { position, line -> SQL in
+            """
+            (\(line.id)::uuid, \(line.resourceID)::uuid, \(position)::integer, \(line.window.start)::timestamptz,
+             \(line.window.end)::timestamptz, \(line.state.rawValue)::text, \(line.checkedInAt)::timestamptz,
+             \(line.checkedOutAt)::timestamptz, \(line.amount)::bigint)
+            """
+        }
+        return """
+            lines AS (
+                INSERT INTO booking_lines (id, booking_id, organization_id, resource_id, position, starts_at, ends_at,
+                                           state, checked_in_at, checked_out_at, amount, exclusive)
+                SELECT v.id, \(booking.id), r.organization_id, v.resource_id, v.position, v.starts_at, v.ends_at,
+                       v.state, v.checked_in_at, v.checked_out_at, v.amount, r.capacity = 1
+                FROM (VALUES \(SQL(joining: values, separator: ", ")))
+                     AS v (id, resource_id, position, starts_at, ends_at, state, checked_in_at, checked_out_at, amount)
+                JOIN resources r ON r.organization_id = \(organizationID) AND r.id = v.resource_id
+                ON CONFLICT (id) DO UPDATE SET
+                    resource_id = EXCLUDED.resource_id, position = EXCLUDED.position, starts_at = EXCLUDED.starts_at,
+                    ends_at = EXCLUDED.ends_at, state = EXCLUDED.state, checked_in_at = EXCLUDED.checked_in_at,
+                    checked_out_at = EXCLUDED.checked_out_at, amount = EXCLUDED.amount
+                WHERE booking_lines.booking_id = EXCLUDED.booking_id
+            )
+            """
+    }
+
+    /// The end of a booking write: its audit entry, then its outbox event under the organization's
+    /// next sequence number (the row is locked until commit, so numbers follow commit order).
+    static func record(_ change: BookingChange, _ organizationID: UUID) -> SQL {
+        let event = change.event
+        return """
+            audit AS (\(SQL.insert(into: "audit_entries", change.audit.fields))),
+            sequence AS (
+                UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = \(organizationID)
+                RETURNING event_sequence
+            )
+            INSERT INTO events (id, organization_id, sequence, type, entity_type, entity_id, data, created_at)
+            SELECT \(event.id), \(organizationID), event_sequence, \(event.type.rawValue), \(event.entityType),
+                   \(event.entityID), \(event.data), \(event.createdAt)
+            FROM sequence
+            """
+    }
+}

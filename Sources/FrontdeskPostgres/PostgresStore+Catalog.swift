@@ -1,0 +1,146 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import PostgresNIO
+
+extension PostgresStore {
+    // MARK: Locations
+
+    public func insertLocation(_ location: Location) async throws { try await insert(location) }
+
+    public func location(_ organizationID: UUID, _ id: UUID) async throws -> Location? {
+        try await fetch(Location.self, organizationID, id)
+    }
+
+    public func locations(_ organizationID: UUID, page: PageRequest) async throws -> Page<Location> {
+        try await self.page(Location.self, organizationID, page: page)
+    }
+
+    public func updateLocation(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Location) throws -> Location
+    ) async throws -> Location {
+        try await update(Location.self, organizationID, id, change)
+    }
+
+    public func deleteLocation(_ organizationID: UUID, _ id: UUID) async throws {
+        try await transaction { connection in
+            // Locked first, counted after: a resource being added waits on the lock or is seen.
+            _ = try await self.lock(Location.self, organizationID, id, connection)
+            let count: Int = try await connection.rows("""
+                SELECT count(*) AS count FROM resources
+                WHERE organization_id = \(organizationID) AND location_id = \(id) AND deleted_at IS NULL
+                """, logger: self.logger)[0].value("count")
+            if count > 0 {
+                throw FrontdeskError.conflict(code: "location_in_use",
+                                              detail: "The location still has \(count) resource(s); delete or move them first.")
+            }
+            try await self.softDelete(Location.self, organizationID, id, connection)
+        }
+    }
+
+    // MARK: Resources
+
+    public func insertResource(_ resource: Resource) async throws {
+        let fields = resource.fields
+        let inserted = try await query("""
+            INSERT INTO resources (\(raw: fields.map(\.column).joined(separator: ", ")))
+            SELECT \(SQL(joining: fields.map(\.value), separator: ", ")) FROM locations
+            WHERE organization_id = \(resource.organizationID) AND id = \(resource.locationID) AND deleted_at IS NULL
+            FOR SHARE
+            RETURNING id
+            """)
+        if inserted.isEmpty { throw Self.noSuchLocation }
+    }
+
+    public func resource(_ organizationID: UUID, _ id: UUID) async throws -> Resource? {
+        try await fetch(Resource.self, organizationID, id)
+    }
+
+    public func resources(_ organizationID: UUID, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
+        try await self.page(Resource.self, organizationID, page: page, filter: Self.conditions(filter, alias: nil))
+    }
+
+    public func updateResource(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Resource) throws -> Resource
+    ) async throws -> Resource {
+        try await update(Resource.self, organizationID, id, check: { next, connection in
+            // Shared lock: the location cannot be deleted under the resource that moves there.
+            let location = try await connection.rows("""
+                SELECT 1 FROM locations
+                WHERE organization_id = \(organizationID) AND id = \(next.locationID) AND deleted_at IS NULL FOR SHARE
+                """, logger: self.logger)
+            if location.isEmpty { throw Self.noSuchLocation }
+        }, change)
+    }
+
+    public func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws {
+        try await transaction { connection in
+            _ = try await self.lock(Resource.self, organizationID, id, connection)
+            let numbers = try await connection.rows("""
+                SELECT DISTINCT b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+                WHERE l.organization_id = \(organizationID) AND l.resource_id = \(id) AND l.state <> 'released'
+                  AND tstzrange(l.starts_at, l.ends_at) && tstzrange(\(now), NULL)
+                ORDER BY b.number LIMIT 20
+                """, logger: self.logger).map { try $0.value("number", as: String.self) }
+            if !numbers.isEmpty {
+                throw FrontdeskError.conflict(code: "resource_in_use",
+                                              detail: "Current or future bookings hold it: \(numbers.joined(separator: ", ")).")
+            }
+            try await self.softDelete(Resource.self, organizationID, id, connection)
+        }
+    }
+
+    /// The conditions of a resource filter, on the columns of `alias` (or unqualified ones).
+    static func conditions(_ filter: ResourceFilter, alias: String?) -> [SQL] {
+        let prefix = alias.map { "\($0)." } ?? ""
+        var conditions: [SQL] = []
+        if let locationID = filter.locationID { conditions.append("\(raw: prefix)location_id = \(locationID)") }
+        if let kind = filter.kind { conditions.append("\(raw: prefix)kind = \(kind)") }
+        if let category = filter.category { conditions.append("\(raw: prefix)category = \(category)") }
+        return conditions
+    }
+
+    static let noSuchLocation = FrontdeskError.validationFailed([FieldIssue("location_id", "no such location")])
+
+    // MARK: Members
+
+    public func insertMember(_ member: Member) async throws { try await insert(member) }
+
+    public func member(_ organizationID: UUID, _ id: UUID) async throws -> Member? {
+        try await fetch(Member.self, organizationID, id)
+    }
+
+    public func members(_ organizationID: UUID, filter: MemberFilter, page: PageRequest) async throws -> Page<Member> {
+        var conditions: [SQL] = []
+        if let text = filter.query, !text.isEmpty {
+            conditions.append("strpos(search_text, \(text.lowercased())) > 0")
+        }
+        return try await self.page(Member.self, organizationID, page: page, filter: conditions)
+    }
+
+    public func updateMember(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Member) throws -> Member
+    ) async throws -> Member {
+        try await update(Member.self, organizationID, id, change)
+    }
+
+    public func deleteMember(_ organizationID: UUID, _ id: UUID) async throws {
+        try await transaction { connection in
+            // Locked first: a booking being made for the member holds a shared lock on it.
+            _ = try await self.lock(Member.self, organizationID, id, connection)
+            let numbers = try await connection.rows("""
+                SELECT number FROM bookings
+                WHERE organization_id = \(organizationID) AND member_id = \(id) AND status IN \(raw: Self.holdingStatuses)
+                ORDER BY number LIMIT 20
+                """, logger: self.logger).map { try $0.value("number", as: String.self) }
+            if !numbers.isEmpty {
+                throw FrontdeskError.conflict(code: "member_in_use",
+                                              detail: "Open bookings belong to this member: \(numbers.joined(separator: ", ")).")
+            }
+            try await self.softDelete(Member.self, organizationID, id, connection)
+        }
+    }
+
+    /// The statuses that hold resources, as a SQL list: Core's definition, not the adapter's.
+    static let holdingStatuses = "(" + BookingStatus.holding.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")"
+}

@@ -1,0 +1,95 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import PostgresNIO
+
+extension PostgresStore {
+    /// The order of the locks is the design:
+    /// 1. the requested resources, in id order: bookings of the same resources take turns from here;
+    /// 2. in one later statement, whose snapshot therefore sees every line committed before those
+    ///    locks were granted: the booking number, taken from the year's series row under its lock
+    ///    (bookings of the organization take turns from here to commit, so numbers stay gapless), the
+    ///    member (share-locked: it cannot be deleted meanwhile) and the lines holding the resources;
+    /// 3. the organization row, by the write that numbers the event, held to commit.
+    public func createBooking(
+        _ organizationID: UUID, _ request: BookingRequest, now: Date,
+        decide: @escaping @Sendable (BookingContext) throws -> BookingChange
+    ) async throws -> Booking {
+        try await transaction { connection in
+            // Settings are read, not locked: changing them meanwhile is no conflict.
+            guard let row = try await connection.rows("SELECT * FROM organizations WHERE id = \(organizationID)",
+                                                      logger: self.logger).first
+            else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
+            let organization = try Organization(row: row)
+            var resources = try await self.lockResources(request.resourceIDs, of: organization, connection)
+            let year = BookingNumber.year(of: now, in: organization.zone)
+            let rows = try await connection.rows("""
+                WITH series AS (
+                    INSERT INTO booking_series (organization_id, year, last_sequence)
+                    VALUES (\(organizationID), \(year), 1)
+                    ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = booking_series.last_sequence + 1
+                    RETURNING last_sequence
+                )
+                SELECT header.*, held.resource_id AS held_resource_id, held.number AS held_number,
+                       held.starts_at AS held_starts_at, held.ends_at AS held_ends_at
+                FROM (SELECT (SELECT last_sequence FROM series) AS sequence,
+                             EXISTS (SELECT 1 FROM members
+                                     WHERE organization_id = \(organizationID) AND id = \(request.memberID)
+                                       AND deleted_at IS NULL
+                                     FOR SHARE) AS member_exists) AS header
+                LEFT JOIN (\(Self.heldLines(around: request.lines))) AS held ON true
+                """, logger: self.logger)
+            for row in rows {
+                guard let id = try row.value("held_resource_id", as: UUID?.self) else { continue }
+                resources[id]?.held.append(HeldLine(
+                    bookingNumber: try row.value("held_number"),
+                    window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at"))))
+            }
+            let change = try decide(BookingContext(
+                organization: organization, resources: resources,
+                memberExists: try rows[0].value("member_exists"), nextSequence: try rows[0].value("sequence")))
+            try await connection.run("""
+                WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
+                \(Self.writeLines(of: change.booking, organizationID)),
+                \(Self.record(change, organizationID))
+                """, logger: self.logger)
+            return change.booking
+        }
+    }
+
+    /// Locks the live resources among `ids`, in id order. Missing and deleted ones are simply absent:
+    /// the planner reports them.
+    private func lockResources(
+        _ ids: [UUID], of organization: Organization, _ connection: PostgresConnection
+    ) async throws -> [UUID: BookableResource] {
+        let rows = try await connection.rows("""
+            SELECT r.*, loc.timezone AS location_zone
+            FROM resources r JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
+            WHERE r.organization_id = \(organization.id) AND r.id = ANY(\(ids)) AND r.deleted_at IS NULL
+            ORDER BY r.id
+            FOR NO KEY UPDATE OF r
+            """, logger: logger)
+        var resources: [UUID: BookableResource] = [:]
+        for row in rows {
+            let resource = try Resource(row: row)
+            resources[resource.id] = BookableResource(
+                resource: resource, timeZone: Self.zone(try row.value("location_zone"), else: organization.zone), held: [])
+        }
+        return resources
+    }
+
+    /// The held lines of each requested resource that overlap the span of its requested windows.
+    private static func heldLines(around lines: [BookingRequest.Line]) -> SQL {
+        let spans = Dictionary(grouping: lines, by: \.resourceID).map { id, lines -> SQL in
+            let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
+            return "(\(id)::uuid, \(start)::timestamptz, \(end)::timestamptz)"
+        }
+        return """
+            SELECT l.resource_id, b.number, l.starts_at, l.ends_at
+            FROM (VALUES \(SQL(joining: spans, separator: ", "))) AS w (resource_id, starts_at, ends_at)
+            JOIN booking_lines l ON l.resource_id = w.resource_id AND l.state <> 'released'
+             AND tstzrange(l.starts_at, l.ends_at) && tstzrange(w.starts_at, w.ends_at)
+            JOIN bookings b ON b.id = l.booking_id
+            """
+    }
+}

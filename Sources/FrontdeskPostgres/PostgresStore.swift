@@ -1,0 +1,79 @@
+import Foundation
+import FrontdeskEngine
+import Logging
+import PostgresNIO
+
+/// The scale-out store: PostgreSQL through a PostgresNIO connection pool, for several stateless
+/// `frontdesk serve` replicas on one database. Every write is one transaction (read committed) that
+/// locks the rows it checks before reading what depends on them: a booking locks its resources in
+/// id order, then its number series, then the organization row that numbers its event; an
+/// exclusion constraint on exclusive resources backs the booking planner up.
+///
+/// The store runs its client's connection pool itself: create it, use it, `shutdown()` it.
+public final class PostgresStore: FrontdeskStore {
+    let client: PostgresClient
+    let logger: Logger
+    private let running: Task<Void, Never>
+    /// Runs once the pool is closed (a test store drops its database).
+    private let afterShutdown: (@Sendable () async throws -> Void)?
+
+    /// Connects to `url`: `postgres://user:password@host:port/database` (or `postgresql://`), with
+    /// an optional `?sslmode=`. Connections open on first use; call `migrate()` or `verifySchema()`.
+    public convenience init(url: String, maximumConnections: Int = 20,
+                            logger: Logger = Logger(label: "frontdesk.postgres")) throws {
+        var configuration = try PostgresClient.Configuration(url: url)
+        configuration.options.maximumConnections = maximumConnections
+        self.init(configuration: configuration, logger: logger)
+    }
+
+    public convenience init(configuration: PostgresClient.Configuration,
+                            logger: Logger = Logger(label: "frontdesk.postgres")) {
+        self.init(configuration: configuration, logger: logger, afterShutdown: nil)
+    }
+
+    init(configuration: PostgresClient.Configuration, logger: Logger,
+         afterShutdown: (@Sendable () async throws -> Void)?) {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        self.afterShutdown = afterShutdown
+        // Immediate: the pool is running before the first query asks it for a connection.
+        running = Task.immediate { await client.run() }
+    }
+
+    public func migrate() async throws {
+        try await transaction { connection in try await PostgresMigrations.apply(connection, logger: self.logger) }
+    }
+
+    public func verifySchema() async throws {
+        try await client.withConnection { connection in
+            try await PostgresMigrations.verify(connection, logger: self.logger)
+        }
+    }
+
+    public func shutdown() async throws {
+        running.cancel()
+        await running.value
+        try await afterShutdown?()
+    }
+
+    /// One transaction on a pooled connection. Errors come out unwrapped from PostgresNIO's
+    /// `PostgresTransactionError`, backend violations translated into domain errors: a
+    /// `FrontdeskError` thrown by `body` (or by the engine's closure inside it) comes out as itself.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch {
+            throw PostgresErrors.translate(error)
+        }
+    }
+
+    /// One statement on any pooled connection, atomic on its own; returns the rows it returns.
+    func query(_ sql: SQL) async throws -> [PostgresRandomAccessRow] {
+        do {
+            return try await client.rows(sql, logger: logger)
+        } catch {
+            throw PostgresErrors.translate(error)
+        }
+    }
+}
