@@ -204,4 +204,34 @@ struct ContentionTests {
             #expect(events.filter { $0.type == .bookingExpired }.count == 10)
         }
     }
+
+    @Test(arguments: Backend.enabled)
+    func deletingAMemberWhileBookingForItLetsOnlyOneWin(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            var pairs: [(member: UUID, room: UUID)] = []
+            for i in 0..<(Self.writers / 2) {
+                pairs.append((try await f.makeMember(name: "Member \(i)").id,
+                              try await f.makeResource(at: location, name: "Room \(i)").id))
+            }
+            let (frontdesk, owner, work) = (f.frontdesk, f.owner, pairs)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for pair in work {
+                    group.addTask { _ = try? await frontdesk.deleteMember(owner, pair.member) }
+                    group.addTask {
+                        _ = try? await frontdesk.createBooking(owner, NewBooking(
+                            memberID: pair.member, lines: [.init(resourceID: pair.room, window: .instants(hours(14, 38)))]))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let bookings = try await f.allBookings()
+            for pair in pairs {
+                let booked = bookings.contains { $0.memberID == pair.member }
+                let alive = (try? await f.frontdesk.member(f.owner, pair.member)) != nil
+                // Exactly one of the two happened: booked and kept, or deleted and never booked.
+                #expect(booked == alive, "member \(pair.member): booked \(booked), still there \(alive)")
+            }
+        }
+    }
 }
