@@ -96,7 +96,10 @@ let package = Package(
         .testTarget(name: "FrontdeskCoreTests", dependencies: ["FrontdeskCore"], swiftSettings: strict),
         .testTarget(
             name: "FrontdeskStoreTests",
-            dependencies: ["FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres"],
+            dependencies: [
+                "FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

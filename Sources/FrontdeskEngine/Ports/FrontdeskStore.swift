@@ -60,6 +60,7 @@ public protocol FrontdeskStore: Sendable {
     func updateMember(
         _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Member) throws -> Member
     ) async throws -> Member
+    /// Throws `conflict(member_in_use)` while a booking of the member holds a resource.
     func deleteMember(_ organizationID: UUID, _ id: UUID) async throws
 
     // MARK: Bookings
