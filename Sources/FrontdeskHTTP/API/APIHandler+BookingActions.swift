@@ -43,7 +43,7 @@ extension APIHandler {
     }
 
     static func bookingResponse(_ booking: Booking) throws -> Components.Responses.BookingChanged {
-        .init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking)))
+        .init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking)))
     }
 
     /// The optional JSON body of an action.

@@ -23,7 +23,7 @@ extension APIHandler {
             status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) },
             source: body.source.flatMap { Booking.Source(rawValue: $0.rawValue) }, notes: body.notes)
         let booking = try await frontdesk.createBooking(try caller, new)
-        return .created(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking))))
+        return .created(.init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking))))
     }
 
     func listBookings(_ input: Operations.ListBookings.Input) async throws -> Operations.ListBookings.Output {
@@ -40,12 +40,12 @@ extension APIHandler {
             locationID: try Read.uuidIfPresent(query.locationId, "location_id"), window: window)
         let page = try await frontdesk.bookings(try caller, filter: filter,
                                                 page: try PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(try Bridge.api(ListJSON(page)))))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Booking.init), nextCursor: page.next?.opaque))))
     }
 
     func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {
         let booking = try await frontdesk.booking(try caller, try BookingReference(input.path.id))
-        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking))))
+        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking))))
     }
 
     func updateBooking(_ input: Operations.UpdateBooking.Input) async throws -> Operations.UpdateBooking.Output {
@@ -54,7 +54,7 @@ extension APIHandler {
             try caller, try BookingReference(input.path.id),
             BookingPatch(status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) }, notes: body.notes),
             ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
-        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try Bridge.api(booking))))
+        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking))))
     }
 
     func deleteBooking(_ input: Operations.DeleteBooking.Input) async throws -> Operations.DeleteBooking.Output {
@@ -64,33 +64,6 @@ extension APIHandler {
 
     func getBookingAudit(_ input: Operations.GetBookingAudit.Input) async throws -> Operations.GetBookingAudit.Output {
         let entries = try await frontdesk.bookingAudit(try caller, try BookingReference(input.path.id))
-        return .ok(.init(body: .json(.init(items: try entries.map { try Bridge.api(AuditJSON($0)) }))))
-    }
-}
-
-/// An audit entry as the API shows it, with `before`/`after` as JSON objects.
-struct AuditJSON: Encodable {
-    var entry: AuditEntry
-
-    init(_ entry: AuditEntry) { self.entry = entry }
-
-    enum CodingKeys: String, CodingKey {
-        case id, action, actor, before, after, reason
-        case entityType = "entity_type"
-        case entityID = "entity_id"
-        case createdAt = "created_at"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entry.id, forKey: .id)
-        try c.encode(entry.entityType, forKey: .entityType)
-        try c.encode(entry.entityID, forKey: .entityID)
-        try c.encode(entry.action, forKey: .action)
-        try c.encode(entry.actor, forKey: .actor)
-        try c.encodeIfPresent(entry.before.flatMap(RawJSON.init), forKey: .before)
-        try c.encodeIfPresent(entry.after.flatMap(RawJSON.init), forKey: .after)
-        try c.encodeIfPresent(entry.reason, forKey: .reason)
-        try c.encode(entry.createdAt, forKey: .createdAt)
+        return .ok(.init(body: .json(.init(items: try entries.map(Components.Schemas.AuditEntry.init)))))
     }
 }

@@ -11,12 +11,11 @@ extension APIHandler {
             bookingNumberPrefix: body.bookingNumberPrefix, noShowGraceMinutes: body.noShowGraceMinutes,
             pendingHoldMinutes: body.pendingHoldMinutes))
         return .created(.init(body: .json(.init(
-            organization: try Bridge.api(created.organization),
-            apiKey: try Self.createdKey(created.ownerKey)))))
+            organization: .init(created.organization), apiKey: .init(created.ownerKey)))))
     }
 
     func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
-        .ok(.init(body: .json(try Bridge.api(try await frontdesk.organization(try caller)))))
+        .ok(.init(body: .json(.init(try await frontdesk.organization(try caller)))))
     }
 
     func updateOrganization(_ input: Operations.UpdateOrganization.Input) async throws -> Operations.UpdateOrganization.Output {
@@ -25,6 +24,6 @@ extension APIHandler {
             name: body.name, timeZone: body.timezone, currency: body.currency, checkInTime: body.checkInTime,
             checkOutTime: body.checkOutTime, bookingNumberPrefix: body.bookingNumberPrefix,
             noShowGraceMinutes: body.noShowGraceMinutes, pendingHoldMinutes: body.pendingHoldMinutes))
-        return .ok(.init(body: .json(try Bridge.api(organization))))
+        return .ok(.init(body: .json(.init(organization))))
     }
 }

@@ -2,31 +2,6 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 
-/// Domain values and the generated API types have the same JSON shape (the spec is written to
-/// match the domain's encoding), so a value crosses over by one JSON round trip instead of a
-/// hand-written mapping per type. A shape drift fails loudly in the HTTP tests.
-enum Bridge {
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = InstantFormat.date(from: text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad instant \(text)"))
-            }
-            return date
-        }
-        return decoder
-    }()
-
-    static func api<T: Decodable>(_ value: some Encodable, as: T.Type = T.self) throws -> T {
-        try decoder.decode(T.self, from: DomainJSON.encode(value))
-    }
-
-    static func api<T: Decodable>(json data: Data, as: T.Type = T.self) throws -> T {
-        try decoder.decode(T.self, from: data)
-    }
-}
-
 /// Reading ids and headers from requests.
 enum Read {
     /// An id in a body or query: malformed is a 400.

@@ -1,0 +1,120 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+
+/// Domain values as the generated API types: one initializer per schema, checked by the compiler
+/// against `openapi.yaml`.
+extension Components.Schemas.Booking {
+    init(_ booking: Booking) {
+        let window = booking.window
+        self.init(
+            id: booking.id.text, number: booking.number,
+            status: .init(rawValue: booking.status.rawValue)!, memberId: booking.memberID.text,
+            lines: booking.lines.map(Components.Schemas.BookingLine.init), source: .init(rawValue: booking.source.rawValue)!,
+            notes: booking.notes, cancellationReason: booking.cancellationReason, startsAt: window.start,
+            endsAt: window.end, actualStartAt: booking.actualStartAt, actualEndAt: booking.actualEndAt,
+            totalAmount: Int64(booking.totalAmount), currency: booking.currency, version: booking.version,
+            createdAt: booking.createdAt, updatedAt: booking.updatedAt)
+    }
+}
+
+extension Components.Schemas.BookingLine {
+    init(_ line: BookingLine) {
+        self.init(
+            id: line.id.text, resourceId: line.resourceID.text,
+            startsAt: line.window.start, endsAt: line.window.end, state: .init(rawValue: line.state.rawValue)!,
+            checkedInAt: line.checkedInAt, checkedOutAt: line.checkedOutAt, amount: Int64(line.amount))
+    }
+}
+
+extension Components.Schemas.Resource {
+    init(_ resource: Resource) {
+        self.init(
+            id: resource.id.text, organizationId: resource.organizationID.text,
+            locationId: resource.locationID.text, name: resource.name, kind: resource.kind,
+            category: resource.category, capacity: resource.capacity, rateAmount: Int64(resource.rateAmount),
+            rateUnit: .init(rawValue: resource.rateUnit.rawValue)!, status: .init(rawValue: resource.status.rawValue)!,
+            createdAt: resource.createdAt, updatedAt: resource.updatedAt)
+    }
+}
+
+extension Components.Schemas.Availability {
+    init(_ availability: Availability, currency: String) {
+        self.init(
+            available: availability.available.map {
+                .init(resource: .init($0.resource), startsAt: $0.window.start, endsAt: $0.window.end,
+                      remainingCapacity: $0.remainingCapacity, price: Int64($0.price), currency: currency)
+            },
+            unavailable: availability.unavailable.map {
+                .init(resource: .init($0.resource), startsAt: $0.window.start, endsAt: $0.window.end,
+                      reason: .init(rawValue: $0.reason.rawValue)!, bookingNumbers: $0.bookingNumbers)
+            })
+    }
+}
+
+extension Components.Schemas.Organization {
+    init(_ o: Organization) {
+        self.init(
+            id: o.id.text, name: o.name, timezone: o.timeZone, currency: o.currency, checkInTime: o.checkInTime,
+            checkOutTime: o.checkOutTime, bookingNumberPrefix: o.bookingNumberPrefix,
+            noShowGraceMinutes: o.noShowGraceMinutes, pendingHoldMinutes: o.pendingHoldMinutes,
+            createdAt: o.createdAt, updatedAt: o.updatedAt)
+    }
+}
+
+extension Components.Schemas.Location {
+    init(_ l: Location) {
+        self.init(id: l.id.text, organizationId: l.organizationID.text, name: l.name, timezone: l.timeZone,
+                  createdAt: l.createdAt, updatedAt: l.updatedAt)
+    }
+}
+
+extension Components.Schemas.Member {
+    init(_ m: Member) {
+        self.init(id: m.id.text, organizationId: m.organizationID.text, _type: m.type, name: m.name, email: m.email,
+                  phone: m.phone, externalRef: m.externalRef, notes: m.notes, createdAt: m.createdAt, updatedAt: m.updatedAt)
+    }
+}
+
+extension Components.Schemas.ApiKey {
+    /// Never the hash: a key is shown by its name, role, prefix and what it may do.
+    init(_ key: APIKey) {
+        self.init(id: key.id.text, name: key.name, role: .init(rawValue: key.role.rawValue)!, prefix: key.prefix,
+                  createdAt: key.createdAt, permissions: key.role.permissions.map(\.rawValue).sorted())
+    }
+}
+
+extension Components.Schemas.CreatedApiKey {
+    /// The one time a key's secret is shown.
+    init(_ issued: IssuedKey) {
+        let key = Components.Schemas.ApiKey(issued.key)
+        self.init(id: key.id, name: key.name, role: key.role, prefix: key.prefix, createdAt: key.createdAt,
+                  permissions: key.permissions, secret: issued.secret)
+    }
+}
+
+extension Components.Schemas.AuditEntry {
+    init(_ entry: AuditEntry) throws {
+        self.init(
+            id: entry.id.text, entityType: entry.entityType, entityId: entry.entityID.text, action: entry.action,
+            actor: .init(_type: entry.actor.type, id: entry.actor.id, name: entry.actor.name),
+            before: try entry.before.map { try JSONDecoder().decode(BeforePayload.self, from: $0) },
+            after: try entry.after.map { try JSONDecoder().decode(AfterPayload.self, from: $0) },
+            reason: entry.reason, createdAt: entry.createdAt)
+    }
+}
+
+extension Components.Schemas.Event {
+    init(_ event: Event) throws {
+        self.init(
+            id: event.id.text, sequence: event.sequence, _type: .init(rawValue: event.type.rawValue)!,
+            entityType: event.entityType, entityId: event.entityID.text, createdAt: event.createdAt,
+            data: try JSONDecoder().decode(DataPayload.self, from: event.data))
+    }
+}
+
+extension UUID {
+    /// Ids on the wire are lowercase.
+    var text: String { uuidString.lowercased() }
+}
