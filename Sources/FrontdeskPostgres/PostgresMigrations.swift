@@ -131,6 +131,8 @@ enum PostgresMigrations {
             CREATE TABLE booking_lines (
                 id uuid PRIMARY KEY,
                 booking_id uuid NOT NULL,
+                -- The booking's number, which never changes: held lines name it without a join.
+                booking_number text NOT NULL,
                 organization_id uuid NOT NULL,
                 resource_id uuid NOT NULL,
                 position integer NOT NULL,
@@ -150,9 +152,17 @@ enum PostgresMigrations {
             )
             """,
             "CREATE INDEX booking_lines_by_booking ON booking_lines (booking_id, position)",
+            // Lines by resource and time: a booking's checks, a resource's bookings. Questions about a
+            // whole organization (availability, lists by window) spell the same range
+            // tstzrange(…, '[)') and get the index by organization: another expression, so that the
+            // planner never answers them by walking every resource in this one.
             """
-            CREATE INDEX booking_lines_held ON booking_lines USING gist (resource_id, tstzrange(starts_at, ends_at))
-                WHERE state <> 'released'
+            CREATE INDEX booking_lines_by_resource ON booking_lines
+                USING gist (resource_id, tstzrange(starts_at, ends_at))
+            """,
+            """
+            CREATE INDEX booking_lines_by_organization ON booking_lines
+                USING gist (organization_id, tstzrange(starts_at, ends_at, '[)'))
             """,
             """
             CREATE TABLE booking_series (

@@ -10,18 +10,19 @@ extension PostgresStore {
         let conditions: [SQL] = ["r.organization_id = \(organizationID)", "r.deleted_at IS NULL"]
             + Self.conditions(filter, alias: "r")
         // One row per resource and line holding it in the window; a resource nobody holds comes
-        // once, with NULL `held_*`.
+        // once, with NULL `held_*`. The lines are the organization's in the window, found at once
+        // by the index on tstzrange(…, '[)') (see the migration), then matched to the resources.
         let rows = try await query("""
             SELECT r.*, loc.timezone AS location_zone, o.timezone AS organization_zone,
-                   held.number AS held_number, held.starts_at AS held_starts_at, held.ends_at AS held_ends_at
+                   held.booking_number AS held_number, held.starts_at AS held_starts_at, held.ends_at AS held_ends_at
             FROM resources r
             JOIN organizations o ON o.id = r.organization_id
             JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
-            LEFT JOIN LATERAL (
-                SELECT b.number, l.starts_at, l.ends_at FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
-                WHERE l.resource_id = r.id AND l.state <> 'released'
-                  AND tstzrange(l.starts_at, l.ends_at) && tstzrange(\(window.start), \(window.end))
-            ) held ON true
+            LEFT JOIN (
+                SELECT l.resource_id, l.booking_number, l.starts_at, l.ends_at FROM booking_lines l
+                WHERE l.organization_id = \(organizationID) AND l.state <> 'released'
+                  AND tstzrange(l.starts_at, l.ends_at, '[)') && tstzrange(\(window.start), \(window.end))
+            ) held ON held.resource_id = r.id
             WHERE \(SQL(joining: conditions, separator: " AND "))
             ORDER BY r.name COLLATE "C", r.id
             """)

@@ -21,7 +21,13 @@ extension PostgresStore {
                 """)
         }
         if let window = filter.window {
-            lineConditions.append("x.starts_at < \(window.end) AND x.ends_at > \(window.start)")
+            // The booking spans its lines: a cheap first test on its own row.
+            conditions.append("b.starts_at < \(window.end) AND b.ends_at > \(window.start)")
+            // The organization-wide spelling of the range (see the migration).
+            lineConditions.append("""
+                x.organization_id = \(organizationID)
+                AND tstzrange(x.starts_at, x.ends_at, '[)') && tstzrange(\(window.start), \(window.end))
+                """)
         }
         if !lineConditions.isEmpty {
             conditions.append("""
@@ -117,10 +123,10 @@ extension PostgresStore {
         }
         return """
             lines AS (
-                INSERT INTO booking_lines (id, booking_id, organization_id, resource_id, position, starts_at, ends_at,
-                                           state, checked_in_at, checked_out_at, amount, exclusive)
-                SELECT v.id, \(booking.id), r.organization_id, v.resource_id, v.position, v.starts_at, v.ends_at,
-                       v.state, v.checked_in_at, v.checked_out_at, v.amount, r.capacity = 1
+                INSERT INTO booking_lines (id, booking_id, booking_number, organization_id, resource_id, position,
+                                           starts_at, ends_at, state, checked_in_at, checked_out_at, amount, exclusive)
+                SELECT v.id, \(booking.id), \(booking.number), r.organization_id, v.resource_id, v.position,
+                       v.starts_at, v.ends_at, v.state, v.checked_in_at, v.checked_out_at, v.amount, r.capacity = 1
                 FROM (VALUES \(SQL(joining: values, separator: ", ")))
                      AS v (id, resource_id, position, starts_at, ends_at, state, checked_in_at, checked_out_at, amount)
                 JOIN resources r ON r.organization_id = \(organizationID) AND r.id = v.resource_id

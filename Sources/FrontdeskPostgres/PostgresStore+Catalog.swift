@@ -77,11 +77,11 @@ extension PostgresStore {
         try await transaction { connection in
             _ = try await self.lock(Resource.self, organizationID, id, connection)
             let numbers = try await connection.rows("""
-                SELECT DISTINCT b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
-                WHERE l.organization_id = \(organizationID) AND l.resource_id = \(id) AND l.state <> 'released'
-                  AND tstzrange(l.starts_at, l.ends_at) && tstzrange(\(now), NULL)
-                ORDER BY b.number LIMIT 20
-                """, logger: self.logger).map { try $0.value("number", as: String.self) }
+                SELECT DISTINCT booking_number FROM booking_lines
+                WHERE organization_id = \(organizationID) AND resource_id = \(id) AND state <> 'released'
+                  AND tstzrange(starts_at, ends_at) && tstzrange(\(now), NULL)
+                ORDER BY booking_number LIMIT 20
+                """, logger: self.logger).map { try $0.value("booking_number", as: String.self) }
             if !numbers.isEmpty {
                 throw FrontdeskError.conflict(code: "resource_in_use",
                                               detail: "Current or future bookings hold it: \(numbers.joined(separator: ", ")).")

@@ -37,7 +37,7 @@ extension PostgresStore {
                                      WHERE organization_id = \(organizationID) AND id = \(request.memberID)
                                        AND deleted_at IS NULL
                                      FOR SHARE) AS member_exists) AS header
-                LEFT JOIN (\(Self.heldLines(around: request.lines))) AS held ON true
+                LEFT JOIN (\(Self.heldLines(around: request.lines, organizationID))) AS held ON true
                 """, logger: self.logger)
             for row in rows {
                 guard let id = try row.value("held_resource_id", as: UUID?.self) else { continue }
@@ -79,17 +79,16 @@ extension PostgresStore {
     }
 
     /// The held lines of each requested resource that overlap the span of its requested windows.
-    private static func heldLines(around lines: [BookingRequest.Line]) -> SQL {
+    private static func heldLines(around lines: [BookingRequest.Line], _ organizationID: UUID) -> SQL {
         let spans = Dictionary(grouping: lines, by: \.resourceID).map { id, lines -> SQL in
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
             return "(\(id)::uuid, \(start)::timestamptz, \(end)::timestamptz)"
         }
         return """
-            SELECT l.resource_id, b.number, l.starts_at, l.ends_at
+            SELECT l.resource_id, l.booking_number AS number, l.starts_at, l.ends_at
             FROM (VALUES \(SQL(joining: spans, separator: ", "))) AS w (resource_id, starts_at, ends_at)
-            JOIN booking_lines l ON l.resource_id = w.resource_id AND l.state <> 'released'
-             AND tstzrange(l.starts_at, l.ends_at) && tstzrange(w.starts_at, w.ends_at)
-            JOIN bookings b ON b.id = l.booking_id
+            JOIN booking_lines l ON l.organization_id = \(organizationID) AND l.resource_id = w.resource_id
+             AND l.state <> 'released' AND tstzrange(l.starts_at, l.ends_at) && tstzrange(w.starts_at, w.ends_at)
             """
     }
 }
