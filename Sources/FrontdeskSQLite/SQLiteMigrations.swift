@@ -17,6 +17,7 @@ enum SQLiteMigrations {
             no_show_grace_minutes INTEGER NOT NULL,
             pending_hold_minutes INTEGER NOT NULL,
             event_sequence INTEGER NOT NULL DEFAULT 0,
+            longest_line_ms INTEGER NOT NULL DEFAULT 0,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
         );

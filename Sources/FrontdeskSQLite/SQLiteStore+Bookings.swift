@@ -23,6 +23,9 @@ extension SQLiteStore {
                 """, arguments: [organizationID.text, year, last + 1])
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
+            try db.execute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
+                           arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
+                                       organizationID.text])
             try Self.record(change, db)
             return change.booking
         }
@@ -124,12 +127,16 @@ extension SQLiteStore {
                 SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE \(clauses.joined(separator: " AND ")) ORDER BY r.name, r.id
                 """, arguments: StatementArguments(arguments))
+            // A line overlapping the window started at most the organization's longest line before it:
+            // that lower bound keeps the index scan to the window's neighbourhood.
             var held: [String: [HeldLine]] = [:]
             for line in try Row.fetchAll(db, sql: """
                 SELECT l.resource_id, l.starts_at, l.ends_at, b.number FROM booking_lines l
                 JOIN bookings b ON b.id = l.booking_id
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
-                """, arguments: [organizationID.text, window.end.millis, window.start.millis]) {
+                  AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
+                """, arguments: [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
+                                 organizationID.text]) {
                 held[line["resource_id"], default: []].append(Self.heldLine(line))
             }
             return rows.map { row in

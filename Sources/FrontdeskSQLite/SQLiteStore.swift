@@ -19,6 +19,10 @@ public final class SQLiteStore: FrontdeskStore {
         configuration.prepareDatabase { db in
             // FULL: a commit is on disk before it is acknowledged, even across a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Savepoints and sorts in memory, and a page cache large enough for the hot indexes.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         writer = GroupCommit(pool: pool)
