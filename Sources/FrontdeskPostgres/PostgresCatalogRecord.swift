@@ -5,10 +5,8 @@ import PostgresNIO
 
 /// A catalog entity (location, resource, member): a row of its own soft-deletable table, scoped
 /// to an organization. Deleted rows stay for the bookings that name them, invisible to every read.
-protocol CatalogRecord: Sendable {
+protocol CatalogRecord: CatalogEntity, Sendable {
     static var table: String { get }
-    /// The entity's name in `not_found` errors.
-    static var entity: String { get }
     init(row: PostgresRandomAccessRow) throws
     var id: UUID { get }
     var createdAt: Date { get }
@@ -17,17 +15,14 @@ protocol CatalogRecord: Sendable {
 
 extension Location: CatalogRecord {
     static let table = "locations"
-    static let entity = "location"
 }
 
 extension Resource: CatalogRecord {
     static let table = "resources"
-    static let entity = "resource"
 }
 
 extension Member: CatalogRecord {
     static let table = "members"
-    static let entity = "member"
 }
 
 /// The reads and writes every catalog table shares.
@@ -76,7 +71,7 @@ extension PostgresStore {
     ) async throws -> T {
         guard let row = try await connection.rows("\(Self.select(T.self, organizationID, id)) FOR NO KEY UPDATE",
                                                   logger: logger).first
-        else { throw FrontdeskError.notFound(entity: T.entity, id: id.text) }
+        else { throw FrontdeskError.notFound(entity: T.entityName, id: id.text) }
         return try T(row: row)
     }
 

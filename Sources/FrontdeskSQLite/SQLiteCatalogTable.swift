@@ -4,9 +4,8 @@ import FrontdeskEngine
 import GRDB
 
 /// A catalog entity (location, resource, member) stored in its own soft-deletable table.
-protocol CatalogRecord: Sendable, Identifiable where ID == UUID {
+protocol CatalogRecord: CatalogEntity, Sendable, Identifiable where ID == UUID {
     static var table: String { get }
-    static var entity: String { get }
     init(row: Row)
     var columns: Columns { get }
     var createdAt: Date { get }
@@ -14,17 +13,14 @@ protocol CatalogRecord: Sendable, Identifiable where ID == UUID {
 
 extension Location: CatalogRecord {
     static let table = "locations"
-    static let entity = "location"
 }
 
 extension Resource: CatalogRecord {
     static let table = "resources"
-    static let entity = "resource"
 }
 
 extension Member: CatalogRecord {
     static let table = "members"
-    static let entity = "member"
 }
 
 /// The reads and writes every catalog table shares.
@@ -44,7 +40,7 @@ extension SQLiteStore {
 
     static func require<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T {
         guard let record = try fetch(T.self, organizationID, id, db) else {
-            throw FrontdeskError.notFound(entity: T.entity, id: id.text)
+            throw FrontdeskError.notFound(entity: T.entityName, id: id.text)
         }
         return record
     }
