@@ -34,7 +34,7 @@ extension SQLiteStore {
     }
 
     static func fetch<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T? {
-        try Row.fetchOne(db, sql: "SELECT * FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+        try db.cachedRow(sql: "SELECT * FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
                          arguments: [organizationID.text, id.text]).map(T.init(row:))
     }
 
@@ -79,7 +79,7 @@ extension SQLiteStore {
     }
 
     static func softDelete<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws {
-        try db.execute(sql: "UPDATE \(T.table) SET deleted_at = ? WHERE organization_id = ? AND id = ?",
+        try db.cachedExecute(sql: "UPDATE \(T.table) SET deleted_at = ? WHERE organization_id = ? AND id = ?",
                        arguments: [Date().millis, organizationID.text, id.text])
     }
 }

@@ -129,7 +129,7 @@ typealias Columns = [String: (any DatabaseValueConvertible)?]
 extension Database {
     func insert(_ table: String, _ columns: Columns) throws {
         let names = columns.keys.sorted()
-        try execute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES ("
+        try cachedExecute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES ("
             + names.map { ":" + $0 }.joined(separator: ", ") + ")", arguments: StatementArguments(columns))
     }
 
@@ -137,7 +137,7 @@ extension Database {
     func update(_ table: String, _ columns: Columns, scoped: Bool = true) throws {
         let keys: Set<String> = scoped ? ["id", "organization_id"] : ["id"]
         let names = columns.keys.sorted().filter { !keys.contains($0) && $0 != "created_at" }
-        try execute(sql: "UPDATE \(table) SET " + names.map { "\($0) = :\($0)" }.joined(separator: ", ")
+        try cachedExecute(sql: "UPDATE \(table) SET " + names.map { "\($0) = :\($0)" }.joined(separator: ", ")
             + " WHERE " + keys.sorted().map { "\($0) = :\($0)" }.joined(separator: " AND "),
             arguments: StatementArguments(columns))
     }

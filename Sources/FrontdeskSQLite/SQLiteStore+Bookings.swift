@@ -13,17 +13,17 @@ extension SQLiteStore {
             let year = BookingNumber.year(of: now, in: organization.zone)
             let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
             let memberExists = try Self.fetch(Member.self, organizationID, request.memberID, db) != nil
-            let last = try Int.fetchOne(db, sql: "SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
+            let last = try db.cachedValue(Int.self, sql: "SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
                                         arguments: [organizationID.text, year]) ?? 0
             let change = try decide(BookingContext(organization: organization, resources: resources,
                                                    memberExists: memberExists, nextSequence: last + 1))
-            try db.execute(sql: """
+            try db.cachedExecute(sql: """
                 INSERT INTO booking_series (organization_id, year, last_sequence) VALUES (?, ?, ?)
                 ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = excluded.last_sequence
                 """, arguments: [organizationID.text, year, last + 1])
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
-            try db.execute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
+            try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
                            arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
                                        organizationID.text])
             try Self.record(change, db)
@@ -98,7 +98,7 @@ extension SQLiteStore {
     ) async throws {
         try await write { db in
             let change = try decide(try Self.requireBooking(organizationID, reference, db))
-            try db.execute(sql: "DELETE FROM bookings WHERE organization_id = ? AND id = ?",
+            try db.cachedExecute(sql: "DELETE FROM bookings WHERE organization_id = ? AND id = ?",
                            arguments: [organizationID.text, change.booking.id.text])
             try Self.record(change, db)
         }
@@ -130,7 +130,7 @@ extension SQLiteStore {
             // A line overlapping the window started at most the organization's longest line before it:
             // that lower bound keeps the index scan to the window's neighbourhood.
             var held: [String: [HeldLine]] = [:]
-            for line in try Row.fetchAll(db, sql: """
+            for line in try db.cachedRows(sql: """
                 SELECT l.resource_id, l.starts_at, l.ends_at, b.number FROM booking_lines l
                 JOIN bookings b ON b.id = l.booking_id
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
@@ -159,7 +159,7 @@ extension SQLiteStore {
 
     public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedRows(sql: """
                 SELECT b.organization_id, b.id, 'no_show' AS action FROM bookings b
                 JOIN organizations o ON o.id = b.organization_id
                 WHERE b.status = 'confirmed' AND b.starts_at + o.no_show_grace_minutes * 60000 <= :now
@@ -178,7 +178,7 @@ extension SQLiteStore {
     // MARK: Inside a transaction
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
+        guard let row = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
             throw FrontdeskError.notFound(entity: "organization", id: id.text)
         }
         return Organization(row: row)
@@ -198,13 +198,13 @@ extension SQLiteStore {
     ) throws -> [UUID: BookableResource] {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try db.cachedRow(sql: """
                 SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
                 """, arguments: [organization.id.text, id.text]) else { continue }
             let lines = windows.filter { $0.resourceID == id }
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
-            let held = try Row.fetchAll(db, sql: """
+            let held = try db.cachedRows(sql: """
                 SELECT l.starts_at, l.ends_at, b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
                 WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                 """, arguments: [id.text, end.millis, start.millis]).map(heldLine)
@@ -217,10 +217,10 @@ extension SQLiteStore {
         let row: Row?
         switch reference {
         case .id(let id):
-            row = try Row.fetchOne(db, sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
+            row = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
                                    arguments: [organizationID.text, id.text])
         case .number(let number):
-            row = try Row.fetchOne(db, sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
+            row = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
                                    arguments: [organizationID.text, number])
         }
         return try row.map { try withLines([$0], db)[0] }
@@ -233,15 +233,16 @@ extension SQLiteStore {
         return booking
     }
 
-    /// Attaches their lines to booking rows with one query.
+    /// Attaches their lines to booking rows with one query (the ids go in as one JSON array, so the
+    /// statement is the same for any number of bookings).
     static func withLines(_ rows: [Row], _ db: Database) throws -> [Booking] {
         guard !rows.isEmpty else { return [] }
         let ids: [String] = rows.map { $0["id"] }
         var lines: [String: [BookingLine]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT * FROM booking_lines WHERE booking_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+        for row in try db.cachedRows(sql: """
+            SELECT * FROM booking_lines WHERE booking_id IN (SELECT value FROM json_each(?))
             ORDER BY booking_id, position
-            """, arguments: StatementArguments(ids)) {
+            """, arguments: ["[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "]"]) {
             lines[row["booking_id"], default: []].append(BookingLine(row: row))
         }
         return rows.map { Booking(row: $0, lines: lines[$0["id"]] ?? []) }

@@ -25,7 +25,7 @@ extension SQLiteStore {
     public func deleteLocation(_ organizationID: UUID, _ id: UUID) async throws {
         try await write { db in
             _ = try Self.require(Location.self, organizationID, id, db)
-            let resources = try Int.fetchOne(db, sql: """
+            let resources = try db.cachedValue(Int.self, sql: """
                 SELECT count(*) FROM resources WHERE organization_id = ? AND location_id = ? AND deleted_at IS NULL
                 """, arguments: [organizationID.text, id.text]) ?? 0
             if resources > 0 {
@@ -72,7 +72,7 @@ extension SQLiteStore {
     public func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws {
         try await write { db in
             _ = try Self.require(Resource.self, organizationID, id, db)
-            let numbers = try String.fetchAll(db, sql: """
+            let numbers = try db.cachedValues(String.self, sql: """
                 SELECT DISTINCT b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
                 WHERE l.resource_id = ? AND l.state <> 'released' AND l.ends_at > ? ORDER BY b.number LIMIT 20
                 """, arguments: [id.text, now.millis])
@@ -112,7 +112,7 @@ extension SQLiteStore {
     public func deleteMember(_ organizationID: UUID, _ id: UUID) async throws {
         try await write { db in
             _ = try Self.require(Member.self, organizationID, id, db)
-            let numbers = try String.fetchAll(db, sql: """
+            let numbers = try db.cachedValues(String.self, sql: """
                 SELECT number FROM bookings WHERE organization_id = ? AND member_id = ?
                 AND status IN \(SQLiteStore.holdingStatuses) ORDER BY number LIMIT 20
                 """, arguments: [organizationID.text, id.text])

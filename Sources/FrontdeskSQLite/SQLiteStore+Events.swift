@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// takes the organization's next sequence number.
     static func record(_ change: BookingChange, _ db: Database) throws {
         let audit = change.audit
-        try db.execute(sql: """
+        try db.cachedExecute(sql: """
             INSERT INTO audit_entries (id, organization_id, entity_type, entity_id, action, actor_type, actor_id,
                                        actor_name, before, after, reason, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -16,11 +16,11 @@ extension SQLiteStore {
                              audit.actor.type, audit.actor.id, audit.actor.name, audit.before, audit.after, audit.reason,
                              audit.createdAt.millis])
         let organizationID = change.booking.organizationID.text
-        let sequence = try Int64.fetchOne(db, sql: """
+        let sequence = try db.cachedValue(Int64.self, sql: """
             UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence
             """, arguments: [organizationID])!
         let event = change.event
-        try db.execute(sql: """
+        try db.cachedExecute(sql: """
             INSERT INTO events (organization_id, sequence, id, type, entity_type, entity_id, data, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
@@ -29,7 +29,7 @@ extension SQLiteStore {
 
     public func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedRows(sql: """
                 SELECT * FROM audit_entries WHERE organization_id = ? AND entity_id = ? ORDER BY created_at, rowid
                 """, arguments: [organizationID.text, entityID.text]).map(AuditEntry.init(row:))
         }
@@ -37,7 +37,7 @@ extension SQLiteStore {
 
     public func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
+            try db.cachedRows(sql: """
                 SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
                 """, arguments: [organizationID.text, sequence, limit]).map(Event.init(row:))
         }
@@ -49,14 +49,14 @@ extension SQLiteStore {
         _ organizationID: UUID, key: String, fingerprint: String, now: Date
     ) async throws -> IdempotencyClaim {
         try await write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM idempotency_keys WHERE organization_id = ? AND key = ?",
+            if let row = try db.cachedRow(sql: "SELECT * FROM idempotency_keys WHERE organization_id = ? AND key = ?",
                                           arguments: [organizationID.text, key]) {
                 guard row["fingerprint"] == fingerprint else { return .mismatch }
                 guard let status: Int = row["response_status"] else { return .inProgress }
                 return .replay(StoredResponse(status: status, contentType: row["response_content_type"],
                                               body: row["response_body"]))
             }
-            try db.execute(sql: """
+            try db.cachedExecute(sql: """
                 INSERT INTO idempotency_keys (organization_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
                 """, arguments: [organizationID.text, key, fingerprint, now.millis])
             return .claimed
@@ -65,7 +65,7 @@ extension SQLiteStore {
 
     public func recordIdempotentResponse(_ organizationID: UUID, key: String, response: StoredResponse) async throws {
         try await write { db in
-            try db.execute(sql: """
+            try db.cachedExecute(sql: """
                 UPDATE idempotency_keys SET response_status = ?, response_content_type = ?, response_body = ?
                 WHERE organization_id = ? AND key = ?
                 """, arguments: [response.status, response.contentType, response.body, organizationID.text, key])
@@ -74,7 +74,7 @@ extension SQLiteStore {
 
     public func releaseIdempotencyKey(_ organizationID: UUID, key: String) async throws {
         try await write { db in
-            try db.execute(sql: "DELETE FROM idempotency_keys WHERE organization_id = ? AND key = ? AND response_status IS NULL",
+            try db.cachedExecute(sql: "DELETE FROM idempotency_keys WHERE organization_id = ? AND key = ? AND response_status IS NULL",
                            arguments: [organizationID.text, key])
         }
     }

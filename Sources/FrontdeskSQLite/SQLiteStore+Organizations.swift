@@ -7,7 +7,7 @@ extension SQLiteStore {
     @discardableResult
     public func ensureOrganization(_ organization: Organization) async throws -> Bool {
         try await write { db in
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?",
+            let exists = try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?",
                                            arguments: [organization.id.text]) ?? false
             if !exists { try db.insert("organizations", organization.columns) }
             return !exists
@@ -23,7 +23,7 @@ extension SQLiteStore {
 
     public func organization(_ id: UUID) async throws -> Organization? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text])
+            try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text])
                 .map(Organization.init(row:))
         }
     }
@@ -32,7 +32,7 @@ extension SQLiteStore {
         _ id: UUID, _ change: @escaping @Sendable (Organization) throws -> Organization
     ) async throws -> Organization {
         try await write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
+            guard let row = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
                 throw FrontdeskError.notFound(entity: "organization", id: id.text)
             }
             let next = try change(Organization(row: row))
@@ -43,13 +43,13 @@ extension SQLiteStore {
 
     public func apiKey(hash: String) async throws -> APIKey? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE hash = ?", arguments: [hash]).map(APIKey.init(row:))
+            try db.cachedRow(sql: "SELECT * FROM api_keys WHERE hash = ?", arguments: [hash]).map(APIKey.init(row:))
         }
     }
 
     public func insertAPIKey(_ key: APIKey) async throws {
         try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organizations WHERE id = ?",
+            guard try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?",
                                     arguments: [key.organizationID.text]) ?? false
             else { throw FrontdeskError.notFound(entity: "organization", id: key.organizationID.text) }
             try Self.insertKey(key, db)
@@ -57,7 +57,7 @@ extension SQLiteStore {
     }
 
     static func insertKey(_ key: APIKey, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedExecute(sql: """
             INSERT INTO api_keys (id, organization_id, name, role, prefix, hash, is_platform, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [key.id.text, key.organizationID.text, key.name, key.role.rawValue, key.prefix, key.hash,
@@ -66,20 +66,20 @@ extension SQLiteStore {
 
     public func apiKeys(_ organizationID: UUID) async throws -> [APIKey] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id",
+            try db.cachedRows(sql: "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id",
                              arguments: [organizationID.text]).map(APIKey.init(row:))
         }
     }
 
     public func deleteAPIKey(_ organizationID: UUID, _ id: UUID) async throws -> Bool {
         try await write { db in
-            try db.execute(sql: "DELETE FROM api_keys WHERE organization_id = ? AND id = ?",
+            try db.cachedExecute(sql: "DELETE FROM api_keys WHERE organization_id = ? AND id = ?",
                            arguments: [organizationID.text, id.text])
             return db.changesCount > 0
         }
     }
 
     public func apiKeyCount() async throws -> Int {
-        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM api_keys") ?? 0 }
+        try await read { db in try db.cachedValue(Int.self, sql: "SELECT count(*) FROM api_keys") ?? 0 }
     }
 }

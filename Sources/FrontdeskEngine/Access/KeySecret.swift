@@ -11,7 +11,13 @@ public enum KeySecret {
     }
 
     public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(secret.utf8)) {
+            text += [hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// What a list shows of a key: enough to recognise it, not enough to use it.

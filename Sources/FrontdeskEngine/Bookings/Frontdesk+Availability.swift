@@ -8,10 +8,9 @@ extension Frontdesk {
         try caller.require(.bookingRead)
         let organization = try await organization(of: caller)
         // Dates are read in each resource's zone; fetch with a window wide enough for every zone.
-        let widest = spec.needsZone
-            ? TimeWindow(start: spec.resolve(in: TimeZone(secondsFromGMT: 14 * 3600)!, organization: organization).start,
-                         end: spec.resolve(in: TimeZone(secondsFromGMT: -12 * 3600)!, organization: organization).end)
-            : spec.resolve(in: organization.zone, organization: organization)
+        let widest = spec.instants
+            ?? TimeWindow(start: spec.resolve(in: TimeZone(secondsFromGMT: 14 * 3600)!, organization: organization).start,
+                          end: spec.resolve(in: TimeZone(secondsFromGMT: -12 * 3600)!, organization: organization).end)
         let resources = try await store.bookableResources(caller.organizationID, filter: filter, window: widest)
         return Availability(resources) { zone in spec.resolve(in: zone, organization: organization) }
     }

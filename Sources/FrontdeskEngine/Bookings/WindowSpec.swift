@@ -41,7 +41,8 @@ public enum WindowSpec: Sendable, Hashable {
         }
     }
 
-    var needsZone: Bool {
-        if case .dates = self { true } else { false }
+    /// The window when it is given as instants, which need no time zone.
+    var instants: TimeWindow? {
+        if case .instants(let window) = self { window } else { nil }
     }
 }
