@@ -26,7 +26,7 @@ public struct Frontdesk: Sendable {
 
     func organization(of caller: Caller) async throws -> Organization {
         guard let organization = try await store.organization(caller.organizationID) else {
-            throw FrontdeskError.notFound(entity: "organization", id: caller.organizationID.uuidString.lowercased())
+            throw FrontdeskError.notFound(entity: "organization", id: caller.organizationID.text)
         }
         return organization
     }

@@ -63,8 +63,3 @@ extension PostgresStore {
         try await query("SELECT count(*) AS count FROM api_keys").first?.value("count") ?? 0
     }
 }
-
-extension UUID {
-    /// The lowercase form ids take in errors and JSON.
-    var text: String { uuidString.lowercased() }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import Logging
 import PostgresNIO
 
@@ -13,7 +14,7 @@ extension PostgresStore {
             return logger
         }()
         let server = try PostgresClient.Configuration(url: baseURL)
-        let name = "fd_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let name = "fd_test_" + UUID().text.replacingOccurrences(of: "-", with: "")
         try await run("CREATE DATABASE \(raw: name)", on: server, logger: logger)
 
         var configuration = server

@@ -2,12 +2,8 @@ import Foundation
 import FrontdeskCore
 import GRDB
 
-/// How domain values are stored: ids as lowercase text, instants as integer milliseconds since
-/// 1970 (exact, sortable, cheap to compare).
-extension UUID {
-    var text: String { uuidString.lowercased() }
-}
-
+/// How domain values are stored: ids as lowercase text (`UUID.text`), instants as integer
+/// milliseconds since 1970 (exact, sortable, cheap to compare).
 extension Date {
     var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 
@@ -15,8 +11,8 @@ extension Date {
 }
 
 extension Row {
-    func uuid(_ column: String) -> UUID { UUID(uuidString: self[column] as String)! }
-    func optionalUUID(_ column: String) -> UUID? { (self[column] as String?).flatMap(UUID.init(uuidString:)) }
+    func uuid(_ column: String) -> UUID { UUID(text: self[column] as String)! }
+    func optionalUUID(_ column: String) -> UUID? { (self[column] as String?).flatMap { UUID(text: $0) } }
     func date(_ column: String) -> Date { Date(millis: self[column]) }
     func optionalDate(_ column: String) -> Date? { (self[column] as Int64?).map(Date.init(millis:)) }
 }

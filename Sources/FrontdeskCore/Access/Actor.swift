@@ -13,7 +13,7 @@ public struct Actor: Sendable, Hashable, Codable {
     }
 
     public static func key(_ key: APIKey) -> Actor {
-        Actor(type: "api_key", id: key.id.uuidString.lowercased(), name: key.name)
+        Actor(type: "api_key", id: key.id.text, name: key.name)
     }
 
     /// The server itself: sweeps, the CLI, the demo loader.

@@ -57,15 +57,15 @@ extension Booking {
         v.check(!lineIDs.isEmpty, "line_ids", "must name at least one line")
         for id in lineIDs {
             guard let line = lines.first(where: { $0.id == id }) else {
-                v.check(false, "line_ids", "\(id.uuidString.lowercased()) is not a line of this booking")
+                v.check(false, "line_ids", "\(id.text) is not a line of this booking")
                 continue
             }
             if action == .checkIn {
-                v.check(line.state == .reserved, "line_ids", "\(id.uuidString.lowercased()) is already \(line.state.rawValue)")
+                v.check(line.state == .reserved, "line_ids", "\(id.text) is already \(line.state.rawValue)")
             } else {
                 // A line already released (checked out earlier) cannot leave again.
                 v.check(line.holds && (line.state == .occupied || status == .active), "line_ids",
-                        "\(id.uuidString.lowercased()) is not checked in")
+                        "\(id.text) is not checked in")
             }
         }
         try v.validate()

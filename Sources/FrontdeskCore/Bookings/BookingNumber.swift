@@ -14,6 +14,6 @@ public enum BookingNumber {
 
     /// Whether `text` looks like a booking number rather than an id.
     public static func looksLikeNumber(_ text: String) -> Bool {
-        text.split(separator: "-").count == 3 && UUID(uuidString: text) == nil
+        text.split(separator: "-").count == 3 && UUID(text: text) == nil
     }
 }

@@ -32,7 +32,7 @@ public enum BookingPlanner {
         let outOfService = request.resourceIDs.filter { resources[$0]!.resource.status == .outOfService }
         if !outOfService.isEmpty {
             throw .conflict(code: "resource_out_of_service", detail: "Out of service: "
-                + outOfService.map { $0.uuidString.lowercased() }.sorted().joined(separator: ", ") + ".")
+                + outOfService.map { $0.text }.sorted().joined(separator: ", ") + ".")
         }
         try checkConflicts(request, resources: resources)
 
@@ -74,7 +74,7 @@ public enum BookingPlanner {
         guard conflicts.isEmpty else {
             throw .bookingConflict(conflicts
                 .map { BookingConflict(resourceID: $0.key, bookingNumbers: $0.value.sorted()) }
-                .sorted { $0.resourceID.uuidString < $1.resourceID.uuidString })
+                .sorted { $0.resourceID.text < $1.resourceID.text })
         }
     }
 }

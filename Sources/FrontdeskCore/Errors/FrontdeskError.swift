@@ -74,7 +74,7 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .notFound(let entity, let id): "No \(entity) with id \(id)."
         case .bookingConflict(let conflicts):
             "Conflicting bookings: " + conflicts.map {
-                "\($0.resourceID.uuidString.lowercased()) held by \($0.bookingNumbers.joined(separator: ", "))"
+                "\($0.resourceID.text) held by \($0.bookingNumbers.joined(separator: ", "))"
             }.joined(separator: "; ")
         case .invalidTransition(let from, let to, let allowed):
             "A \(from.rawValue) booking cannot become \(to.rawValue); allowed: "

@@ -55,7 +55,7 @@ extension Frontdesk {
     public func deleteKey(_ caller: Caller, id: UUID) async throws {
         try caller.require(.keyManage)
         guard try await store.deleteAPIKey(caller.organizationID, id) else {
-            throw FrontdeskError.notFound(entity: "api key", id: id.uuidString.lowercased())
+            throw FrontdeskError.notFound(entity: "api key", id: id.text)
         }
     }
 }

@@ -14,7 +14,7 @@ extension Frontdesk {
     public func location(_ caller: Caller, _ id: UUID) async throws -> Location {
         try caller.require(.locationRead)
         guard let location = try await store.location(caller.organizationID, id) else {
-            throw FrontdeskError.notFound(entity: Location.entityName, id: id.uuidString.lowercased())
+            throw FrontdeskError.notFound(entity: Location.entityName, id: id.text)
         }
         return location
     }

@@ -15,7 +15,7 @@ extension Frontdesk {
     public func member(_ caller: Caller, _ id: UUID) async throws -> Member {
         try caller.require(.memberRead)
         guard let member = try await store.member(caller.organizationID, id) else {
-            throw FrontdeskError.notFound(entity: Member.entityName, id: id.uuidString.lowercased())
+            throw FrontdeskError.notFound(entity: Member.entityName, id: id.text)
         }
         return member
     }

@@ -19,7 +19,7 @@ extension Frontdesk {
     public func resource(_ caller: Caller, _ id: UUID) async throws -> Resource {
         try caller.require(.resourceRead)
         guard let resource = try await store.resource(caller.organizationID, id) else {
-            throw FrontdeskError.notFound(entity: Resource.entityName, id: id.uuidString.lowercased())
+            throw FrontdeskError.notFound(entity: Resource.entityName, id: id.text)
         }
         return resource
     }

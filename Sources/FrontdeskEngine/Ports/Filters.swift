@@ -44,7 +44,7 @@ public enum BookingReference: Sendable, Hashable, CustomStringConvertible {
     case number(String)
 
     public init(_ text: String) throws(FrontdeskError) {
-        if let id = UUID(uuidString: text) {
+        if let id = UUID(text: text) {
             self = .id(id)
         } else if BookingNumber.looksLikeNumber(text) {
             self = .number(text)
@@ -55,7 +55,7 @@ public enum BookingReference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .id(let id): id.uuidString.lowercased()
+        case .id(let id): id.text
         case .number(let number): number
         }
     }

@@ -113,8 +113,3 @@ extension Components.Schemas.Event {
             data: try JSONDecoder().decode(DataPayload.self, from: event.data))
     }
 }
-
-extension UUID {
-    /// Ids on the wire are lowercase.
-    var text: String { uuidString.lowercased() }
-}

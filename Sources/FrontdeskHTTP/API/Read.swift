@@ -6,7 +6,7 @@ import FrontdeskEngine
 enum Read {
     /// An id in a body or query: malformed is a 400.
     static func uuid(_ text: String, _ field: String) throws(FrontdeskError) -> UUID {
-        guard let id = UUID(uuidString: text) else { throw .malformedRequest("\(field) must be a UUID, got \(text)") }
+        guard let id = UUID(text: text) else { throw .malformedRequest("\(field) must be a UUID, got \(text)") }
         return id
     }
 
@@ -17,7 +17,7 @@ enum Read {
 
     /// An id in a path: one that cannot exist is simply not found.
     static func pathID(_ text: String, _ entity: String) throws(FrontdeskError) -> UUID {
-        guard let id = UUID(uuidString: text) else { throw .notFound(entity: entity, id: text) }
+        guard let id = UUID(text: text) else { throw .notFound(entity: entity, id: text) }
         return id
     }
 

@@ -32,7 +32,7 @@ struct Problem: Encodable, Sendable {
         case .validationFailed(let issues):
             errors = issues
         case .bookingConflict(let list):
-            conflicts = list.map { Conflict(resource_id: $0.resourceID.uuidString.lowercased(), booking_numbers: $0.bookingNumbers) }
+            conflicts = list.map { Conflict(resource_id: $0.resourceID.text, booking_numbers: $0.bookingNumbers) }
         case .invalidTransition(let from, _, let next):
             current = from.rawValue
             allowed = next.map(\.rawValue)

@@ -5,10 +5,10 @@ import Foundation
 /// `encode` in this module's synthesized and hand-written encoders.
 extension KeyedEncodingContainer {
     public mutating func encode(_ value: UUID, forKey key: Key) throws {
-        try encode(value.uuidString.lowercased(), forKey: key)
+        try encode(value.text, forKey: key)
     }
 
     public mutating func encodeIfPresent(_ value: UUID?, forKey key: Key) throws {
-        try encodeIfPresent(value?.uuidString.lowercased(), forKey: key)
+        try encodeIfPresent(value?.text, forKey: key)
     }
 }
