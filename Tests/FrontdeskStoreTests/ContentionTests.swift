@@ -177,7 +177,8 @@ struct ContentionTests {
             #expect(outcomes.allSatisfy { ["ok", "precondition_failed", "invalid_transition"].contains($0) })
             let read = try await f.frontdesk.booking(f.owner, .id(booking.id))
             #expect(read.status == .checkedIn && read.version == 2)
-            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .bookingCheckedIn])
+            #expect(try await f.allEvents().map(\.type)
+                    == [.bookingCreated, .bookingCheckedIn, .checkinCreated, .checkinStarted])
         }
     }
 
