@@ -86,6 +86,28 @@ import Testing
         #expect(try Checkin.following(checkedIn, from: checkedIn, linked: created, now: t[2]) { ids.next()! }.isEmpty)
     }
 
+    @Test func aNewBookingHasVisitsOnlyWhenItStartsActive() throws {
+        let t = Fixture.instant("2026-06-01T15:00:00Z")
+        var ids = (0xF0..<0xFF).map(Fixture.id).makeIterator()
+        #expect(try Checkin.following(Self.booking, from: nil, linked: [], now: t) { ids.next()! }.isEmpty)
+        let walkIn = try Self.booking.applying(.start, at: t, now: t)
+        let visits = try Checkin.following(walkIn, from: nil, linked: [], now: t) { ids.next()! }
+        #expect(visits.map(\.bookingLineID) == Self.booking.lines.map(\.id))
+        #expect(visits.allSatisfy { $0.state == .inProgress && $0.checkIn == t })
+    }
+
+    @Test func aVisitThatBeganAfterTheLinesCheckOutEndsAtItsOwnCheckIn() throws {
+        let (t1, t2, t3) = (Fixture.instant("2026-06-01T13:00:00Z"), Fixture.instant("2026-06-01T15:00:00Z"),
+                            Fixture.instant("2026-06-01T16:00:00Z"))
+        let line = Self.booking.lines[0]
+        let checkedIn = try Self.booking.applying(.checkIn, at: t1, now: t1, lineIDs: [line.id])
+        let late = Checkin(id: Fixture.id(0xE3), organizationID: Fixture.organizationID, resourceID: line.resourceID,
+                           bookingID: Self.booking.id, bookingLineID: line.id, checkIn: t3, createdAt: t1)
+        let out = try checkedIn.applying(.checkOut, at: t2, now: t3, lineIDs: [line.id])
+        let done = try Checkin.following(out, from: checkedIn, linked: [late], now: t3) { UUID() }
+        #expect(done.map(\.id) == [late.id] && done[0].checkOut == t3)
+    }
+
     @Test func aPendingLinkedCheckinIsCheckedInRatherThanDuplicated() throws {
         let t = Fixture.instant("2026-06-01T15:00:00Z")
         let line = Self.booking.lines[0]

@@ -65,6 +65,20 @@ struct BookingCheckinTests {
     }
 
     @Test(arguments: Backend.enabled)
+    func aWalkInBookingArrivesWithItsCheckins(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let (room, _) = try await Self.oneRoomBooked(f)
+            let walkIn = try await f.book(try await f.makeMember(name: "Walk In"), room, hours(40, 42), status: .active)
+            let visits = try await f.allCheckins(filter: CheckinFilter(bookingID: walkIn.id))
+            #expect(visits.count == 1)
+            #expect(visits[0].state == .inProgress && visits[0].checkIn == f.now && visits[0].bookingLineID == walkIn.lines[0].id)
+            #expect(try await f.allEvents().suffix(3).map(\.type) == [.bookingCreated, .checkinCreated, .checkinStarted])
+            _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(walkIn.id))
+            #expect(try await f.allCheckins(filter: CheckinFilter(bookingID: walkIn.id)).map(\.state) == [.complete])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
     func aFailedBookingActionWritesNoCheckin(_ backend: Backend) async throws {
         try await withStore(backend) { f in
             let (_, booking) = try await Self.oneRoomBooked(f, status: .pending)

@@ -1,15 +1,17 @@
 import Foundation
 
 extension Checkin {
-    /// The presence a booking action implies, for its lines that changed from `before` to `booking`:
-    /// a line checked in checks in its pending checkin, or gets a new one already in progress; a line
-    /// checked out checks out its checkins in progress. Returns the checkins to write, new or changed.
+    /// The presence a booking action implies, for its lines that changed from `before` (nil: the
+    /// booking is new, a walk-in created active) to `booking`: a line checked in checks in its pending
+    /// checkin, or gets a new one already in progress; a line checked out checks out its checkins in
+    /// progress, at the line's instant or, for a visit that began later, at its own check-in.
+    /// Returns the checkins to write, new or changed.
     public static func following(
-        _ booking: Booking, from before: Booking, linked: [Checkin], now: Date, newID: () -> UUID
+        _ booking: Booking, from before: Booking?, linked: [Checkin], now: Date, newID: () -> UUID
     ) throws(FrontdeskError) -> [Checkin] {
         var result: [Checkin] = []
         for line in booking.lines {
-            let old = before.lines.first { $0.id == line.id }
+            let old = before?.lines.first { $0.id == line.id }
             let ofLine = linked.filter { $0.bookingLineID == line.id }
             if old?.checkedInAt == nil, let arrived = line.checkedInAt {
                 if let pending = ofLine.first(where: { $0.state == .pending }) {

@@ -139,7 +139,7 @@ extension Frontdesk {
     }
 
     /// The booking's change, with the checkins of its lines that it checks in or out (`linked`:
-    /// those it had).
+    /// those it had; a walk-in created active gets one per line).
     static func change(
         _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType, action: String, actor: Actor,
         reason: String?, at: Date, newID: @Sendable () -> UUID
@@ -151,12 +151,10 @@ extension Frontdesk {
             after: type == .bookingDeleted ? nil : after, reason: reason, createdAt: at)
         let event = EventDraft(id: newID(), type: type, entityType: "booking", entityID: booking.id,
                                data: after, createdAt: at)
-        let checkins = try before.map { before in
-            try Checkin.following(booking, from: before, linked: linked, now: at, newID: newID).map { checkin in
-                change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
-                       reason: reason, at: at, newID: newID)
-            }
-        } ?? []
+        let checkins = try Checkin.following(booking, from: before, linked: linked, now: at, newID: newID).map { checkin in
+            change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
+                   reason: reason, at: at, newID: newID)
+        }
         return BookingChange(booking: booking, audit: audit, event: event, checkins: checkins)
     }
 }
