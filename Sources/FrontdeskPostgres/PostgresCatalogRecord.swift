@@ -81,7 +81,7 @@ extension PostgresStore {
             """, logger: logger)
     }
 
-    private static func select<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID) -> SQL {
+    static func select<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID) -> SQL {
         "SELECT * FROM \(raw: T.table) WHERE organization_id = \(organizationID) AND id = \(id) AND deleted_at IS NULL"
     }
 }

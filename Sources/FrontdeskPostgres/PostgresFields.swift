@@ -1,15 +1,22 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskEngine
 
 /// A row's columns with their values, as INSERT and UPDATE both write them.
 typealias Fields = [(column: String, value: SQL)]
 
 extension SQL {
     static func insert(into table: String, _ fields: Fields) -> SQL {
-        """
-        INSERT INTO \(raw: table) (\(raw: fields.map(\.column).joined(separator: ", "))) \
-        VALUES (\(SQL(joining: fields.map(\.value), separator: ", ")))
-        """
+        insert(into: table, rows: [fields])
+    }
+
+    /// One INSERT of several rows of the same columns, written in order.
+    static func insert(into table: String, rows: [Fields]) -> SQL {
+        let values = rows.map { fields -> SQL in "(\(SQL(joining: fields.map(\.value), separator: ", ")))" }
+        return """
+            INSERT INTO \(raw: table) (\(raw: rows[0].map(\.column).joined(separator: ", "))) \
+            VALUES \(SQL(joining: values, separator: ", "))
+            """
     }
 
     /// `UPDATE table SET …` of every field but the row's identity and creation; the caller adds `WHERE`.
@@ -76,6 +83,17 @@ extension Booking {
          ("actual_start_at", "\(actualStartAt)"), ("actual_end_at", "\(actualEndAt)"),
          ("currency", "\(currency)"), ("version", "\(version)"), ("created_at", "\(createdAt)"),
          ("updated_at", "\(updatedAt)")]
+    }
+}
+
+extension Checkin {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("resource_id", "\(resourceID)"),
+         ("member_id", "\(memberID)"), ("booking_id", "\(bookingID)"), ("booking_line_id", "\(bookingLineID)"),
+         ("starts_at", "\(planned?.start)"), ("ends_at", "\(planned?.end)"), ("check_in", "\(checkIn)"),
+         ("check_out", "\(checkOut)"), ("notes", "\(notes)"),
+         ("metadata", "\(String(decoding: DomainJSON.encode(metadata), as: UTF8.self))"), ("version", "\(version)"),
+         ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }
 

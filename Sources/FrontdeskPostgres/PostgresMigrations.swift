@@ -218,6 +218,38 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        Migration(version: "0002_checkins", statements: [
+            """
+            CREATE TABLE checkins (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                resource_id uuid NOT NULL,
+                member_id uuid,
+                -- A deleted booking (cancelled or expired) leaves its checkins standalone.
+                booking_id uuid REFERENCES bookings (id) ON DELETE SET NULL,
+                booking_line_id uuid REFERENCES booking_lines (id) ON DELETE SET NULL,
+                starts_at timestamptz,
+                ends_at timestamptz,
+                check_in timestamptz,
+                check_out timestamptz,
+                notes text,
+                -- A JSON object, as text: kept and returned as written, never queried.
+                metadata text NOT NULL,
+                version integer NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                CHECK ((starts_at IS NULL) = (ends_at IS NULL)),
+                CHECK (check_out IS NULL OR (check_in IS NOT NULL AND check_out >= check_in)),
+                FOREIGN KEY (organization_id, resource_id) REFERENCES resources (organization_id, id),
+                FOREIGN KEY (organization_id, member_id) REFERENCES members (organization_id, id)
+            )
+            """,
+            "CREATE INDEX checkins_list ON checkins (organization_id, created_at, id)",
+            "CREATE INDEX checkins_by_resource ON checkins (resource_id, created_at)",
+            "CREATE INDEX checkins_by_member ON checkins (member_id)",
+            "CREATE INDEX checkins_by_booking ON checkins (booking_id)",
+            "CREATE INDEX checkins_by_line ON checkins (booking_line_id)",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

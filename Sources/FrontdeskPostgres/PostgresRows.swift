@@ -129,6 +129,23 @@ extension BookingLine {
     }
 }
 
+extension Checkin {
+    init(row: PostgresRandomAccessRow) throws {
+        let start = try row.optionalDate("starts_at"), end = try row.optionalDate("ends_at")
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"),
+            resourceID: try row.value("resource_id"), memberID: try row.value("member_id"),
+            bookingID: try row.value("booking_id"), bookingLineID: try row.value("booking_line_id"),
+            planned: start.flatMap { start in end.map { TimeWindow(start: start, end: $0) } },
+            checkIn: try row.optionalDate("check_in"), checkOut: try row.optionalDate("check_out"),
+            notes: try row.value("notes"),
+            metadata: try JSONDecoder().decode([String: JSONValue].self,
+                                               from: Data(try row.value("metadata", as: String.self).utf8)),
+            version: try row.value("version"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
+    }
+}
+
 extension AuditEntry {
     init(row: PostgresRandomAccessRow) throws {
         self.init(

@@ -35,6 +35,11 @@ extension PostgresStore {
                         WHERE x.booking_id = b.id AND \(SQL(joining: lineConditions, separator: " AND ")))
                 """)
         }
+        if let startedBy = filter.startedWithoutCheckin {
+            conditions.append("""
+                b.starts_at <= \(startedBy) AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)
+                """)
+        }
         if let after = page.after { conditions.append("(b.created_at, b.id) > (\(after.createdAt), \(after.id))") }
         let rows = try await query("""
             SELECT b.*, \(Booking.lineColumns)
@@ -48,10 +53,15 @@ extension PostgresStore {
 
     public func changeBooking(
         _ organizationID: UUID, _ reference: BookingReference,
-        decide: @escaping @Sendable (Booking) throws -> BookingChange
+        decide: @escaping @Sendable (Booking, [Checkin]) throws -> BookingChange
     ) async throws -> Booking {
         try await transaction { connection in
-            let change = try decide(try await self.lockBooking(organizationID, reference, connection))
+            let current = try await self.lockBooking(organizationID, reference, connection)
+            let linked = try await connection.rows("""
+                SELECT * FROM checkins WHERE organization_id = \(organizationID) AND booking_id = \(current.id)
+                ORDER BY created_at, id
+                """, logger: self.logger).map(Checkin.init(row:))
+            let change = try decide(current, linked)
             let booking = change.booking
             try await connection.run("""
                 WITH booking AS (
@@ -61,7 +71,7 @@ extension PostgresStore {
                 dropped AS (
                     DELETE FROM booking_lines WHERE booking_id = \(booking.id) AND NOT (id = ANY(\(booking.lines.map(\.id))))
                 ),
-                \(Self.record(change, organizationID))
+                \(Self.save(change.checkins))\(Self.record(change))
                 """, logger: self.logger)
             return booking
         }
@@ -75,7 +85,7 @@ extension PostgresStore {
             let change = try decide(try await self.lockBooking(organizationID, reference, connection))
             try await connection.run("""
                 WITH gone AS (DELETE FROM bookings WHERE organization_id = \(organizationID) AND id = \(change.booking.id)),
-                \(Self.record(change, organizationID))
+                \(Self.record(change))
                 """, logger: self.logger)
         }
     }
@@ -89,14 +99,19 @@ extension PostgresStore {
     private func lockBooking(
         _ organizationID: UUID, _ reference: BookingReference, _ connection: PostgresConnection
     ) async throws -> Booking {
-        try await connection.run("SELECT 1 FROM organizations WHERE id = \(organizationID) FOR NO KEY UPDATE",
-                                 logger: logger)
+        try await lockOrganization(organizationID, connection)
         let rows = try await connection.rows("\(Self.selectBooking(organizationID, reference)) FOR NO KEY UPDATE OF b",
                                              logger: logger)
         guard let booking = try Booking.fromRows(rows).first else {
             throw FrontdeskError.notFound(entity: "booking", id: reference.description)
         }
         return booking
+    }
+
+    /// Locks the organization row: the first lock of every change of its bookings and checkins.
+    func lockOrganization(_ organizationID: UUID, _ connection: PostgresConnection) async throws {
+        try await connection.run("SELECT 1 FROM organizations WHERE id = \(organizationID) FOR NO KEY UPDATE",
+                                 logger: logger)
     }
 
     static func selectBooking(_ organizationID: UUID, _ reference: BookingReference) -> SQL {
@@ -139,20 +154,28 @@ extension PostgresStore {
             """
     }
 
-    /// The end of a booking write: its audit entry, then its outbox event under the organization's
-    /// next sequence number (the row is locked until commit, so numbers follow commit order).
-    static func record(_ change: BookingChange, _ organizationID: UUID) -> SQL {
-        let event = change.event
+    /// The end of every write: its audit entries, then its outbox events under the organization's
+    /// next sequence numbers (the row is locked until commit, so numbers follow commit order).
+    static func record(_ change: some RecordedChange) -> SQL {
+        let events = change.events
+        let values = events.enumerated().map { position, event -> SQL in
+            """
+            (\(position + 1)::bigint, \(event.id)::uuid, \(event.type.rawValue)::text, \(event.entityType)::text,
+             \(event.entityID)::uuid, \(event.data)::bytea, \(event.createdAt)::timestamptz)
+            """
+        }
         return """
-            audit AS (\(SQL.insert(into: "audit_entries", change.audit.fields))),
+            audit AS (\(SQL.insert(into: "audit_entries", rows: change.audits.map(\.fields)))),
             sequence AS (
-                UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = \(organizationID)
+                UPDATE organizations SET event_sequence = event_sequence + \(events.count)
+                WHERE id = \(change.organizationID)
                 RETURNING event_sequence
             )
             INSERT INTO events (id, organization_id, sequence, type, entity_type, entity_id, data, created_at)
-            SELECT \(event.id), \(organizationID), event_sequence, \(event.type.rawValue), \(event.entityType),
-                   \(event.entityID), \(event.data), \(event.createdAt)
-            FROM sequence
+            SELECT v.id, \(change.organizationID), sequence.event_sequence - \(events.count) + v.position, v.type,
+                   v.entity_type, v.entity_id, v.data, v.created_at
+            FROM sequence, (VALUES \(SQL(joining: values, separator: ", ")))
+                 AS v (position, id, type, entity_type, entity_id, data, created_at)
             """
     }
 }

@@ -51,7 +51,7 @@ extension PostgresStore {
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
                 \(Self.writeLines(of: change.booking, organizationID)),
-                \(Self.record(change, organizationID))
+                \(Self.save(change.checkins))\(Self.record(change))
                 """, logger: self.logger)
             return change.booking
         }

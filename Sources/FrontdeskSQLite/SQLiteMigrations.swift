@@ -160,6 +160,34 @@ enum SQLiteMigrations {
             PRIMARY KEY (organization_id, key)
         );
         """),
+        ("0002_checkins", """
+        CREATE TABLE checkins (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            resource_id TEXT NOT NULL,
+            member_id TEXT,
+            booking_id TEXT REFERENCES bookings(id) ON DELETE SET NULL,
+            booking_line_id TEXT REFERENCES booking_lines(id) ON DELETE SET NULL,
+            starts_at INTEGER,
+            ends_at INTEGER,
+            check_in INTEGER,
+            check_out INTEGER,
+            notes TEXT,
+            metadata TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            CHECK ((starts_at IS NULL) = (ends_at IS NULL)),
+            CHECK (check_out IS NULL OR (check_in IS NOT NULL AND check_out >= check_in)),
+            FOREIGN KEY (organization_id, resource_id) REFERENCES resources(organization_id, id),
+            FOREIGN KEY (organization_id, member_id) REFERENCES members(organization_id, id)
+        );
+        CREATE INDEX checkins_by_organization ON checkins(organization_id, created_at, id);
+        CREATE INDEX checkins_by_resource ON checkins(resource_id, created_at);
+        CREATE INDEX checkins_by_member ON checkins(member_id);
+        CREATE INDEX checkins_by_booking ON checkins(booking_id);
+        CREATE INDEX checkins_by_line ON checkins(booking_line_id);
+        """),
     ]
 
     static func apply(_ db: Database) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskEngine
 import GRDB
 
 /// Rows ↔ domain values.
@@ -103,6 +104,29 @@ extension BookingLine {
          "resource_id": resourceID.text, "position": position, "starts_at": window.start.millis,
          "ends_at": window.end.millis, "state": state.rawValue, "checked_in_at": checkedInAt?.millis,
          "checked_out_at": checkedOutAt?.millis, "amount": amount]
+    }
+}
+
+extension Checkin {
+    init(row: Row) throws {
+        let planned = (row["starts_at"] as Int64?).map { start in
+            TimeWindow(start: Date(millis: start), end: row.date("ends_at"))
+        }
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), resourceID: row.uuid("resource_id"),
+                  memberID: row.optionalUUID("member_id"), bookingID: row.optionalUUID("booking_id"),
+                  bookingLineID: row.optionalUUID("booking_line_id"), planned: planned,
+                  checkIn: row.optionalDate("check_in"), checkOut: row.optionalDate("check_out"), notes: row["notes"],
+                  metadata: try JSONDecoder().decode([String: JSONValue].self, from: Data((row["metadata"] as String).utf8)),
+                  version: row["version"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "resource_id": resourceID.text,
+         "member_id": memberID?.text, "booking_id": bookingID?.text, "booking_line_id": bookingLineID?.text,
+         "starts_at": planned?.start.millis, "ends_at": planned?.end.millis, "check_in": checkIn?.millis,
+         "check_out": checkOut?.millis, "notes": notes,
+         "metadata": String(decoding: DomainJSON.encode(metadata), as: UTF8.self), "version": version,
+         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
     }
 }
 

@@ -23,6 +23,7 @@ extension SQLiteStore {
                 """, arguments: [organizationID.text, year, last + 1])
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
+            for checkin in change.checkins { try Self.save(checkin, db) }
             try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
                            arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
                                        organizationID.text])
@@ -63,30 +64,30 @@ extension SQLiteStore {
             clauses.append("EXISTS (SELECT 1 FROM booking_lines l WHERE l.booking_id = b.id AND "
                 + lineClauses.joined(separator: " AND ") + ")")
         }
-        if let after = page.after {
-            clauses.append("(b.created_at, b.id) > (?, ?)")
-            arguments += [after.createdAt.millis, after.id.text]
+        if let startedBy = filter.startedWithoutCheckin {
+            clauses.append("b.starts_at <= ? AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)")
+            arguments.append(startedBy.millis)
         }
-        let sql = "SELECT b.* FROM bookings b WHERE " + clauses.joined(separator: " AND ")
-            + " ORDER BY b.created_at, b.id LIMIT \(page.limit + 1)"
-        let statementArguments = StatementArguments(arguments)
+        let query = Self.pageQuery("bookings", as: "b", where: clauses, arguments, page: page)
         let bookings = try await read { db in
-            try Self.withLines(try Row.fetchAll(db, sql: sql, arguments: statementArguments), db)
+            try Self.withLines(try Row.fetchAll(db, sql: query.sql, arguments: query.arguments), db)
         }
         return Page(fetched: bookings, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
 
     public func changeBooking(
         _ organizationID: UUID, _ reference: BookingReference,
-        decide: @escaping @Sendable (Booking) throws -> BookingChange
+        decide: @escaping @Sendable (Booking, [Checkin]) throws -> BookingChange
     ) async throws -> Booking {
         try await write { db in
-            let change = try decide(try Self.requireBooking(organizationID, reference, db))
+            let current = try Self.requireBooking(organizationID, reference, db)
+            let change = try decide(current, try Self.checkins(ofBooking: current.id, db))
             let booking = change.booking
             try db.update("bookings", booking.columns)
             for (position, line) in booking.lines.enumerated() {
                 try db.update("booking_lines", line.columns(booking: booking, position: position))
             }
+            for checkin in change.checkins { try Self.save(checkin, db) }
             try Self.record(change, db)
             return booking
         }

@@ -4,27 +4,29 @@ import FrontdeskEngine
 import GRDB
 
 extension SQLiteStore {
-    /// Writes a change's audit entry and its outbox event, in the caller's transaction. The event
-    /// takes the organization's next sequence number.
-    static func record(_ change: BookingChange, _ db: Database) throws {
-        let audit = change.audit
-        try db.cachedExecute(sql: """
-            INSERT INTO audit_entries (id, organization_id, entity_type, entity_id, action, actor_type, actor_id,
-                                       actor_name, before, after, reason, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [audit.id.text, audit.organizationID.text, audit.entityType, audit.entityID.text, audit.action,
-                             audit.actor.type, audit.actor.id, audit.actor.name, audit.before, audit.after, audit.reason,
-                             audit.createdAt.millis])
-        let organizationID = change.booking.organizationID.text
-        let sequence = try db.cachedValue(Int64.self, sql: """
-            UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence
-            """, arguments: [organizationID])!
-        let event = change.event
-        try db.cachedExecute(sql: """
-            INSERT INTO events (organization_id, sequence, id, type, entity_type, entity_id, data, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
-                             event.entityID.text, event.data, event.createdAt.millis])
+    /// Writes a change's audit entries and its outbox events, in the caller's transaction. Each
+    /// event takes the organization's next sequence number.
+    static func record(_ change: some RecordedChange, _ db: Database) throws {
+        for audit in change.audits {
+            try db.cachedExecute(sql: """
+                INSERT INTO audit_entries (id, organization_id, entity_type, entity_id, action, actor_type, actor_id,
+                                           actor_name, before, after, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [audit.id.text, audit.organizationID.text, audit.entityType, audit.entityID.text,
+                                 audit.action, audit.actor.type, audit.actor.id, audit.actor.name, audit.before,
+                                 audit.after, audit.reason, audit.createdAt.millis])
+        }
+        let organizationID = change.organizationID.text
+        for event in change.events {
+            let sequence = try db.cachedValue(Int64.self, sql: """
+                UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence
+                """, arguments: [organizationID])!
+            try db.cachedExecute(sql: """
+                INSERT INTO events (organization_id, sequence, id, type, entity_type, entity_id, data, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
+                                 event.entityID.text, event.data, event.createdAt.millis])
+        }
     }
 
     public func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry] {

@@ -109,9 +109,10 @@ import Testing
 
             let events = try await client.get("/api/v1/events?after=0")
             #expect(events.items.map { $0["type"] as? String }
-                == ["booking_created", "booking_checked_in", "booking_started", "booking_completed"])
-            #expect(events.items.map { $0["sequence"] as? Int } == [1, 2, 3, 4])
-            #expect(try await client.get("/api/v1/events?after=3").items.count == 1)
+                == ["booking_created", "booking_checked_in", "checkin_created", "checkin_started", "booking_started",
+                    "booking_completed", "checkout_started", "checkout_completed"])
+            #expect(events.items.map { $0["sequence"] as? Int } == Array(1...8))
+            #expect(try await client.get("/api/v1/events?after=3").items.count == 5)
         }
     }
 

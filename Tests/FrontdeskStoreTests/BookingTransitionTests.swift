@@ -48,7 +48,7 @@ struct BookingTransitionTests {
             #expect(done.lines[0].state == .released && done.lines[0].checkedOutAt == t3 && done.lines[0].checkedInAt == t1)
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)) == done)
 
-            #expect(try await f.allEvents().map(\.type)
+            #expect(try await f.bookingEvents().map(\.type)
                     == [.bookingCreated, .bookingCheckedIn, .bookingStarted, .bookingCompleted])
         }
     }
@@ -107,7 +107,7 @@ struct BookingTransitionTests {
             }
             let read = try await f.frontdesk.booking(f.owner, .id(pending.id))
             #expect(read.status == .cancelled && read.version == 2)
-            #expect(try await f.allEvents().count == 2)
+            #expect(try await f.bookingEvents().count == 2)
         }
     }
 
@@ -127,7 +127,7 @@ struct BookingTransitionTests {
                 try await f.frontdesk.updateBooking(f.owner, .id(booking.id), BookingPatch(notes: "x"), ifMatch: 3)
             }
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)) == checkedIn)
-            #expect(try await f.allEvents().count == 2)
+            #expect(try await f.bookingEvents().count == 2)
             let started = try await f.frontdesk.perform(f.owner, .start, on: .id(booking.id), ifMatch: 2)
             #expect(started.version == 3)
         }
@@ -159,7 +159,7 @@ struct BookingTransitionTests {
             let t3 = f.now
             #expect(completed.actualEndAt == t3 && completed.lines[0].checkedOutAt == t3)
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)) == completed)
-            #expect(try await f.allEvents().map(\.type)
+            #expect(try await f.bookingEvents().map(\.type)
                     == [.bookingCreated, .bookingConfirmed, .bookingCheckedIn, .bookingStarted, .bookingCompleted])
 
             await expectError("validation_failed") {

@@ -177,7 +177,8 @@ struct ContentionTests {
             #expect(outcomes.allSatisfy { ["ok", "precondition_failed", "invalid_transition"].contains($0) })
             let read = try await f.frontdesk.booking(f.owner, .id(booking.id))
             #expect(read.status == .checkedIn && read.version == 2)
-            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .bookingCheckedIn])
+            #expect(try await f.allEvents().map(\.type)
+                    == [.bookingCreated, .bookingCheckedIn, .checkinCreated, .checkinStarted])
         }
     }
 
@@ -232,6 +233,41 @@ struct ContentionTests {
                 // Exactly one of the two happened: booked and kept, or deleted and never booked.
                 #expect(booked == alive, "member \(pair.member): booked \(booked), still there \(alive)")
             }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func concurrentCheckInsOfOneCheckinAndItsBookingApplyOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation())
+            let booking = try await f.book(try await f.makeMember(), room, hours(14, 38))
+            let pending = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: room.id, bookingID: booking.id))
+            let (frontdesk, owner) = (f.frontdesk, f.owner)
+            // Kiosks check the visit in while the desk checks the booking in, which checks it in too.
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for i in 0..<16 {
+                    group.addTask {
+                        do {
+                            if i.isMultiple(of: 4) {
+                                _ = try await frontdesk.perform(owner, .checkIn, on: .id(booking.id))
+                            } else {
+                                _ = try await frontdesk.checkIn(owner, pending.id)
+                            }
+                            return "ok"
+                        } catch let error as FrontdeskError {
+                            return error.code
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let visits = try await f.allCheckins()
+            #expect(visits.map(\.id) == [pending.id] && visits[0].state == .inProgress && visits[0].version == 2)
+            #expect(outcomes.allSatisfy { ["ok", "duplicate_checkin", "invalid_transition"].contains($0) })
+            let events = try await f.allEvents()
+            #expect(events.filter { $0.type == .checkinStarted }.count == 1)
+            #expect(events.filter { $0.type == .bookingCheckedIn }.count == 1)
+            #expect(events.map(\.sequence) == (1...Int64(events.count)).map { $0 })
         }
     }
 }

@@ -47,7 +47,7 @@ struct SweeperConformanceTests {
             #expect(try await f.frontdesk.booking(f.owner, .id(later.id)).status == .confirmed)
             #expect(try await f.frontdesk.sweep() == 0)
 
-            let events = try await f.allEvents()
+            let events = try await f.bookingEvents()
             #expect(events.suffix(3).map(\.type) == [.bookingExpired, .bookingCheckedIn, .bookingNoShow])
             #expect(events.suffix(3).map(\.entityID) == [held.id, arrived.id, missed.id])
             let audit = try await f.store.auditEntries(Organization.defaultID, entityID: missed.id)

@@ -10,4 +10,10 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case bookingNoShow = "booking_no_show"
     case bookingExpired = "booking_expired"
     case bookingDeleted = "booking_deleted"
+    case checkinCreated = "checkin_created"
+    case checkinStarted = "checkin_started"
+    case checkinUpdated = "checkin_updated"
+    case checkinDeleted = "checkin_deleted"
+    case checkoutStarted = "checkout_started"
+    case checkoutCompleted = "checkout_completed"
 }

@@ -18,7 +18,7 @@ extension Frontdesk {
                 prefix: context.organization.bookingNumberPrefix,
                 year: BookingNumber.year(of: now, in: context.organization.zone),
                 sequence: context.nextSequence)
-            return Self.change(booking, before: nil, type: .bookingCreated, action: "create",
+            return try Self.change(booking, before: nil, type: .bookingCreated, action: "create",
                                actor: actor, reason: nil, at: now, newID: newID)
         }
     }
@@ -61,11 +61,11 @@ extension Frontdesk {
         try caller.require(action.permission)
         try Self.validateReason(reason)
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
-        return try await store.changeBooking(caller.organizationID, reference) { current in
-            try Self.check(ifMatch, current)
+        return try await store.changeBooking(caller.organizationID, reference) { current, linked in
+            try Self.check(ifMatch, version: current.version)
             let next = try current.applying(action, at: at ?? now, now: now, lineIDs: lineIDs, reason: reason)
-            return Self.change(next, before: current, type: action.eventType, action: action.rawValue,
-                               actor: actor, reason: reason, at: now, newID: newID)
+            return try Self.change(next, before: current, linked: linked, type: action.eventType,
+                                   action: action.rawValue, actor: actor, reason: reason, at: now, newID: newID)
         }
     }
 
@@ -88,8 +88,8 @@ extension Frontdesk {
         try v.validate()
 
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
-        return try await store.changeBooking(caller.organizationID, reference) { current in
-            try Self.check(ifMatch, current)
+        return try await store.changeBooking(caller.organizationID, reference) { current, linked in
+            try Self.check(ifMatch, version: current.version)
             var next = current
             if let action { next = try next.applying(action, at: now, now: now) }
             if let notes = patch.notes {
@@ -99,8 +99,8 @@ extension Frontdesk {
                     next.updatedAt = now
                 }
             }
-            return Self.change(next, before: current, type: action?.eventType ?? .bookingUpdated,
-                               action: action?.rawValue ?? "update", actor: actor, reason: nil, at: now, newID: newID)
+            return try Self.change(next, before: current, linked: linked, type: action?.eventType ?? .bookingUpdated,
+                                   action: action?.rawValue ?? "update", actor: actor, reason: nil, at: now, newID: newID)
         }
     }
 
@@ -114,7 +114,7 @@ extension Frontdesk {
                     code: "booking_not_deletable",
                     detail: "Only cancelled or expired bookings can be deleted; \(current.number) is \(current.status.rawValue).")
             }
-            return Self.change(current, before: current, type: .bookingDeleted, action: "delete",
+            return try Self.change(current, before: current, type: .bookingDeleted, action: "delete",
                                actor: actor, reason: nil, at: now, newID: newID)
         }
     }
@@ -125,9 +125,10 @@ extension Frontdesk {
         return try await store.auditEntries(caller.organizationID, entityID: booking.id)
     }
 
-    static func check(_ ifMatch: Int?, _ booking: Booking) throws(FrontdeskError) {
-        if let ifMatch, ifMatch != booking.version {
-            throw .preconditionFailed(expected: String(ifMatch), actual: booking.version)
+    /// `ifMatch` is the version the client last read of what it changes.
+    static func check(_ ifMatch: Int?, version: Int) throws(FrontdeskError) {
+        if let ifMatch, ifMatch != version {
+            throw .preconditionFailed(expected: String(ifMatch), actual: version)
         }
     }
 
@@ -137,10 +138,12 @@ extension Frontdesk {
         try v.validate()
     }
 
+    /// The booking's change, with the checkins of its lines that it checks in or out (`linked`:
+    /// those it had; a walk-in created active gets one per line).
     static func change(
-        _ booking: Booking, before: Booking?, type: EventType, action: String, actor: Actor, reason: String?,
-        at: Date, newID: @Sendable () -> UUID
-    ) -> BookingChange {
+        _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType, action: String, actor: Actor,
+        reason: String?, at: Date, newID: @Sendable () -> UUID
+    ) throws -> BookingChange {
         let after = DomainJSON.encode(booking)
         let audit = AuditEntry(
             id: newID(), organizationID: booking.organizationID, entityType: "booking", entityID: booking.id,
@@ -148,7 +151,11 @@ extension Frontdesk {
             after: type == .bookingDeleted ? nil : after, reason: reason, createdAt: at)
         let event = EventDraft(id: newID(), type: type, entityType: "booking", entityID: booking.id,
                                data: after, createdAt: at)
-        return BookingChange(booking: booking, audit: audit, event: event)
+        let checkins = try Checkin.following(booking, from: before, linked: linked, now: at, newID: newID).map { checkin in
+            change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
+                   reason: reason, at: at, newID: newID)
+        }
+        return BookingChange(booking: booking, audit: audit, event: event, checkins: checkins)
     }
 }
 

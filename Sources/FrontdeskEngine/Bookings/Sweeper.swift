@@ -12,10 +12,11 @@ extension Frontdesk {
         for item in due {
             let (now, newID) = (self.now, self.newID)
             do {
-                _ = try await store.changeBooking(item.organizationID, .id(item.bookingID)) { current in
+                _ = try await store.changeBooking(item.organizationID, .id(item.bookingID)) { current, linked in
                     let next = try current.applying(item.action, at: now, now: now)
-                    return Self.change(next, before: current, type: item.action.eventType, action: item.action.rawValue,
-                                       actor: .system, reason: "sweep", at: now, newID: newID)
+                    return try Self.change(next, before: current, linked: linked, type: item.action.eventType,
+                                           action: item.action.rawValue, actor: .system, reason: "sweep", at: now,
+                                           newID: newID)
                 }
                 moved += 1
             } catch let error as FrontdeskError {

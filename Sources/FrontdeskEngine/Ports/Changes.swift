@@ -20,17 +20,68 @@ public struct EventDraft: Sendable, Hashable {
     }
 }
 
+/// What a write leaves behind besides the entity itself: audit entries and outbox events, which
+/// the store writes in the write's transaction, in this order; each event takes the
+/// organization's next sequence number.
+public protocol RecordedChange: Sendable {
+    var organizationID: UUID { get }
+    var audits: [AuditEntry] { get }
+    var events: [EventDraft] { get }
+}
+
 /// Everything one booking write leaves behind, written by the store in one transaction:
-/// the booking's new state, its audit entry and its outbox event.
-public struct BookingChange: Sendable {
+/// the booking's new state, its audit entry and its outbox event, and the checkins of its lines
+/// that the write checked in or out.
+public struct BookingChange: RecordedChange {
     public var booking: Booking
     public var audit: AuditEntry
     public var event: EventDraft
+    public var checkins: [CheckinChange]
 
-    public init(booking: Booking, audit: AuditEntry, event: EventDraft) {
+    public init(booking: Booking, audit: AuditEntry, event: EventDraft, checkins: [CheckinChange] = []) {
         self.booking = booking
         self.audit = audit
         self.event = event
+        self.checkins = checkins
+    }
+
+    public var organizationID: UUID { booking.organizationID }
+    public var audits: [AuditEntry] { [audit] + checkins.flatMap(\.audits) }
+    public var events: [EventDraft] { [event] + checkins.flatMap(\.events) }
+}
+
+/// Everything one checkin write leaves behind: the checkin's new state (or, for a deletion, its
+/// last), its audit entry and its events (`checkin_created`, `checkin_started`, …).
+public struct CheckinChange: RecordedChange {
+    public var checkin: Checkin
+    /// Whether the checkin is new (inserted) rather than changed.
+    public var isNew: Bool
+    public var audit: AuditEntry
+    public var events: [EventDraft]
+
+    public init(checkin: Checkin, isNew: Bool, audit: AuditEntry, events: [EventDraft]) {
+        self.checkin = checkin
+        self.isNew = isNew
+        self.audit = audit
+        self.events = events
+    }
+
+    public var organizationID: UUID { checkin.organizationID }
+    public var audits: [AuditEntry] { [audit] }
+}
+
+/// What the checkin transaction has read when it asks the engine to register a checkin.
+public struct CheckinContext: Sendable {
+    /// The live resource named, if it is the organization's.
+    public var resource: Resource?
+    public var memberExists: Bool
+    /// The booking named, if any and if it is the organization's.
+    public var booking: Booking?
+
+    public init(resource: Resource?, memberExists: Bool, booking: Booking?) {
+        self.resource = resource
+        self.memberExists = memberExists
+        self.booking = booking
     }
 }
 

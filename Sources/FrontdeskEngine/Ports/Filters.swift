@@ -27,12 +27,37 @@ public struct BookingFilter: Sendable, Hashable {
     public var locationID: UUID?
     /// Bookings with a line overlapping this window.
     public var window: TimeWindow?
+    /// Bookings that started at or before this instant and have no checkin: the seed's no-shows.
+    public var startedWithoutCheckin: Date?
 
     public init(statuses: [BookingStatus] = [], memberID: UUID? = nil, resourceID: UUID? = nil,
-                locationID: UUID? = nil, window: TimeWindow? = nil) {
+                locationID: UUID? = nil, window: TimeWindow? = nil, startedWithoutCheckin: Date? = nil) {
         self.statuses = statuses
         self.memberID = memberID
         self.resourceID = resourceID
+        self.locationID = locationID
+        self.window = window
+        self.startedWithoutCheckin = startedWithoutCheckin
+    }
+}
+
+public struct CheckinFilter: Sendable, Hashable {
+    public var states: [CheckinState]
+    public var resourceID: UUID?
+    public var memberID: UUID?
+    public var bookingID: UUID?
+    /// Checkins of resources at this location.
+    public var locationID: UUID?
+    /// Checkins whose visit overlaps this window: the planned one, else from the check-in (or, pending,
+    /// the creation) to the check-out (or, still there, without end).
+    public var window: TimeWindow?
+
+    public init(states: [CheckinState] = [], resourceID: UUID? = nil, memberID: UUID? = nil, bookingID: UUID? = nil,
+                locationID: UUID? = nil, window: TimeWindow? = nil) {
+        self.states = states
+        self.resourceID = resourceID
+        self.memberID = memberID
+        self.bookingID = bookingID
         self.locationID = locationID
         self.window = window
     }

@@ -74,10 +74,11 @@ public protocol FrontdeskStore: Sendable {
     ) async throws -> Booking
     func booking(_ organizationID: UUID, _ reference: BookingReference) async throws -> Booking?
     func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking>
-    /// Locks the booking, asks `decide` for its next state and writes it with its audit and event.
+    /// Locks the booking, reads the checkins linked to it, asks `decide` for its next state and
+    /// writes it with its audit and event, and the checkins the change creates or moves.
     func changeBooking(
         _ organizationID: UUID, _ reference: BookingReference,
-        decide: @escaping @Sendable (Booking) throws -> BookingChange
+        decide: @escaping @Sendable (Booking, [Checkin]) throws -> BookingChange
     ) async throws -> Booking
     /// Locks the booking, asks `decide` (which may refuse) and deletes it, keeping audit and event.
     func deleteBooking(
@@ -93,6 +94,25 @@ public protocol FrontdeskStore: Sendable {
     /// Bookings whose time has passed: confirmed ones past `noShowBefore`-relative grace,
     /// pending ones past their hold. Returns (organization, booking id, action) to apply.
     func dueBookings(now: Date, limit: Int) async throws -> [DueBooking]
+
+    // MARK: Checkins
+
+    /// In one transaction: reads the resource, member and booking `request` names, asks `decide`
+    /// for the checkin, and writes it with its audit entry and events.
+    func createCheckin(
+        _ organizationID: UUID, _ request: CheckinRequest,
+        decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange
+    ) async throws -> Checkin
+    func checkin(_ organizationID: UUID, _ id: UUID) async throws -> Checkin?
+    func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin>
+    /// Locks the checkin, asks `decide` for its next state and writes it with its audit and events.
+    func changeCheckin(
+        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+    ) async throws -> Checkin
+    /// Locks the checkin, asks `decide` and deletes it, keeping its audit and events.
+    func deleteCheckin(
+        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+    ) async throws
 
     // MARK: Audit and events
 

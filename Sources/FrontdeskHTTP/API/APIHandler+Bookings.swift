@@ -28,16 +28,13 @@ extension APIHandler {
 
     func listBookings(_ input: Operations.ListBookings.Input) async throws -> Operations.ListBookings.Output {
         let query = input.query
-        var v = Validator()
-        if let from = query.from, let to = query.to { v.check(from < to, "to", "must be after from") }
-        try v.validate()
-        let window = (query.from != nil || query.to != nil)
-            ? TimeWindow(start: query.from ?? .distantPast, end: query.to ?? .distantFuture) : nil
         let filter = BookingFilter(
             statuses: (query.status ?? []).compactMap { BookingStatus(rawValue: $0.rawValue) },
             memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
             resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
-            locationID: try Read.uuidIfPresent(query.locationId, "location_id"), window: window)
+            locationID: try Read.uuidIfPresent(query.locationId, "location_id"),
+            window: try Read.window(from: query.from, to: query.to),
+            startedWithoutCheckin: query.withoutCheckin == true ? frontdesk.clock().truncatedToMilliseconds : nil)
         let page = try await frontdesk.bookings(try caller, filter: filter,
                                                 page: try PageRequest(limit: query.limit, cursor: query.cursor))
         return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Booking.init), nextCursor: page.next?.opaque))))

@@ -28,6 +28,18 @@ extension Components.Schemas.BookingLine {
     }
 }
 
+extension Components.Schemas.Checkin {
+    init(_ checkin: Checkin) throws {
+        self.init(
+            id: checkin.id.text, resourceId: checkin.resourceID.text, memberId: checkin.memberID?.text,
+            bookingId: checkin.bookingID?.text, bookingLineId: checkin.bookingLineID?.text,
+            startsAt: checkin.planned?.start, endsAt: checkin.planned?.end, checkIn: checkin.checkIn,
+            checkOut: checkin.checkOut, state: .init(rawValue: checkin.state.rawValue)!, notes: checkin.notes,
+            metadata: try .init(checkin.metadata), version: checkin.version, createdAt: checkin.createdAt,
+            updatedAt: checkin.updatedAt)
+    }
+}
+
 extension Components.Schemas.Resource {
     init(_ resource: Resource) {
         self.init(

@@ -21,15 +21,32 @@ enum Read {
         return id
     }
 
+    /// The `from`/`to` window of a list, either end open; `to` must come after `from`.
+    static func window(from: Date?, to: Date?) throws(FrontdeskError) -> TimeWindow? {
+        var v = Validator()
+        if let from, let to { v.check(from < to, "to", "must be after from") }
+        try v.validate()
+        guard from != nil || to != nil else { return nil }
+        return TimeWindow(start: from ?? .distantPast, end: to ?? .distantFuture)
+    }
+
     /// `If-Match: "3"`, `W/"3"` or `3` → 3; `*` or absent → no condition.
     static func version(ifMatch header: String?) throws(FrontdeskError) -> Int? {
         guard let header, header != "*" else { return nil }
         var text = header.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("W/") { text.removeFirst(2) }
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(text) else { throw .malformedRequest("If-Match must be a booking version such as \"3\"") }
+        guard let version = Int(text) else { throw .malformedRequest("If-Match must be a version such as \"3\"") }
         return version
     }
 
-    static func etag(_ booking: Booking) -> String { "\"\(booking.version)\"" }
+    static func etag(_ entity: some Versioned) -> String { "\"\(entity.version)\"" }
 }
+
+/// What `If-Match` and `ETag` carry the version of.
+protocol Versioned {
+    var version: Int { get }
+}
+
+extension Booking: Versioned {}
+extension Checkin: Versioned {}

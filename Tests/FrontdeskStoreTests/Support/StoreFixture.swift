@@ -117,6 +117,16 @@ extension StoreFixture {
         try await collectPages { page in try await frontdesk.bookings(caller ?? owner, filter: filter, page: page) }
     }
 
+    /// The events of bookings only, leaving out those of the checkins their actions move.
+    func bookingEvents(_ caller: Caller? = nil) async throws -> [Event] {
+        try await allEvents(caller).filter { $0.entityType == "booking" }
+    }
+
+    /// Every checkin of the owner's organization matching `filter`, in list order.
+    func allCheckins(_ caller: Caller? = nil, filter: CheckinFilter = CheckinFilter()) async throws -> [Checkin] {
+        try await collectPages { page in try await frontdesk.checkins(caller ?? owner, filter: filter, page: page) }
+    }
+
     func allEvents(_ caller: Caller? = nil) async throws -> [Event] {
         try await frontdesk.events(caller ?? owner, after: 0, limit: Frontdesk.maxEventPage)
     }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Presence: someone arrived at a resource and, later, left. Linked to a booking line or standalone
+/// (walk-ins, drop-in desks, access control). The planned window is optional; the actual stamps
+/// `checkIn` and `checkOut` are filled as the visit goes.
+public struct Checkin: Sendable, Hashable, Identifiable {
+    public var id: UUID
+    public var organizationID: UUID
+    public var resourceID: UUID
+    public var memberID: UUID?
+    public var bookingID: UUID?
+    /// The booking line this visit is the presence of, when it has a booking.
+    public var bookingLineID: UUID?
+    /// The planned visit, `starts_at`/`ends_at`.
+    public var planned: TimeWindow?
+    public var checkIn: Date?
+    public var checkOut: Date?
+    public var notes: String?
+    public var metadata: [String: JSONValue]
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: UUID, organizationID: UUID, resourceID: UUID, memberID: UUID? = nil, bookingID: UUID? = nil,
+                bookingLineID: UUID? = nil, planned: TimeWindow? = nil, checkIn: Date? = nil, checkOut: Date? = nil,
+                notes: String? = nil, metadata: [String: JSONValue] = [:], version: Int = 1,
+                createdAt: Date, updatedAt: Date? = nil) {
+        self.id = id
+        self.organizationID = organizationID
+        self.resourceID = resourceID
+        self.memberID = memberID
+        self.bookingID = bookingID
+        self.bookingLineID = bookingLineID
+        self.planned = planned
+        self.checkIn = checkIn?.truncatedToMilliseconds
+        self.checkOut = checkOut?.truncatedToMilliseconds
+        self.notes = notes
+        self.metadata = metadata
+        self.version = version
+        self.createdAt = createdAt.truncatedToMilliseconds
+        self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
+    }
+
+    public var state: CheckinState { CheckinState(checkIn: checkIn, checkOut: checkOut) }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import FrontdeskCore
+
+/// Presence: checkins registered, checked in and out, corrected, listed and deleted. Permissions
+/// are the booking ones: reading is `booking:read`, registering and checking in `booking:checkin`,
+/// checking out `booking:checkout`, editing and reverting `booking:update`, deleting
+/// `booking:delete`, the audit trail `audit:read`.
+extension Frontdesk {
+    public func createCheckin(_ caller: Caller, _ request: CheckinRequest) async throws -> Checkin {
+        try caller.require(.bookingCheckin)
+        try request.validate()
+        let (now, actor, newID, organizationID) = (self.now, caller.actor, self.newID, caller.organizationID)
+        return try await store.createCheckin(organizationID, request) { context in
+            let checkin = try Checkin.registering(
+                request, id: newID(), organizationID: organizationID, resource: context.resource,
+                memberExists: context.memberExists, booking: context.booking, now: now)
+            return Self.change(checkin, before: nil, action: "create", actor: actor, reason: nil, at: now, newID: newID)
+        }
+    }
+
+    public func checkin(_ caller: Caller, _ id: UUID) async throws -> Checkin {
+        try caller.require(.bookingRead)
+        guard let checkin = try await store.checkin(caller.organizationID, id) else {
+            throw FrontdeskError.notFound(entity: "checkin", id: id.text)
+        }
+        return checkin
+    }
+
+    public func checkins(_ caller: Caller, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
+        try caller.require(.bookingRead)
+        return try await store.checkins(caller.organizationID, filter: filter, page: page)
+    }
+
+    /// Stamps the arrival, `at` (default now).
+    public func checkIn(_ caller: Caller, _ id: UUID, at: Date? = nil, ifMatch: Int? = nil) async throws -> Checkin {
+        try caller.require(.bookingCheckin)
+        return try await change(caller, id, action: "check_in", ifMatch: ifMatch) { current, now in
+            try current.checkingIn(at: at ?? now, now: now)
+        }
+    }
+
+    /// Stamps the departure, `at` (default now).
+    public func checkOut(_ caller: Caller, _ id: UUID, at: Date? = nil, ifMatch: Int? = nil) async throws -> Checkin {
+        try caller.require(.bookingCheckout)
+        return try await change(caller, id, action: "check_out", ifMatch: ifMatch) { current, now in
+            try current.checkingOut(at: at ?? now, now: now)
+        }
+    }
+
+    /// Edits the planned window, notes and metadata; `check_in` and `check_out` also need the
+    /// permissions of those calls, and follow their rules.
+    public func updateCheckin(
+        _ caller: Caller, _ id: UUID, _ patch: CheckinPatch, ifMatch: Int? = nil
+    ) async throws -> Checkin {
+        try caller.require(.bookingUpdate)
+        if patch.checkIn != nil { try caller.require(.bookingCheckin) }
+        if patch.checkOut != nil { try caller.require(.bookingCheckout) }
+        try patch.validate()
+        return try await change(caller, id, action: "update", ifMatch: ifMatch) { current, now in
+            try current.applying(patch, now: now)
+        }
+    }
+
+    /// Undoes the last step (the check-out, else the check-in); `reason` says why, in the audit log.
+    public func revertCheckin(
+        _ caller: Caller, _ id: UUID, reason: String, ifMatch: Int? = nil
+    ) async throws -> Checkin {
+        try caller.require(.bookingUpdate)
+        var v = Validator()
+        v.text(reason, "reason", required: true, max: 1_000)
+        try v.validate()
+        return try await change(caller, id, action: "revert", reason: reason, ifMatch: ifMatch) { current, now in
+            try current.reverting(now: now)
+        }
+    }
+
+    /// Deletes a checkin; its audit trail and events stay.
+    public func deleteCheckin(_ caller: Caller, _ id: UUID) async throws {
+        try caller.require(.bookingDelete)
+        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        try await store.deleteCheckin(caller.organizationID, id) { current in
+            Self.change(current, before: current, deleted: true, action: "delete", actor: actor, reason: nil,
+                        at: now, newID: newID)
+        }
+    }
+
+    public func checkinAudit(_ caller: Caller, _ id: UUID) async throws -> [AuditEntry] {
+        try caller.require(.auditRead)
+        let checkin = try await checkin(caller, id)
+        return try await store.auditEntries(caller.organizationID, entityID: checkin.id)
+    }
+
+    /// One step on a checkin, given it and the current instant, checked against `ifMatch`.
+    private func change(
+        _ caller: Caller, _ id: UUID, action: String, reason: String? = nil, ifMatch: Int?,
+        _ step: @escaping @Sendable (Checkin, Date) throws -> Checkin
+    ) async throws -> Checkin {
+        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        return try await store.changeCheckin(caller.organizationID, id) { current in
+            try Self.check(ifMatch, version: current.version)
+            return Self.change(try step(current, now), before: current, action: action, actor: actor, reason: reason,
+                               at: now, newID: newID)
+        }
+    }
+
+    /// A checkin's write: its audit entry (no `after` once deleted) and the events of the change.
+    static func change(
+        _ checkin: Checkin, before: Checkin?, deleted: Bool = false, action: String, actor: Actor, reason: String?,
+        at: Date, newID: @Sendable () -> UUID
+    ) -> CheckinChange {
+        let data = DomainJSON.encode(checkin)
+        let audit = AuditEntry(
+            id: newID(), organizationID: checkin.organizationID, entityType: "checkin", entityID: checkin.id,
+            action: action, actor: actor, before: before.map(DomainJSON.encode), after: deleted ? nil : data,
+            reason: reason, createdAt: at)
+        let events = Checkin.events(before: before, after: deleted ? nil : checkin).map { type in
+            EventDraft(id: newID(), type: type, entityType: "checkin", entityID: checkin.id, data: data, createdAt: at)
+        }
+        return CheckinChange(checkin: checkin, isNew: before == nil, audit: audit, events: events)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+
+extension APIHandler {
+    func createCheckin(_ input: Operations.CreateCheckin.Input) async throws -> Operations.CreateCheckin.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let request = CheckinRequest(
+            resourceID: try Read.uuid(body.resourceId, "resource_id"),
+            memberID: try Read.uuidIfPresent(body.memberId, "member_id"),
+            bookingID: try Read.uuidIfPresent(body.bookingId, "booking_id"),
+            startsAt: body.startsAt, endsAt: body.endsAt, notes: body.notes,
+            metadata: try body.metadata?.domain ?? [:])
+        let checkin = try await frontdesk.createCheckin(try caller, request)
+        return .created(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin))))
+    }
+
+    func listCheckins(_ input: Operations.ListCheckins.Input) async throws -> Operations.ListCheckins.Output {
+        let query = input.query
+        let filter = CheckinFilter(
+            states: (query.state ?? []).compactMap { CheckinState(rawValue: $0.rawValue) },
+            resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
+            memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
+            bookingID: try Read.uuidIfPresent(query.bookingId, "booking_id"),
+            locationID: try Read.uuidIfPresent(query.locationId, "location_id"),
+            window: try Read.window(from: query.from, to: query.to))
+        let page = try await frontdesk.checkins(try caller, filter: filter,
+                                                page: try PageRequest(limit: query.limit, cursor: query.cursor))
+        return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Checkin.init),
+                                           nextCursor: page.next?.opaque))))
+    }
+
+    func getCheckin(_ input: Operations.GetCheckin.Input) async throws -> Operations.GetCheckin.Output {
+        let checkin = try await frontdesk.checkin(try caller, try Read.pathID(input.path.id, "checkin"))
+        return .ok(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin))))
+    }
+
+    func updateCheckin(_ input: Operations.UpdateCheckin.Input) async throws -> Operations.UpdateCheckin.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let patch = CheckinPatch(
+            startsAt: body.startsAt, endsAt: body.endsAt, notes: body.notes,
+            metadata: try body.metadata?.domain, checkIn: body.checkIn, checkOut: body.checkOut)
+        let checkin = try await frontdesk.updateCheckin(
+            try caller, try Read.pathID(input.path.id, "checkin"), patch,
+            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(try Self.checkinResponse(checkin))
+    }
+
+    func deleteCheckin(_ input: Operations.DeleteCheckin.Input) async throws -> Operations.DeleteCheckin.Output {
+        try await frontdesk.deleteCheckin(try caller, try Read.pathID(input.path.id, "checkin"))
+        return .noContent(.init())
+    }
+
+    func checkInCheckin(_ input: Operations.CheckInCheckin.Input) async throws -> Operations.CheckInCheckin.Output {
+        let checkin = try await frontdesk.checkIn(
+            try caller, try Read.pathID(input.path.id, "checkin"), at: Self.at(input.body),
+            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(try Self.checkinResponse(checkin))
+    }
+
+    func checkOutCheckin(_ input: Operations.CheckOutCheckin.Input) async throws -> Operations.CheckOutCheckin.Output {
+        let checkin = try await frontdesk.checkOut(
+            try caller, try Read.pathID(input.path.id, "checkin"), at: Self.at(input.body),
+            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(try Self.checkinResponse(checkin))
+    }
+
+    func revertCheckin(_ input: Operations.RevertCheckin.Input) async throws -> Operations.RevertCheckin.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let checkin = try await frontdesk.revertCheckin(
+            try caller, try Read.pathID(input.path.id, "checkin"), reason: body.reason,
+            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(try Self.checkinResponse(checkin))
+    }
+
+    func getCheckinAudit(_ input: Operations.GetCheckinAudit.Input) async throws -> Operations.GetCheckinAudit.Output {
+        let entries = try await frontdesk.checkinAudit(try caller, try Read.pathID(input.path.id, "checkin"))
+        return .ok(.init(body: .json(.init(items: try entries.map(Components.Schemas.AuditEntry.init)))))
+    }
+
+    static func checkinResponse(_ checkin: Checkin) throws -> Components.Responses.CheckinChanged {
+        .init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin)))
+    }
+
+    /// The optional `at` of a check-in or check-out body.
+    static func at(_ body: Components.RequestBodies.CheckinStamp?) -> Date? {
+        guard case .json(let request) = body else { return nil }
+        return request.at
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import PostgresNIO
+
+/// Every checkin write locks the organization row first, as booking changes do: writes of an
+/// organization's checkins and bookings then take turns, so a booking's check-in and a checkin of
+/// its lines never race, and events are numbered in commit order.
+extension PostgresStore {
+    public func createCheckin(
+        _ organizationID: UUID, _ request: CheckinRequest,
+        decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange
+    ) async throws -> Checkin {
+        try await transaction { connection in
+            try await self.lockOrganization(organizationID, connection)
+            let resource = try await connection.rows(Self.select(Resource.self, organizationID, request.resourceID),
+                                                     logger: self.logger).first.map(Resource.init(row:))
+            var memberExists = false
+            if let memberID = request.memberID {
+                memberExists = try await !connection.rows(Self.select(Member.self, organizationID, memberID),
+                                                          logger: self.logger).isEmpty
+            }
+            var booking: Booking?
+            if let bookingID = request.bookingID {
+                booking = try Booking.fromRows(try await connection.rows(Self.selectBooking(organizationID, .id(bookingID)),
+                                                                         logger: self.logger)).first
+            }
+            let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
+            try await connection.run("WITH \(Self.save([change]))\(Self.record(change))", logger: self.logger)
+            return change.checkin
+        }
+    }
+
+    public func checkin(_ organizationID: UUID, _ id: UUID) async throws -> Checkin? {
+        try await query(Self.selectCheckin(organizationID, id)).first.map(Checkin.init(row:))
+    }
+
+    public func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
+        var conditions: [SQL] = ["c.organization_id = \(organizationID)"]
+        if !filter.states.isEmpty {
+            conditions.append("(\(SQL(joining: filter.states.map(Self.condition), separator: " OR ")))")
+        }
+        if let resourceID = filter.resourceID { conditions.append("c.resource_id = \(resourceID)") }
+        if let memberID = filter.memberID { conditions.append("c.member_id = \(memberID)") }
+        if let bookingID = filter.bookingID { conditions.append("c.booking_id = \(bookingID)") }
+        if let locationID = filter.locationID {
+            conditions.append("""
+                c.resource_id IN (SELECT id FROM resources WHERE organization_id = \(organizationID) AND location_id = \(locationID))
+                """)
+        }
+        if let window = filter.window {
+            conditions.append("""
+                COALESCE(c.starts_at, c.check_in, c.created_at) < \(window.end)
+                AND COALESCE(c.ends_at, c.check_out, 'infinity') > \(window.start)
+                """)
+        }
+        if let after = page.after { conditions.append("(c.created_at, c.id) > (\(after.createdAt), \(after.id))") }
+        let rows = try await query("""
+            SELECT c.* FROM checkins c WHERE \(SQL(joining: conditions, separator: " AND "))
+            ORDER BY c.created_at, c.id LIMIT \(page.limit + 1)
+            """)
+        return Page(fetched: try rows.map(Checkin.init(row:)), limit: page.limit) {
+            Cursor(createdAt: $0.createdAt, id: $0.id)
+        }
+    }
+
+    public func changeCheckin(
+        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+    ) async throws -> Checkin {
+        try await transaction { connection in
+            let change = try decide(try await self.lockCheckin(organizationID, id, connection))
+            try await connection.run("WITH \(Self.save([change]))\(Self.record(change))", logger: self.logger)
+            return change.checkin
+        }
+    }
+
+    public func deleteCheckin(
+        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+    ) async throws {
+        try await transaction { connection in
+            let change = try decide(try await self.lockCheckin(organizationID, id, connection))
+            try await connection.run("""
+                WITH gone AS (DELETE FROM checkins WHERE organization_id = \(organizationID) AND id = \(id)),
+                \(Self.record(change))
+                """, logger: self.logger)
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    /// Core's derived states, as conditions on the stamps.
+    private static func condition(_ state: CheckinState) -> SQL {
+        switch state {
+        case .pending: "c.check_in IS NULL"
+        case .inProgress: "(c.check_in IS NOT NULL AND c.check_out IS NULL)"
+        case .complete: "c.check_out IS NOT NULL"
+        }
+    }
+
+    private static func selectCheckin(_ organizationID: UUID, _ id: UUID) -> SQL {
+        "SELECT * FROM checkins c WHERE c.organization_id = \(organizationID) AND c.id = \(id)"
+    }
+
+    /// Locks the organization row, then the checkin, and reads it, or throws `not_found`.
+    private func lockCheckin(
+        _ organizationID: UUID, _ id: UUID, _ connection: PostgresConnection
+    ) async throws -> Checkin {
+        try await lockOrganization(organizationID, connection)
+        guard let row = try await connection.rows("\(Self.selectCheckin(organizationID, id)) FOR NO KEY UPDATE",
+                                                  logger: logger).first
+        else { throw FrontdeskError.notFound(entity: "checkin", id: id.text) }
+        return try Checkin(row: row)
+    }
+
+    /// CTEs that insert the new checkins and update the changed ones, each followed by a comma.
+    static func save(_ changes: [CheckinChange]) -> SQL {
+        SQL(joining: changes.enumerated().map { index, change -> SQL in
+            let checkin = change.checkin
+            let write: SQL = change.isNew
+                ? SQL.insert(into: "checkins", checkin.fields)
+                : "\(SQL.update("checkins", checkin.fields)) WHERE organization_id = \(checkin.organizationID) AND id = \(checkin.id)"
+            return "checkin_\(raw: String(index)) AS (\(write)), "
+        }, separator: "")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    public func createCheckin(
+        _ organizationID: UUID, _ request: CheckinRequest,
+        decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange
+    ) async throws -> Checkin {
+        try await write { db in
+            let resource = try Self.fetch(Resource.self, organizationID, request.resourceID, db)
+            let memberExists = try request.memberID.map { try Self.fetch(Member.self, organizationID, $0, db) != nil } ?? false
+            let booking = try request.bookingID.flatMap { try Self.booking(organizationID, .id($0), db) }
+            let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
+            try Self.save(change, db)
+            try Self.record(change, db)
+            return change.checkin
+        }
+    }
+
+    public func checkin(_ organizationID: UUID, _ id: UUID) async throws -> Checkin? {
+        try await read { db in try Self.checkin(organizationID, id, db) }
+    }
+
+    public func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
+        var clauses = ["c.organization_id = ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
+        if !filter.states.isEmpty {
+            clauses.append("(" + filter.states.map(Self.condition).joined(separator: " OR ") + ")")
+        }
+        for (column, id) in [("resource_id", filter.resourceID), ("member_id", filter.memberID),
+                             ("booking_id", filter.bookingID)] {
+            guard let id else { continue }
+            clauses.append("c.\(column) = ?")
+            arguments.append(id.text)
+        }
+        if let locationID = filter.locationID {
+            clauses.append("c.resource_id IN (SELECT id FROM resources WHERE organization_id = ? AND location_id = ?)")
+            arguments += [organizationID.text, locationID.text]
+        }
+        if let window = filter.window {
+            clauses.append("""
+                COALESCE(c.starts_at, c.check_in, c.created_at) < ? AND COALESCE(c.ends_at, c.check_out, ?) > ?
+                """)
+            arguments += [window.end.millis, Int64.max, window.start.millis]
+        }
+        let query = Self.pageQuery("checkins", as: "c", where: clauses, arguments, page: page)
+        let checkins = try await read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map(Checkin.init(row:))
+        }
+        return Page(fetched: checkins, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
+    public func changeCheckin(
+        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+    ) async throws -> Checkin {
+        try await write { db in
+            let change = try decide(try Self.requireCheckin(organizationID, id, db))
+            try Self.save(change, db)
+            try Self.record(change, db)
+            return change.checkin
+        }
+    }
+
+    public func deleteCheckin(
+        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+    ) async throws {
+        try await write { db in
+            let change = try decide(try Self.requireCheckin(organizationID, id, db))
+            try db.cachedExecute(sql: "DELETE FROM checkins WHERE organization_id = ? AND id = ?",
+                                 arguments: [organizationID.text, id.text])
+            try Self.record(change, db)
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    /// Core's derived states, as conditions on the stamps.
+    static func condition(_ state: CheckinState) -> String {
+        switch state {
+        case .pending: "c.check_in IS NULL"
+        case .inProgress: "(c.check_in IS NOT NULL AND c.check_out IS NULL)"
+        case .complete: "c.check_out IS NOT NULL"
+        }
+    }
+
+    static func checkin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin? {
+        try db.cachedRow(sql: "SELECT * FROM checkins WHERE organization_id = ? AND id = ?",
+                         arguments: [organizationID.text, id.text]).map(Checkin.init(row:))
+    }
+
+    static func requireCheckin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin {
+        guard let checkin = try checkin(organizationID, id, db) else {
+            throw FrontdeskError.notFound(entity: "checkin", id: id.text)
+        }
+        return checkin
+    }
+
+    /// The checkins linked to a booking, oldest first.
+    static func checkins(ofBooking bookingID: UUID, _ db: Database) throws -> [Checkin] {
+        try db.cachedRows(sql: "SELECT * FROM checkins WHERE booking_id = ? ORDER BY created_at, id",
+                          arguments: [bookingID.text]).map(Checkin.init(row:))
+    }
+
+    /// Inserts a new checkin or updates a changed one (its audit and events are `record`'s).
+    static func save(_ change: CheckinChange, _ db: Database) throws {
+        if change.isNew {
+            try db.insert("checkins", change.checkin.columns)
+        } else {
+            try db.update("checkins", change.checkin.columns)
+        }
+    }
+}
