@@ -28,17 +28,28 @@ public enum InstantFormat {
         let (days, dayMillis) = totalMillis.quotientAndRemainder(dividingBy: 86_400_000)
         let (dayNumber, millisOfDay) = dayMillis < 0 ? (days - 1, dayMillis + 86_400_000) : (days, dayMillis)
         let (year, month, day) = civil(fromDays: dayNumber)
-        let seconds = millisOfDay / 1000
-        var text = ""
-        text.reserveCapacity(24)
-        func pad(_ value: Int64, _ width: Int) {
-            let digits = String(value)
-            text += String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard (0...9999).contains(year) else {
+            return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         }
-        pad(year, 4); text += "-"; pad(month, 2); text += "-"; pad(day, 2); text += "T"
-        pad(seconds / 3600, 2); text += ":"; pad(seconds / 60 % 60, 2); text += ":"; pad(seconds % 60, 2)
-        text += "."; pad(millisOfDay % 1000, 3); text += "Z"
-        return text
+        let seconds = millisOfDay / 1000
+        let fields: [(value: Int64, width: Int, then: UInt8)] = [
+            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")),
+            (seconds / 3600, 2, UInt8(ascii: ":")), (seconds / 60 % 60, 2, UInt8(ascii: ":")),
+            (seconds % 60, 2, UInt8(ascii: ".")), (millisOfDay % 1000, 3, UInt8(ascii: "Z")),
+        ]
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var end = 0
+            for field in fields {
+                var value = field.value
+                for position in stride(from: end + field.width - 1, through: end, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                text[end + field.width] = field.then
+                end += field.width + 1
+            }
+            return end
+        }
     }
 
     public static func date(from text: String) -> Date? {

@@ -26,7 +26,7 @@ public func buildApplication(
     }
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
     try api.registerHandlers(
-        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]), middlewares: [ETagMiddleware()])
+        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]), middlewares: [ETagMiddleware()])
 
     var services: [any Service] = []
     if let interval = configuration.sweepInterval {
