@@ -28,6 +28,6 @@ enum PostgresErrors {
     /// `Key (resource_id, tstzrange(starts_at, ends_at))=(<uuid>, …) conflicts with …`
     private static func firstUUID(in text: String) -> UUID? {
         text.firstMatch(of: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/)
-            .flatMap { UUID(text: $0.output) }
+            .flatMap { UUID(text: String($0.output)) }
     }
 }

@@ -6,18 +6,21 @@ import Foundation
 extension UUID {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Where the canonical form puts its dashes: before these bytes.
+    private static func dashBefore(_ byte: Int) -> Bool { byte == 4 || byte == 6 || byte == 8 || byte == 10 }
+
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lowercase.
     public var text: String {
         withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in
                 var i = 0
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                for index in 0..<16 {
+                    if Self.dashBefore(index) {
                         out[i] = UInt8(ascii: "-")
                         i += 1
                     }
-                    out[i] = Self.hexDigits[Int(byte >> 4)]
-                    out[i + 1] = Self.hexDigits[Int(byte & 0x0f)]
+                    out[i] = Self.hexDigits[Int(bytes[index] >> 4)]
+                    out[i + 1] = Self.hexDigits[Int(bytes[index] & 0x0f)]
                     i += 2
                 }
                 return i
@@ -26,26 +29,27 @@ extension UUID {
     }
 
     /// Reads the canonical 36-character form, in either case; nil for anything else.
-    public init?(text: some StringProtocol) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        var high: UInt8?
-        for (index, character) in text.utf8.enumerated() {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard character == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            guard let nibble = Self.nibble(character) else { return nil }
-            if let first = high {
-                bytes.append(first << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
+    public init?(text: String) {
+        var text = text
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = text.withUTF8 { utf8 in
+            withUnsafeMutableBytes(of: &uuid) { bytes in
+                guard utf8.count == 36 else { return false }
+                var i = 0
+                for index in 0..<16 {
+                    if Self.dashBefore(index) {
+                        guard utf8[i] == UInt8(ascii: "-") else { return false }
+                        i += 1
+                    }
+                    guard let high = Self.nibble(utf8[i]), let low = Self.nibble(utf8[i + 1]) else { return false }
+                    bytes[index] = high << 4 | low
+                    i += 2
+                }
+                return true
             }
         }
-        guard bytes.count == 16, high == nil, text.utf8.count == 36 else { return nil }
-        self.init(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                         bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        guard valid else { return nil }
+        self.init(uuid: uuid)
     }
 
     private static func nibble(_ character: UInt8) -> UInt8? {

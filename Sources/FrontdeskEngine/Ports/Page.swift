@@ -41,7 +41,7 @@ public struct Cursor: Sendable, Hashable {
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let ms = Int64(parts[0]), let id = UUID(text: parts[1]) else { return nil }
+        guard parts.count == 2, let ms = Int64(parts[0]), let id = UUID(text: String(parts[1])) else { return nil }
         self.init(createdAt: Date(timeIntervalSince1970: Double(ms) / 1000), id: id)
     }
 
