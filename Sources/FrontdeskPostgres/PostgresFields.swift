@@ -41,7 +41,7 @@ extension APIKey {
     var fields: Fields {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("name", "\(name)"), ("role", "\(role.rawValue)"),
          ("prefix", "\(prefix)"), ("hash", "\(hash)"), ("is_platform", "\(isPlatform)"),
-         ("created_at", "\(createdAt)"), ("last_used_at", "\(lastUsedAt)")]
+         ("created_at", "\(createdAt)")]
     }
 }
 

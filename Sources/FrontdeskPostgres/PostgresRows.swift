@@ -49,8 +49,7 @@ extension APIKey {
         self.init(
             id: try row.value("id"), organizationID: try row.value("organization_id"), name: try row.value("name"),
             role: try row.enum("role"), prefix: try row.value("prefix"), hash: try row.value("hash"),
-            isPlatform: try row.value("is_platform"), createdAt: try row.date("created_at"),
-            lastUsedAt: try row.optionalDate("last_used_at"))
+            isPlatform: try row.value("is_platform"), createdAt: try row.date("created_at"))
     }
 }
 

@@ -11,10 +11,9 @@ public struct APIKey: Sendable, Hashable, Codable, Identifiable {
     public var hash: String
     public var isPlatform: Bool
     public var createdAt: Date
-    public var lastUsedAt: Date?
 
     public init(id: UUID, organizationID: UUID, name: String, role: Role, prefix: String, hash: String,
-                isPlatform: Bool = false, createdAt: Date, lastUsedAt: Date? = nil) {
+                isPlatform: Bool = false, createdAt: Date) {
         self.id = id
         self.organizationID = organizationID
         self.name = name
@@ -23,6 +22,5 @@ public struct APIKey: Sendable, Hashable, Codable, Identifiable {
         self.hash = hash
         self.isPlatform = isPlatform
         self.createdAt = createdAt.truncatedToMilliseconds
-        self.lastUsedAt = lastUsedAt
     }
 }
