@@ -9,17 +9,21 @@ public struct Frontdesk: Sendable {
     public let clock: @Sendable () -> Date
     public let newID: @Sendable () -> UUID
     public let logger: Logger
+    /// Whether webhooks may target private and loopback addresses (`FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1`).
+    public let allowPrivateWebhooks: Bool
 
     public init(
         store: any FrontdeskStore,
         clock: @escaping @Sendable () -> Date = { Date() },
         newID: @escaping @Sendable () -> UUID = { UUID() },
-        logger: Logger = Logger(label: "frontdesk.engine")
+        logger: Logger = Logger(label: "frontdesk.engine"),
+        allowPrivateWebhooks: Bool = ProcessInfo.processInfo.environment["FRONTDESK_WEBHOOK_ALLOW_PRIVATE"] == "1"
     ) {
         self.store = store
         self.clock = clock
         self.newID = newID
         self.logger = logger
+        self.allowPrivateWebhooks = allowPrivateWebhooks
     }
 
     var now: Date { clock().truncatedToMilliseconds }

@@ -250,6 +250,56 @@ enum PostgresMigrations {
             "CREATE INDEX checkins_by_booking ON checkins (booking_id)",
             "CREATE INDEX checkins_by_line ON checkins (booking_line_id)",
         ]),
+        Migration(version: "0003_actions", statements: [
+            "ALTER TABLE resources ADD COLUMN housekeeping text NOT NULL DEFAULT 'clean'",
+            """
+            CREATE TABLE actions (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                trigger_event text NOT NULL,
+                scope text NOT NULL,
+                scope_id uuid,
+                type text NOT NULL,
+                url text,
+                secret text,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                deleted_at timestamptz
+            )
+            """,
+            "CREATE INDEX actions_list ON actions (organization_id, created_at, id)",
+            """
+            CREATE TABLE action_cursors (
+                -- The last event of the organization dispatched to its actions; a dispatcher locks
+                -- the row (SKIP LOCKED), so two processes never dispatch the same events.
+                organization_id uuid PRIMARY KEY REFERENCES organizations (id),
+                sequence bigint NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE webhook_deliveries (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                action_id uuid NOT NULL REFERENCES actions (id),
+                event_id uuid NOT NULL,
+                event_type text NOT NULL,
+                url text NOT NULL,
+                payload bytea NOT NULL,
+                status text NOT NULL,
+                attempts integer NOT NULL,
+                next_attempt_at timestamptz,
+                expires_at timestamptz NOT NULL,
+                last_status_code integer,
+                last_error text,
+                delivered_at timestamptz,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                UNIQUE (action_id, event_id)
+            )
+            """,
+            "CREATE INDEX webhook_deliveries_list ON webhook_deliveries (organization_id, created_at, id)",
+            "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending'",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

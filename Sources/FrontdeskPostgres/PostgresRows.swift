@@ -69,8 +69,8 @@ extension Resource {
             locationID: try row.value("location_id"), name: try row.value("name"), kind: try row.value("kind"),
             category: try row.value("category"), capacity: try row.value("capacity"),
             rateAmount: try row.value("rate_amount"), rateUnit: try row.enum("rate_unit"),
-            status: try row.enum("status"), createdAt: try row.date("created_at"),
-            updatedAt: try row.date("updated_at"))
+            status: try row.enum("status"), housekeeping: try row.enum("housekeeping"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 }
 

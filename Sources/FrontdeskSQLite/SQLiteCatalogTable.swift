@@ -23,6 +23,10 @@ extension Member: CatalogRecord {
     static let table = "members"
 }
 
+extension Action: CatalogRecord {
+    static let table = "actions"
+}
+
 /// The reads and writes every catalog table shares.
 extension SQLiteStore {
     func insert<T: CatalogRecord>(_ record: T) async throws {

@@ -188,6 +188,48 @@ enum SQLiteMigrations {
         CREATE INDEX checkins_by_booking ON checkins(booking_id);
         CREATE INDEX checkins_by_line ON checkins(booking_line_id);
         """),
+        ("0003_actions", """
+        ALTER TABLE resources ADD COLUMN housekeeping TEXT NOT NULL DEFAULT 'clean';
+        CREATE TABLE actions (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            trigger_event TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            scope_id TEXT,
+            type TEXT NOT NULL,
+            url TEXT,
+            secret TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER
+        );
+        CREATE INDEX actions_by_organization ON actions(organization_id, created_at, id);
+        CREATE TABLE action_cursors (
+            organization_id TEXT PRIMARY KEY REFERENCES organizations(id),
+            sequence INTEGER NOT NULL
+        );
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            action_id TEXT NOT NULL REFERENCES actions(id),
+            event_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            url TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER,
+            expires_at INTEGER NOT NULL,
+            last_status_code INTEGER,
+            last_error TEXT,
+            delivered_at INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (action_id, event_id)
+        );
+        CREATE INDEX webhook_deliveries_by_organization ON webhook_deliveries(organization_id, created_at, id);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+        """),
     ]
 
     static func apply(_ db: Database) throws {

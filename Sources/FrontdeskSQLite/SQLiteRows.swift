@@ -46,14 +46,16 @@ extension Resource {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), locationID: row.uuid("location_id"),
                   name: row["name"], kind: row["kind"], category: row["category"], capacity: row["capacity"],
                   rateAmount: row["rate_amount"], rateUnit: RateUnit(rawValue: row["rate_unit"]) ?? .night,
-                  status: Status(rawValue: row["status"]) ?? .active, createdAt: row.date("created_at"),
+                  status: Status(rawValue: row["status"]) ?? .active,
+                  housekeeping: Housekeeping(rawValue: row["housekeeping"]) ?? .clean, createdAt: row.date("created_at"),
                   updatedAt: row.date("updated_at"))
     }
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "location_id": locationID.text, "name": name,
          "kind": kind, "category": category, "capacity": capacity, "rate_amount": rateAmount,
-         "rate_unit": rateUnit.rawValue, "status": status.rawValue, "created_at": createdAt.millis,
+         "rate_unit": rateUnit.rawValue, "status": status.rawValue, "housekeeping": housekeeping.rawValue,
+         "created_at": createdAt.millis,
          "updated_at": updatedAt.millis]
     }
 }

@@ -14,3 +14,7 @@ extension Resource: CatalogEntity {
 extension Member: CatalogEntity {
     public static let entityName = "member"
 }
+
+extension Action: CatalogEntity {
+    public static let entityName = "action"
+}

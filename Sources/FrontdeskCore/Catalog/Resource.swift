@@ -18,6 +18,7 @@ public struct Resource: Sendable, Hashable, Codable, Identifiable {
         case rateAmount = "rate_amount"
         case rateUnit = "rate_unit"
         case status
+        case housekeeping
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -33,11 +34,13 @@ public struct Resource: Sendable, Hashable, Codable, Identifiable {
     public var rateAmount: Int
     public var rateUnit: RateUnit
     public var status: Status
+    /// Clean, or dirty since a `flag_for_cleaning` action fired on it.
+    public var housekeeping: Housekeeping
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, locationID: UUID, name: String, kind: String, category: String?,
-                capacity: Int, rateAmount: Int, rateUnit: RateUnit, status: Status,
+                capacity: Int, rateAmount: Int, rateUnit: RateUnit, status: Status, housekeeping: Housekeeping = .clean,
                 createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
@@ -49,6 +52,7 @@ public struct Resource: Sendable, Hashable, Codable, Identifiable {
         self.rateAmount = rateAmount
         self.rateUnit = rateUnit
         self.status = status
+        self.housekeeping = housekeeping
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }

@@ -6,8 +6,13 @@ public enum KeySecret {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
     public static func generate() -> String {
+        "fd_" + random(40)
+    }
+
+    /// `count` random base62 characters, from the system's secure generator.
+    static func random(_ count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return "fd_" + String((0..<40).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        return String((0..<count).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 
     public static func hash(_ secret: String) -> String {

@@ -5,7 +5,7 @@ import FrontdeskCore
 /// writes does both inside its transaction, on rows it has locked, and asks the engine to decide
 /// through its closure. Adapters (SQLite, PostgreSQL) implement it and pass the same conformance suite.
 /// Lookups are always scoped to an organization: an id from another one is simply not found.
-public protocol FrontdeskStore: Sendable {
+public protocol FrontdeskStore: ActionStore {
     // MARK: Schema
 
     /// Applies every migration this build knows and the database lacks.

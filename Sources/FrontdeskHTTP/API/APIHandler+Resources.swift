@@ -43,4 +43,9 @@ extension APIHandler {
         try await frontdesk.deleteResource(try caller, try Read.pathID(input.path.id, "resource"))
         return .noContent(.init())
     }
+
+    func cleanResource(_ input: Operations.CleanResource.Input) async throws -> Operations.CleanResource.Output {
+        let resource = try await frontdesk.cleanResource(try caller, try Read.pathID(input.path.id, "resource"))
+        return .ok(.init(body: .json(.init(resource))))
+    }
 }

@@ -47,7 +47,8 @@ extension Components.Schemas.Resource {
             locationId: resource.locationID.text, name: resource.name, kind: resource.kind,
             category: resource.category, capacity: resource.capacity, rateAmount: Int64(resource.rateAmount),
             rateUnit: .init(rawValue: resource.rateUnit.rawValue)!, status: .init(rawValue: resource.status.rawValue)!,
-            createdAt: resource.createdAt, updatedAt: resource.updatedAt)
+            housekeeping: .init(rawValue: resource.housekeeping.rawValue)!, createdAt: resource.createdAt,
+            updatedAt: resource.updatedAt)
     }
 }
 

@@ -11,15 +11,19 @@ public struct ServerConfiguration: Sendable {
     public var databaseKind: String
     /// How often the sweeper moves overdue bookings on (no-show, expiry); nil turns it off.
     public var sweepInterval: Duration?
+    /// How often actions are dispatched from the outbox and due webhooks attempted; nil turns them off.
+    public var actionInterval: Duration?
     public var logLevel: Logger.Level
 
     public init(host: String = "127.0.0.1", port: Int = 8080, masterKey: String? = nil, databaseKind: String = "sqlite",
-                sweepInterval: Duration? = .seconds(60), logLevel: Logger.Level = .info) {
+                sweepInterval: Duration? = .seconds(60), actionInterval: Duration? = .seconds(1),
+                logLevel: Logger.Level = .info) {
         self.host = host
         self.port = port
         self.masterKey = masterKey
         self.databaseKind = databaseKind
         self.sweepInterval = sweepInterval
+        self.actionInterval = actionInterval
         self.logLevel = logLevel
     }
 

@@ -32,6 +32,9 @@ public func buildApplication(
     if let interval = configuration.sweepInterval {
         services.append(SweeperService(frontdesk: frontdesk, interval: interval, logger: logger))
     }
+    if let interval = configuration.actionInterval {
+        services.append(ActionService(frontdesk: frontdesk, interval: interval, logger: logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "frontdesk"),

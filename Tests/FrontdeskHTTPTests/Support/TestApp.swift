@@ -22,11 +22,11 @@ struct TestApp: Sendable {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-http-\(UUID()).sqlite").path
         let store = try SQLiteStore(path: path)
         try await store.migrate()
-        let frontdesk = Frontdesk(store: store)
+        let frontdesk = Frontdesk(store: store, allowPrivateWebhooks: false)
         let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
         let app = try await buildApplication(
             frontdesk: frontdesk,
-            configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, logLevel: .error))
+            configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error))
         let testApp = TestApp(frontdesk: frontdesk, ownerKey: owner.secret)
         do {
             try await app.test(.router) { client in try await body(TestClient(client: client, key: owner.secret), testApp) }

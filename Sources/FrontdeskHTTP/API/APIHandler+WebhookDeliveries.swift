@@ -1,0 +1,26 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+
+extension APIHandler {
+    func listWebhookDeliveries(
+        _ input: Operations.ListWebhookDeliveries.Input
+    ) async throws -> Operations.ListWebhookDeliveries.Output {
+        let query = input.query
+        let page = try await frontdesk.webhookDeliveries(
+            try caller,
+            filter: DeliveryFilter(status: query.status.flatMap { DeliveryStatus(rawValue: $0.rawValue) },
+                                   actionID: try Read.uuidIfPresent(query.actionId, "action_id"),
+                                   eventType: query.eventType.flatMap { EventType(rawValue: $0.rawValue) }),
+            page: try PageRequest(limit: query.limit, cursor: query.cursor))
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.next?.opaque))))
+    }
+
+    func retryWebhookDelivery(
+        _ input: Operations.RetryWebhookDelivery.Input
+    ) async throws -> Operations.RetryWebhookDelivery.Output {
+        let delivery = try await frontdesk.retryDelivery(try caller, try Read.pathID(input.path.id, "webhook_delivery"))
+        return .ok(.init(body: .json(.init(delivery))))
+    }
+}

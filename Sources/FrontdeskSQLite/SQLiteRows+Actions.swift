@@ -1,0 +1,40 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+
+/// Rows ↔ actions and webhook deliveries.
+extension Action {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"),
+                  trigger: EventType(rawValue: row["trigger_event"]) ?? .checkinCreated,
+                  scope: ActionScope(kind: row["scope"], targetID: row.optionalUUID("scope_id")) ?? .organization,
+                  type: ActionType(rawValue: row["type"]) ?? .webhook, url: row["url"], secret: row["secret"],
+                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "trigger_event": trigger.rawValue,
+         "scope": scope.kind, "scope_id": scope.targetID?.text, "type": type.rawValue, "url": url, "secret": secret,
+         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
+extension WebhookDelivery {
+    init(row: Row) {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), actionID: row.uuid("action_id"),
+                  eventID: row.uuid("event_id"), eventType: EventType(rawValue: row["event_type"]) ?? .checkinCreated,
+                  url: row["url"], payload: row["payload"], status: DeliveryStatus(rawValue: row["status"]) ?? .failed,
+                  attempts: row["attempts"], nextAttemptAt: row.optionalDate("next_attempt_at"),
+                  expiresAt: row.date("expires_at"), lastStatusCode: row["last_status_code"],
+                  lastError: row["last_error"], deliveredAt: row.optionalDate("delivered_at"),
+                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "action_id": actionID.text, "event_id": eventID.text,
+         "event_type": eventType.rawValue, "url": url, "payload": payload, "status": status.rawValue,
+         "attempts": attempts, "next_attempt_at": nextAttemptAt?.millis, "expires_at": expiresAt.millis,
+         "last_status_code": lastStatusCode, "last_error": lastError, "delivered_at": deliveredAt?.millis,
+         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    public func insertAction(_ action: Action) async throws {
+        try await write { db in
+            try Self.checkScope(action, db)
+            try db.insert(Action.table, action.columns)
+            try db.cachedExecute(sql: """
+                INSERT INTO action_cursors (organization_id, sequence)
+                SELECT id, event_sequence FROM organizations WHERE id = ? ON CONFLICT DO NOTHING
+                """, arguments: [action.organizationID.text])
+        }
+    }
+
+    public func action(_ organizationID: UUID, _ id: UUID) async throws -> Action? {
+        try await fetch(Action.self, organizationID, id)
+    }
+
+    public func actions(_ organizationID: UUID, page: PageRequest) async throws -> Page<Action> {
+        try await self.page(Action.self, organizationID, page: page)
+    }
+
+    public func updateAction(
+        _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Action) throws -> Action
+    ) async throws -> Action {
+        try await update(Action.self, organizationID, id, check: Self.checkScope, change)
+    }
+
+    public func deleteAction(_ organizationID: UUID, _ id: UUID) async throws -> Bool {
+        try await write { db in
+            guard try Self.fetch(Action.self, organizationID, id, db) != nil else { return false }
+            try Self.softDelete(Action.self, organizationID, id, db)
+            return true
+        }
+    }
+
+    public func dispatchEvents(
+        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan
+    ) async throws -> Int {
+        // One writer at a time: the transaction that reads the cursor is the only one moving it.
+        try await write { db in
+            guard let cursor = try db.cachedRow(sql: """
+                SELECT c.organization_id, c.sequence FROM action_cursors c JOIN organizations o ON o.id = c.organization_id
+                WHERE o.event_sequence > c.sequence LIMIT 1
+                """, arguments: []) else { return 0 }
+            let organizationID = cursor.uuid("organization_id")
+            let events = try db.cachedRows(sql: """
+                SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
+                """, arguments: [organizationID.text, cursor["sequence"] as Int64, limit]).map(Event.init(row:))
+            guard let last = events.last else { return 0 }
+            let actions = try db.cachedRows(sql: """
+                SELECT * FROM actions WHERE organization_id = ? AND deleted_at IS NULL ORDER BY created_at, id
+                """, arguments: [organizationID.text]).map(Action.init(row:))
+            let resourceIDs = Set(events.flatMap(\.resourceIDs)).map(\.text)
+            var locations: [UUID: UUID] = [:]
+            if !actions.isEmpty && !resourceIDs.isEmpty {
+                // Deleted resources too: what happened to them before still fires.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, location_id FROM resources WHERE organization_id = ?
+                    AND id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments([organizationID.text] + resourceIDs))
+                for row in rows { locations[row.uuid("id")] = row.uuid("location_id") }
+            }
+            let planned = try plan(DispatchBatch(organizationID: organizationID, events: events, actions: actions,
+                                                 locations: locations))
+            for delivery in planned.deliveries { try db.insert("webhook_deliveries", delivery.columns) }
+            for resourceID in planned.dirtyResources {
+                try db.cachedExecute(sql: """
+                    UPDATE resources SET housekeeping = 'dirty', updated_at = ? WHERE organization_id = ? AND id = ?
+                    """, arguments: [planned.now.millis, organizationID.text, resourceID.text])
+            }
+            try db.cachedExecute(sql: "UPDATE action_cursors SET sequence = ? WHERE organization_id = ?",
+                                 arguments: [last.sequence, organizationID.text])
+            return events.count
+        }
+    }
+
+    /// A location or resource scope must name one of the organization's live ones.
+    static func checkScope(_ action: Action, _ db: Database) throws {
+        let found = switch action.scope {
+        case .organization: true
+        case .location(let id): try fetch(Location.self, action.organizationID, id, db) != nil
+        case .resource(let id): try fetch(Resource.self, action.organizationID, id, db) != nil
+        }
+        if !found {
+            throw FrontdeskError.validationFailed([FieldIssue("scope_id", "is not a \(action.scope.kind) of the organization")])
+        }
+    }
+}

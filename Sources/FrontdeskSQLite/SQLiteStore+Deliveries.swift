@@ -1,0 +1,54 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    public func claimDueDeliveries(now: Date, leaseUntil: Date, limit: Int) async throws -> [ClaimedDelivery] {
+        try await write { db in
+            let rows = try db.cachedRows(sql: """
+                SELECT d.*, a.secret FROM webhook_deliveries d JOIN actions a ON a.id = d.action_id
+                WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT ?
+                """, arguments: [now.millis, limit])
+            return try rows.map { row in
+                var delivery = WebhookDelivery(row: row)
+                delivery.nextAttemptAt = leaseUntil.truncatedToMilliseconds
+                try db.cachedExecute(sql: "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?",
+                                     arguments: [leaseUntil.millis, delivery.id.text])
+                return ClaimedDelivery(delivery: delivery, secret: row["secret"] ?? "")
+            }
+        }
+    }
+
+    public func webhookDeliveries(
+        _ organizationID: UUID, filter: DeliveryFilter, page: PageRequest
+    ) async throws -> Page<WebhookDelivery> {
+        var clauses = ["d.organization_id = ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
+        for (column, value) in [("status", filter.status?.rawValue), ("action_id", filter.actionID?.text),
+                                ("event_type", filter.eventType?.rawValue)] {
+            guard let value else { continue }
+            clauses.append("d.\(column) = ?")
+            arguments.append(value)
+        }
+        let query = Self.pageQuery("webhook_deliveries", as: "d", where: clauses, arguments, page: page)
+        let deliveries = try await read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map(WebhookDelivery.init(row:))
+        }
+        return Page(fetched: deliveries, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
+    public func changeDelivery(
+        _ organizationID: UUID, _ id: UUID,
+        _ change: @escaping @Sendable (WebhookDelivery) throws -> WebhookDelivery
+    ) async throws -> WebhookDelivery {
+        try await write { db in
+            guard let row = try db.cachedRow(sql: "SELECT * FROM webhook_deliveries WHERE organization_id = ? AND id = ?",
+                                             arguments: [organizationID.text, id.text])
+            else { throw FrontdeskError.notFound(entity: "webhook_delivery", id: id.text) }
+            let next = try change(WebhookDelivery(row: row))
+            try db.update("webhook_deliveries", next.columns)
+            return next
+        }
+    }
+}
