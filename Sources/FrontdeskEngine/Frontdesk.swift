@@ -9,17 +9,22 @@ public struct Frontdesk: Sendable {
     public let clock: @Sendable () -> Date
     public let newID: @Sendable () -> UUID
     public let logger: Logger
+    /// How often an event stream re-reads the outbox when no notification woke it: the longest a
+    /// lost notification delays an event.
+    public let eventPollInterval: Duration
 
     public init(
         store: any FrontdeskStore,
         clock: @escaping @Sendable () -> Date = { Date() },
         newID: @escaping @Sendable () -> UUID = { UUID() },
-        logger: Logger = Logger(label: "frontdesk.engine")
+        logger: Logger = Logger(label: "frontdesk.engine"),
+        eventPollInterval: Duration = .seconds(1)
     ) {
         self.store = store
         self.clock = clock
         self.newID = newID
         self.logger = logger
+        self.eventPollInterval = eventPollInterval
     }
 
     var now: Date { clock().truncatedToMilliseconds }
