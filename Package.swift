@@ -104,6 +104,7 @@ let package = Package(
             dependencies: [
                 "FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -12,19 +12,27 @@ public struct Frontdesk: Sendable {
     /// How often an event stream re-reads the outbox when no notification woke it: the longest a
     /// lost notification delays an event.
     public let eventPollInterval: Duration
+    /// Hooks around check-ins, check-outs and booking actions, run in this order.
+    public let plugins: [any FrontdeskPlugin]
+    /// Whether an after-hook's error is thrown by the use case rather than logged.
+    public let failFast: Bool
 
     public init(
         store: any FrontdeskStore,
         clock: @escaping @Sendable () -> Date = { Date() },
         newID: @escaping @Sendable () -> UUID = { UUID() },
         logger: Logger = Logger(label: "frontdesk.engine"),
-        eventPollInterval: Duration = .seconds(1)
+        eventPollInterval: Duration = .seconds(1),
+        plugins: [any FrontdeskPlugin] = [],
+        failFast: Bool = false
     ) {
         self.store = store
         self.clock = clock
         self.newID = newID
         self.logger = logger
         self.eventPollInterval = eventPollInterval
+        self.plugins = plugins
+        self.failFast = failFast
     }
 
     var now: Date { clock().truncatedToMilliseconds }

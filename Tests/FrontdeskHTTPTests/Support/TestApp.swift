@@ -20,12 +20,13 @@ struct TestApp: Sendable {
 
     /// Runs `body` with a client of a fresh app; the store is closed afterwards.
     static func run(
-        _ setup: TestingSetup = .router, _ body: @Sendable (TestClient, TestApp) async throws -> Void
+        _ setup: TestingSetup = .router, plugins: [any FrontdeskPlugin] = [],
+        _ body: @Sendable (TestClient, TestApp) async throws -> Void
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-http-\(UUID()).sqlite").path
         let store = try SQLiteStore(path: path)
         try await store.migrate()
-        let frontdesk = Frontdesk(store: store)
+        let frontdesk = Frontdesk(store: store, plugins: plugins)
         let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
         let app = try await buildApplication(
             frontdesk: frontdesk,
