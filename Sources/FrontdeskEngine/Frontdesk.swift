@@ -11,19 +11,32 @@ public struct Frontdesk: Sendable {
     public let logger: Logger
     /// Whether webhooks may target private and loopback addresses (`FRONTDESK_WEBHOOK_ALLOW_PRIVATE=1`).
     public let allowPrivateWebhooks: Bool
+    /// How often an event stream re-reads the outbox when no notification woke it: the longest a
+    /// lost notification delays an event.
+    public let eventPollInterval: Duration
+    /// Hooks around check-ins, check-outs and booking actions, run in this order.
+    public let plugins: [any FrontdeskPlugin]
+    /// Whether an after-hook's error is thrown by the use case rather than logged.
+    public let failFast: Bool
 
     public init(
         store: any FrontdeskStore,
         clock: @escaping @Sendable () -> Date = { Date() },
         newID: @escaping @Sendable () -> UUID = { UUID() },
         logger: Logger = Logger(label: "frontdesk.engine"),
-        allowPrivateWebhooks: Bool = ProcessInfo.processInfo.environment["FRONTDESK_WEBHOOK_ALLOW_PRIVATE"] == "1"
+        allowPrivateWebhooks: Bool = ProcessInfo.processInfo.environment["FRONTDESK_WEBHOOK_ALLOW_PRIVATE"] == "1",
+        eventPollInterval: Duration = .seconds(1),
+        plugins: [any FrontdeskPlugin] = [],
+        failFast: Bool = false
     ) {
         self.store = store
         self.clock = clock
         self.newID = newID
         self.logger = logger
         self.allowPrivateWebhooks = allowPrivateWebhooks
+        self.eventPollInterval = eventPollInterval
+        self.plugins = plugins
+        self.failFast = failFast
     }
 
     var now: Date { clock().truncatedToMilliseconds }

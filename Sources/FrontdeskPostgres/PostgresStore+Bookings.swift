@@ -155,7 +155,9 @@ extension PostgresStore {
     }
 
     /// The end of every write: its audit entries, then its outbox events under the organization's
-    /// next sequence numbers (the row is locked until commit, so numbers follow commit order).
+    /// next sequence numbers (the row is locked until commit, so numbers follow commit order), and a
+    /// notification `<organization>:<last sequence>` that PostgreSQL delivers to every listening
+    /// process once the transaction commits.
     static func record(_ change: some RecordedChange) -> SQL {
         let events = change.events
         let values = events.enumerated().map { position, event -> SQL in
@@ -170,12 +172,16 @@ extension PostgresStore {
                 UPDATE organizations SET event_sequence = event_sequence + \(events.count)
                 WHERE id = \(change.organizationID)
                 RETURNING event_sequence
+            ),
+            inserted AS (
+                INSERT INTO events (id, organization_id, sequence, type, entity_type, entity_id, data, created_at)
+                SELECT v.id, \(change.organizationID), sequence.event_sequence - \(events.count) + v.position, v.type,
+                       v.entity_type, v.entity_id, v.data, v.created_at
+                FROM sequence, (VALUES \(SQL(joining: values, separator: ", ")))
+                     AS v (position, id, type, entity_type, entity_id, data, created_at)
             )
-            INSERT INTO events (id, organization_id, sequence, type, entity_type, entity_id, data, created_at)
-            SELECT v.id, \(change.organizationID), sequence.event_sequence - \(events.count) + v.position, v.type,
-                   v.entity_type, v.entity_id, v.data, v.created_at
-            FROM sequence, (VALUES \(SQL(joining: values, separator: ", ")))
-                 AS v (position, id, type, entity_type, entity_id, data, created_at)
+            SELECT pg_notify(\(PostgresStore.eventChannel)::text, \(change.organizationID)::text || ':' || event_sequence)
+            FROM sequence
             """
     }
 }

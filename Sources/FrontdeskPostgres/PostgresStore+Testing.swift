@@ -32,6 +32,12 @@ extension PostgresStore {
         return store
     }
 
+    /// Another store on this store's database, as a second `frontdesk serve` process opens it: a
+    /// pool and a listening connection of its own. Shut it down before this one.
+    public func openedAgain() -> PostgresStore {
+        PostgresStore(configuration: configuration, logger: logger, afterShutdown: nil)
+    }
+
     /// Runs one statement on a connection of its own (CREATE and DROP DATABASE cannot run in a transaction).
     private static func run(_ sql: SQL, on configuration: PostgresClient.Configuration, logger: Logger) async throws {
         let store = PostgresStore(configuration: configuration, logger: logger, afterShutdown: nil)

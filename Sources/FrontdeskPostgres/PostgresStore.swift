@@ -2,6 +2,7 @@ import Foundation
 import FrontdeskEngine
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The scale-out store: PostgreSQL through a PostgresNIO connection pool, for several stateless
 /// `frontdesk serve` replicas on one database. Every write is one transaction (read committed) that
@@ -12,8 +13,13 @@ import PostgresNIO
 /// The store runs its client's connection pool itself: create it, use it, `shutdown()` it.
 public final class PostgresStore: FrontdeskStore {
     let client: PostgresClient
+    let configuration: PostgresClient.Configuration
     let logger: Logger
     private let running: Task<Void, Never>
+    /// Wakes this process's event streams on each `NOTIFY` of the events channel.
+    let notifier = EventNotifier()
+    /// The one connection of this process on `LISTEN`, started by the first event stream.
+    let listener = Mutex<Task<Void, Never>?>(nil)
     /// Runs once the pool is closed (a test store drops its database).
     private let afterShutdown: (@Sendable () async throws -> Void)?
 
@@ -35,6 +41,7 @@ public final class PostgresStore: FrontdeskStore {
          afterShutdown: (@Sendable () async throws -> Void)?) {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
+        self.configuration = configuration
         self.logger = logger
         self.afterShutdown = afterShutdown
         // Immediate: the pool is running before the first query asks it for a connection.
@@ -52,6 +59,10 @@ public final class PostgresStore: FrontdeskStore {
     }
 
     public func shutdown() async throws {
+        if let listening = listener.withLock({ $0.take() }) {
+            listening.cancel()
+            await listening.value
+        }
         running.cancel()
         await running.value
         try await afterShutdown?()

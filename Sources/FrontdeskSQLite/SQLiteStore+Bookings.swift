@@ -27,7 +27,7 @@ extension SQLiteStore {
             try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
                            arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
                                        organizationID.text])
-            try Self.record(change, db)
+            try self.record(change, db)
             return change.booking
         }
     }
@@ -88,7 +88,7 @@ extension SQLiteStore {
                 try db.update("booking_lines", line.columns(booking: booking, position: position))
             }
             for checkin in change.checkins { try Self.save(checkin, db) }
-            try Self.record(change, db)
+            try self.record(change, db)
             return booking
         }
     }
@@ -101,7 +101,7 @@ extension SQLiteStore {
             let change = try decide(try Self.requireBooking(organizationID, reference, db))
             try db.cachedExecute(sql: "DELETE FROM bookings WHERE organization_id = ? AND id = ?",
                            arguments: [organizationID.text, change.booking.id.text])
-            try Self.record(change, db)
+            try self.record(change, db)
         }
     }
 

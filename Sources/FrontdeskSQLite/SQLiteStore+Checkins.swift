@@ -14,7 +14,7 @@ extension SQLiteStore {
             let booking = try request.bookingID.flatMap { try Self.booking(organizationID, .id($0), db) }
             let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
             try Self.save(change, db)
-            try Self.record(change, db)
+            try self.record(change, db)
             return change.checkin
         }
     }
@@ -58,7 +58,7 @@ extension SQLiteStore {
         try await write { db in
             let change = try decide(try Self.requireCheckin(organizationID, id, db))
             try Self.save(change, db)
-            try Self.record(change, db)
+            try self.record(change, db)
             return change.checkin
         }
     }
@@ -70,7 +70,7 @@ extension SQLiteStore {
             let change = try decide(try Self.requireCheckin(organizationID, id, db))
             try db.cachedExecute(sql: "DELETE FROM checkins WHERE organization_id = ? AND id = ?",
                                  arguments: [organizationID.text, id.text])
-            try Self.record(change, db)
+            try self.record(change, db)
         }
     }
 

@@ -5,8 +5,9 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change's audit entries and its outbox events, in the caller's transaction. Each
-    /// event takes the organization's next sequence number.
-    static func record(_ change: some RecordedChange, _ db: Database) throws {
+    /// event takes the organization's next sequence number; the event streams of the organization
+    /// are woken once the transaction commits.
+    func record(_ change: some RecordedChange, _ db: Database) throws {
         for audit in change.audits {
             try db.cachedExecute(sql: """
                 INSERT INTO audit_entries (id, organization_id, entity_type, entity_id, action, actor_type, actor_id,
@@ -27,6 +28,8 @@ extension SQLiteStore {
                 """, arguments: [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
                                  event.entityID.text, event.data, event.createdAt.millis])
         }
+        let notifier = notifier, notified = change.organizationID
+        db.afterNextTransaction { _ in notifier.signal(notified) }
     }
 
     public func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry] {
@@ -43,6 +46,10 @@ extension SQLiteStore {
                 SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
                 """, arguments: [organizationID.text, sequence, limit]).map(Event.init(row:))
         }
+    }
+
+    public func eventNotifications(_ organizationID: UUID) -> AsyncStream<Void> {
+        notifier.subscribe(organizationID)
     }
 
     // MARK: Idempotency

@@ -9,6 +9,8 @@ import GRDB
 public final class SQLiteStore: FrontdeskStore {
     let pool: DatabasePool
     private let writer: GroupCommit
+    /// Wakes this process's event streams after commits that wrote events (one process owns the file).
+    let notifier = EventNotifier()
 
     /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
     public init(path: String) throws {

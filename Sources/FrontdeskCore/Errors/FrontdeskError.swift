@@ -19,6 +19,11 @@ public enum FrontdeskError: Error, Sendable, Equatable {
     case idempotencyKeyInUse
     case payloadTooLarge(limit: Int)
 
+    /// A refusal by a plugin's before-hook: `409 vetoed`, with `reason` as its detail.
+    public static func vetoed(_ reason: String) -> FrontdeskError {
+        .conflict(code: "vetoed", detail: reason)
+    }
+
     public var code: String {
         switch self {
         case .validationFailed: "validation_failed"

@@ -61,12 +61,15 @@ extension Frontdesk {
         try caller.require(action.permission)
         try Self.validateReason(reason)
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
-        return try await store.changeBooking(caller.organizationID, reference) { current, linked in
+        let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             try Self.check(ifMatch, version: current.version)
             let next = try current.applying(action, at: at ?? now, now: now, lineIDs: lineIDs, reason: reason)
+            try runBefore([.booking(action, next)], caller)
             return try Self.change(next, before: current, linked: linked, type: action.eventType,
                                    action: action.rawValue, actor: actor, reason: reason, at: now, newID: newID)
         }
+        try await runAfter([.booking(action, booking)], caller)
+        return booking
     }
 
     /// The manual override of the seeds: a new `status` applies exactly the action that enters it,
@@ -88,10 +91,13 @@ extension Frontdesk {
         try v.validate()
 
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
-        return try await store.changeBooking(caller.organizationID, reference) { current, linked in
+        let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             try Self.check(ifMatch, version: current.version)
             var next = current
-            if let action { next = try next.applying(action, at: now, now: now) }
+            if let action {
+                next = try next.applying(action, at: now, now: now)
+                try runBefore([.booking(action, next)], caller)
+            }
             if let notes = patch.notes {
                 next.notes = notes.isEmpty ? nil : notes
                 if action == nil {
@@ -102,6 +108,8 @@ extension Frontdesk {
             return try Self.change(next, before: current, linked: linked, type: action?.eventType ?? .bookingUpdated,
                                    action: action?.rawValue ?? "update", actor: actor, reason: nil, at: now, newID: newID)
         }
+        if let action { try await runAfter([.booking(action, booking)], caller) }
+        return booking
     }
 
     /// Deletes a cancelled or expired booking for good; its audit trail and events stay.

@@ -90,17 +90,24 @@ extension Frontdesk {
         return try await store.auditEntries(caller.organizationID, entityID: checkin.id)
     }
 
-    /// One step on a checkin, given it and the current instant, checked against `ifMatch`.
+    /// One step on a checkin, given it and the current instant, checked against `ifMatch`; the
+    /// plugins see the check-in or check-out it makes.
     private func change(
         _ caller: Caller, _ id: UUID, action: String, reason: String? = nil, ifMatch: Int?,
         _ step: @escaping @Sendable (Checkin, Date) throws -> Checkin
     ) async throws -> Checkin {
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
-        return try await store.changeCheckin(caller.organizationID, id) { current in
+        let transitions = FoundTransitions()
+        let checkin = try await store.changeCheckin(caller.organizationID, id) { current in
             try Self.check(ifMatch, version: current.version)
-            return Self.change(try step(current, now), before: current, action: action, actor: actor, reason: reason,
-                               at: now, newID: newID)
+            let next = try step(current, now)
+            let found = Transition.between(current, next)
+            try runBefore(found, caller)
+            transitions.set(found)
+            return Self.change(next, before: current, action: action, actor: actor, reason: reason, at: now, newID: newID)
         }
+        try await runAfter(transitions.all, caller)
+        return checkin
     }
 
     /// A checkin's write: its audit entry (no `after` once deleted) and the events of the change.

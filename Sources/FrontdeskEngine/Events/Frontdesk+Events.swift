@@ -13,4 +13,22 @@ extension Frontdesk {
         try v.validate()
         return try await store.events(caller.organizationID, after: sequence, limit: limit)
     }
+
+    /// The organization's events after `sequence` as an endless sequence: the stored ones, then
+    /// each new one as it commits (through this process or, on PostgreSQL, any other). `types`
+    /// keeps only those types; empty keeps all.
+    ///
+    /// ```swift
+    /// for try await event in try frontdesk.eventStream(caller, after: lastSeen) {
+    ///     print(event.sequence, event.type)
+    /// }
+    /// ```
+    public func eventStream(_ caller: Caller, after sequence: Int64, types: Set<EventType> = []) throws -> EventStream {
+        try caller.require(.eventRead)
+        var v = Validator()
+        v.check(sequence >= 0, "after", "must be zero or more")
+        try v.validate()
+        return EventStream(store: store, organizationID: caller.organizationID, after: sequence, types: types,
+                           pollInterval: eventPollInterval)
+    }
 }

@@ -118,6 +118,10 @@ public protocol FrontdeskStore: ActionStore {
 
     func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry]
     func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event]
+    /// Yields after a commit that wrote events of the organization (see `EventNotifier`): through
+    /// this store and, where the database can tell, through any other process on the same database.
+    /// A hint to re-read `events(after:)`, never the events themselves.
+    func eventNotifications(_ organizationID: UUID) -> AsyncStream<Void>
 
     // MARK: Idempotency
 

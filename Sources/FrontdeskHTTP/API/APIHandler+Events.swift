@@ -10,4 +10,11 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(items: try events.map(Components.Schemas.Event.init),
                                            nextAfter: events.last?.sequence ?? after))))
     }
+
+    func streamEvents(_ input: Operations.StreamEvents.Input) async throws -> Operations.StreamEvents.Output {
+        let events = try frontdesk.eventStream(
+            try caller, after: input.headers.lastEventID ?? input.query.after ?? 0,
+            types: try EventWire.types(input.query.types ?? []))
+        return .ok(.init(body: .textEventStream(ServerSentEvents.body(events))))
+    }
 }

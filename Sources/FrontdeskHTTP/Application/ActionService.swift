@@ -14,20 +14,9 @@ struct ActionService: Service {
     func run() async throws {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPWebhookSender.configuration)
         let sender = HTTPWebhookSender(client: client, allowPrivate: frontdesk.allowPrivateWebhooks)
-        do {
-            try await cancelWhenGracefulShutdown {
-                while true {
-                    do {
-                        try await frontdesk.dispatch()
-                        try await frontdesk.deliverDue(using: sender)
-                    } catch {
-                        logger.error("actions failed: \(String(reflecting: error))")
-                    }
-                    try await Task.sleep(for: interval)
-                }
-            }
-        } catch is CancellationError {
-            // Graceful shutdown.
+        await repeatUntilShutdown(every: interval, logger: logger, "actions") {
+            try await frontdesk.dispatch()
+            try await frontdesk.deliverDue(using: sender)
         }
         try await client.shutdown()
     }

@@ -9,16 +9,9 @@ struct SweeperService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while true {
-                do {
-                    let moved = try await frontdesk.sweep()
-                    if moved > 0 { logger.info("sweep moved \(moved) booking(s)") }
-                } catch {
-                    logger.error("sweep failed: \(String(reflecting: error))")
-                }
-                try await Task.sleep(for: interval)
-            }
+        await repeatUntilShutdown(every: interval, logger: logger, "sweep") {
+            let moved = try await frontdesk.sweep()
+            if moved > 0 { logger.info("sweep moved \(moved) booking(s)") }
         }
     }
 }

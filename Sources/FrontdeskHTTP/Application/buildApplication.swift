@@ -2,6 +2,7 @@ import Foundation
 import FrontdeskAPI
 import FrontdeskEngine
 import Hummingbird
+import HummingbirdWebSocket
 import ServiceLifecycle
 import Logging
 import OpenAPIHummingbird
@@ -28,6 +29,13 @@ public func buildApplication(
     try api.registerHandlers(
         on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]), middlewares: [ETagMiddleware()])
 
+    let webSockets = Router(context: EventSocketContext.self)
+    webSockets.addMiddleware {
+        ProblemMiddleware()
+        AuthenticationMiddleware(frontdesk: frontdesk, masterKey: configuration.masterKey)
+    }
+    EventSocket.register(on: webSockets, frontdesk: frontdesk)
+
     var services: [any Service] = []
     if let interval = configuration.sweepInterval {
         services.append(SweeperService(frontdesk: frontdesk, interval: interval, logger: logger))
@@ -37,6 +45,7 @@ public func buildApplication(
     }
     return Application(
         router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: webSockets),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "frontdesk"),
         services: services,
         logger: logger)

@@ -10,7 +10,8 @@ import Logging
 import NIOCore
 import Testing
 
-/// The real app, built by `buildApplication` on a fresh SQLite file, driven through its router.
+/// The real app, built by `buildApplication` on a fresh SQLite file, driven through its router
+/// (or, `.live`, through a running server on a free port).
 struct TestApp: Sendable {
     static let masterKey = "fd_test_master_key"
 
@@ -18,18 +19,21 @@ struct TestApp: Sendable {
     let ownerKey: String
 
     /// Runs `body` with a client of a fresh app; the store is closed afterwards.
-    static func run(_ body: @Sendable (TestClient, TestApp) async throws -> Void) async throws {
+    static func run(
+        _ setup: TestingSetup = .router, plugins: [any FrontdeskPlugin] = [],
+        _ body: @Sendable (TestClient, TestApp) async throws -> Void
+    ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-http-\(UUID()).sqlite").path
         let store = try SQLiteStore(path: path)
         try await store.migrate()
-        let frontdesk = Frontdesk(store: store, allowPrivateWebhooks: false)
+        let frontdesk = Frontdesk(store: store, allowPrivateWebhooks: false, plugins: plugins)
         let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
         let app = try await buildApplication(
             frontdesk: frontdesk,
             configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error))
         let testApp = TestApp(frontdesk: frontdesk, ownerKey: owner.secret)
         do {
-            try await app.test(.router) { client in try await body(TestClient(client: client, key: owner.secret), testApp) }
+            try await app.test(setup) { client in try await body(TestClient(client: client, key: owner.secret), testApp) }
         } catch {
             try? await store.shutdown()
             throw error
@@ -59,6 +63,9 @@ struct TestClient: Sendable {
     var key: String?
 
     func with(key: String?) -> TestClient { TestClient(client: client, key: key) }
+
+    /// The port of a `.live` server.
+    var port: Int { client.port! }
 
     @discardableResult
     func request(

@@ -1,0 +1,42 @@
+import Foundation
+import FrontdeskEngine
+import Logging
+import PostgresNIO
+import Synchronization
+
+extension PostgresStore {
+    /// The channel every write of events notifies with `<organization id>:<last sequence>`.
+    static let eventChannel = "frontdesk_events"
+
+    /// Notifications come from PostgreSQL, so a stream here wakes for commits made through any
+    /// process on the database, this one included.
+    public func eventNotifications(_ organizationID: UUID) -> AsyncStream<Void> {
+        let subscription = notifier.subscribe(organizationID)
+        listener.withLock { listening in
+            if listening == nil { listening = Task { await self.listen() } }
+        }
+        return subscription
+    }
+
+    /// Holds one pooled connection on `LISTEN` and signals the notifier for each notification,
+    /// until the store shuts down. A dropped connection is replaced after a second; what was
+    /// committed meanwhile reaches the streams through their periodic re-read.
+    private func listen() async {
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    try await connection.listen(on: Self.eventChannel) { notifications in
+                        for try await notification in notifications {
+                            guard let organizationID = UUID(uuidString: String(notification.payload.prefix(36))) else { continue }
+                            notifier.signal(organizationID)
+                        }
+                    }
+                }
+            } catch {
+                guard !Task.isCancelled else { return }
+                logger.warning("Listening for events failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// `GET /api/v1/events/stream` (Server-Sent Events) and `GET /api/v1/events/ws` (WebSocket),
+/// read over real connections to a running server.
+@Suite("Event streams over HTTP", .timeLimit(.minutes(1)))
+struct EventStreamHTTPTests {
+    @Test func sseResumesWithLastEventIDWithNoGapAndNoDuplicate() async throws {
+        try await TestApp.run(.live) { client, app in
+            let catalog = try await Catalog.make(client, capacity: 10)
+            for _ in 1...3 { #expect(try await catalog.book(client).status == 201) }
+
+            let first = try await StreamClients.readSSE(
+                port: client.port, key: app.ownerKey, "/api/v1/events/stream?after=0", count: 2)
+            // Written while the client is away.
+            let booking = try await catalog.book(client)
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
+            // `Last-Event-ID` wins over the `after` of the original URL, as `EventSource` reconnects.
+            let rest = try await StreamClients.readSSE(
+                port: client.port, key: app.ownerKey, "/api/v1/events/stream?after=0",
+                headers: ["Last-Event-ID": "\(first.last!.id!)"], count: 5)
+
+            let stored = try await client.get("/api/v1/events?after=0").items
+            #expect((first + rest).compactMap(\.id) == Array(1...7))
+            #expect((first + rest).map(\.event) == stored.map { $0["type"] as? String })
+            for (message, event) in zip(first + rest, stored) {
+                #expect(NSDictionary(dictionary: message.json) == NSDictionary(dictionary: event))
+            }
+        }
+    }
+
+    @Test func sseFiltersTypesAndResumesWithAfter() async throws {
+        try await TestApp.run(.live) { client, app in
+            let catalog = try await Catalog.make(client, capacity: 10)
+            let booking = try await catalog.book(client)
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-out", ["at": "2030-03-03T10:30:00Z"]).status == 200)
+            _ = try await catalog.book(client)
+
+            // 1 created, 2 checked in, 3-4 its checkin, 5 completed, 6-7 checkout, 8 created
+            let messages = try await StreamClients.readSSE(
+                port: client.port, key: app.ownerKey,
+                "/api/v1/events/stream?after=1&types=booking_created,checkout_completed&types=booking_completed", count: 3)
+            #expect(messages.map(\.event) == ["booking_completed", "checkout_completed", "booking_created"])
+            #expect(messages.compactMap(\.id) == [5, 7, 8])
+        }
+    }
+
+    @Test func streamsAreRefusedAsProblemsBeforeAnyByte() async throws {
+        try await TestApp.run { client, _ in
+            let kiosk = try await client.post("/api/v1/api-keys", ["name": "kiosk", "role": "kiosk"])
+            let forbidden = try await client.with(key: kiosk["secret"] as? String).get("/api/v1/events/stream")
+            #expect(forbidden.status == 403)
+            #expect(forbidden.code == "forbidden")
+            #expect(try await client.with(key: nil).get("/api/v1/events/stream").status == 401)
+            let unknownType = try await client.get("/api/v1/events/stream?types=booking_created,teleported")
+            #expect(unknownType.status == 400)
+            #expect(unknownType.code == "malformed_request")
+        }
+    }
+
+    @Test func webSocketResumesWithAfterWithNoGapAndNoDuplicate() async throws {
+        try await TestApp.run(.live) { client, app in
+            let catalog = try await Catalog.make(client, capacity: 10)
+            for _ in 1...3 { #expect(try await catalog.book(client).status == 201) }
+
+            let first = try await StreamClients.readWebSocket(
+                port: client.port, key: app.ownerKey, "/api/v1/events/ws?after=0", count: 2)
+            let booking = try await catalog.book(client)
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/cancel", ["reason": "changed plans"]).status == 200)
+            let last = try #require(json(first.last!)["sequence"] as? Int)
+            let rest = try await StreamClients.readWebSocket(
+                port: client.port, key: app.ownerKey, "/api/v1/events/ws?after=\(last)", count: 3)
+
+            let stored = try await client.get("/api/v1/events?after=0").items
+            let received = (first + rest).map(json)
+            #expect(received.compactMap { $0["sequence"] as? Int } == Array(1...5))
+            for (message, event) in zip(received, stored) {
+                #expect(NSDictionary(dictionary: message) == NSDictionary(dictionary: event))
+            }
+        }
+    }
+
+    private func json(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+}

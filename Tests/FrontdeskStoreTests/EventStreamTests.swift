@@ -1,0 +1,114 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import FrontdeskPostgres
+import Testing
+
+/// The events as an `AsyncSequence`: stored ones replayed, then live ones as they commit, none
+/// missed and none twice. The engines here never poll (an hour between polls), so an event that
+/// arrives proves the store's notification woke the stream; the time limit turns a lost one
+/// into a failure.
+@Suite("Event streams", .timeLimit(.minutes(1)))
+struct EventStreamTests {
+    @Test(arguments: Backend.enabled)
+    func replaysStoredEventsThenFollowsNewOnes(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let (member, room) = try await f.makeMemberAndRoom()
+            for _ in 1...3 { _ = try await f.book(member, room, hours(14, 38)) }
+
+            var follower = EventFollower(try f.withoutPolling().eventStream(f.owner, after: 0))
+            #expect(try await follower.next(3).map(\.sequence) == [1, 2, 3])
+            let booking = try await f.book(member, room, hours(40, 50))
+            #expect(try await follower.next(1).map(\.type) == [.bookingCreated])
+            _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id))
+            let live = try await follower.next(3)
+            #expect(live.map(\.sequence) == [5, 6, 7])
+            #expect(live.map(\.type) == [.bookingCheckedIn, .checkinCreated, .checkinStarted])
+            #expect(live == Array(try await f.allEvents()[4...]))
+            follower.stop()
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func resumingAfterASequenceGivesExactlyTheLaterEvents(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let (member, room) = try await f.makeMemberAndRoom()
+            var bookings: [Booking] = []
+            for _ in 1...4 { bookings.append(try await f.book(member, room, hours(14, 38))) }
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(bookings[0].id))
+
+            let frontdesk = f.withoutPolling()
+            var resumed = EventFollower(try frontdesk.eventStream(f.owner, after: 3))
+            #expect(try await resumed.next(2).map(\.sequence) == [4, 5])
+            var cancellations = EventFollower(try frontdesk.eventStream(f.owner, after: 0, types: [.bookingCancelled]))
+            #expect(try await cancellations.next(1).map(\.sequence) == [5])
+
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(bookings[1].id))
+            #expect(try await resumed.next(1).map(\.sequence) == [6])
+            #expect(try await cancellations.next(1).map(\.sequence) == [6])
+            resumed.stop()
+            cancellations.stop()
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aStreamSeesOnlyItsOrganizationAndNeedsEventRead(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let other = try await f.makeOrganization()
+            let (member, room) = try await f.makeMemberAndRoom()
+            let (otherMember, otherRoom) = try await f.makeMemberAndRoom(other)
+
+            var follower = EventFollower(try f.withoutPolling().eventStream(other, after: 0))
+            _ = try await f.book(member, room, hours(14, 38))
+            let theirs = try await f.book(other, otherMember, otherRoom, hours(14, 38))
+            #expect(try await follower.next(1).map(\.entityID) == [theirs.id])
+            follower.stop()
+
+            let kiosk = try await f.frontdesk.createKey(f.owner, name: "kiosk", role: .kiosk)
+            #expect(throws: FrontdeskError.forbidden(missing: .eventRead)) {
+                try f.frontdesk.eventStream(Caller(key: kiosk.key), after: 0)
+            }
+            #expect(throws: FrontdeskError.self) { try f.frontdesk.eventStream(f.owner, after: -1) }
+        }
+    }
+
+    /// Two `frontdesk serve` processes on one database: each process's streams receive the
+    /// events written through the other, woken by PostgreSQL's notifications.
+    @Test(.enabled(if: Backend.enabled.contains(.postgres)))
+    func postgresStreamsReceiveEventsWrittenThroughAnotherProcess() async throws {
+        try await withStore(.postgres) { f in
+            let second = (f.store as! PostgresStore).openedAgain()
+            let elsewhere = Frontdesk(store: second, clock: { f.clock.now }, eventPollInterval: .seconds(3_600))
+            do {
+                let (member, room) = try await f.makeMemberAndRoom()
+                var here = EventFollower(try f.withoutPolling().eventStream(f.owner, after: 0))
+                var there = EventFollower(try elsewhere.eventStream(f.owner, after: 0))
+                let booking = try await elsewhere.createBooking(f.owner, NewBooking(
+                    memberID: member.id, lines: [.init(resourceID: room.id, window: .instants(hours(14, 38)))]))
+                #expect(try await here.next(1).map(\.entityID) == [booking.id])
+                #expect(try await there.next(1).map(\.entityID) == [booking.id])
+                _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(booking.id))
+                #expect(try await there.next(1).map(\.type) == [.bookingCancelled])
+                #expect(try await here.next(1).map(\.type) == [.bookingCancelled])
+                here.stop()
+                there.stop()
+            } catch {
+                try await second.shutdown()
+                throw error
+            }
+            try await second.shutdown()
+        }
+    }
+}
+
+extension StoreFixture {
+    /// The engine over the same store, with streams woken only by the store's notifications.
+    func withoutPolling() -> Frontdesk {
+        Frontdesk(store: store, clock: { clock.now }, eventPollInterval: .seconds(3_600))
+    }
+
+    func makeMemberAndRoom(_ caller: Caller? = nil) async throws -> (Member, Resource) {
+        let location = try await makeLocation(caller)
+        return (try await makeMember(caller), try await makeResource(caller, at: location, capacity: 10))
+    }
+}
