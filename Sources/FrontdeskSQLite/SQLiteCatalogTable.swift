@@ -84,6 +84,6 @@ extension SQLiteStore {
 
     static func softDelete<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws {
         try db.cachedExecute(sql: "UPDATE \(T.table) SET deleted_at = ? WHERE organization_id = ? AND id = ?",
-                       arguments: [Date().millis, organizationID.text, id.text])
+                             arguments: [Date().millis, organizationID.text, id.text])
     }
 }

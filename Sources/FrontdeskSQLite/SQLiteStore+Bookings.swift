@@ -14,7 +14,7 @@ extension SQLiteStore {
             let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
             let memberExists = try Self.fetch(Member.self, organizationID, request.memberID, db) != nil
             let last = try db.cachedValue(Int.self, sql: "SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
-                                        arguments: [organizationID.text, year]) ?? 0
+                                          arguments: [organizationID.text, year]) ?? 0
             let change = try decide(BookingContext(organization: organization, resources: resources,
                                                    memberExists: memberExists, nextSequence: last + 1))
             try db.cachedExecute(sql: """
@@ -25,8 +25,8 @@ extension SQLiteStore {
             try Self.insertLines(of: change.booking, db)
             for checkin in change.checkins { try Self.save(checkin, db) }
             try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
-                           arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
-                                       organizationID.text])
+                                 arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
+                                             organizationID.text])
             try self.record(change, db)
             return change.booking
         }
@@ -100,7 +100,7 @@ extension SQLiteStore {
         try await write { db in
             let change = try decide(try Self.requireBooking(organizationID, reference, db))
             try db.cachedExecute(sql: "DELETE FROM bookings WHERE organization_id = ? AND id = ?",
-                           arguments: [organizationID.text, change.booking.id.text])
+                                 arguments: [organizationID.text, change.booking.id.text])
             try self.record(change, db)
         }
     }

@@ -84,7 +84,7 @@ extension SQLiteStore {
     public func releaseIdempotencyKey(_ organizationID: UUID, key: String) async throws {
         try await write { db in
             try db.cachedExecute(sql: "DELETE FROM idempotency_keys WHERE organization_id = ? AND key = ? AND response_status IS NULL",
-                           arguments: [organizationID.text, key])
+                                 arguments: [organizationID.text, key])
         }
     }
 }

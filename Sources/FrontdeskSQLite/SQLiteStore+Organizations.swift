@@ -8,7 +8,7 @@ extension SQLiteStore {
     public func ensureOrganization(_ organization: Organization) async throws -> Bool {
         try await write { db in
             let exists = try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?",
-                                           arguments: [organization.id.text]) ?? false
+                                            arguments: [organization.id.text]) ?? false
             if !exists { try db.insert("organizations", organization.columns) }
             return !exists
         }
@@ -50,7 +50,7 @@ extension SQLiteStore {
     public func insertAPIKey(_ key: APIKey) async throws {
         try await write { db in
             guard try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?",
-                                    arguments: [key.organizationID.text]) ?? false
+                                     arguments: [key.organizationID.text]) ?? false
             else { throw FrontdeskError.notFound(entity: "organization", id: key.organizationID.text) }
             try Self.insertKey(key, db)
         }
@@ -67,14 +67,14 @@ extension SQLiteStore {
     public func apiKeys(_ organizationID: UUID) async throws -> [APIKey] {
         try await read { db in
             try db.cachedRows(sql: "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id",
-                             arguments: [organizationID.text]).map(APIKey.init(row:))
+                              arguments: [organizationID.text]).map(APIKey.init(row:))
         }
     }
 
     public func deleteAPIKey(_ organizationID: UUID, _ id: UUID) async throws -> Bool {
         try await write { db in
             try db.cachedExecute(sql: "DELETE FROM api_keys WHERE organization_id = ? AND id = ?",
-                           arguments: [organizationID.text, id.text])
+                                 arguments: [organizationID.text, id.text])
             return db.changesCount > 0
         }
     }
