@@ -8,7 +8,7 @@ extension Checkin {
     public func checkingIn(at instant: Date, now: Date) throws(FrontdeskError) -> Checkin {
         if let checkIn {
             throw .conflict(code: "duplicate_checkin",
-                            detail: "Checkin \(id.text) was already checked in at \(InstantText.of(checkIn)).")
+                            detail: "Checkin \(id.text) was already checked in at \(InstantFormat.string(from: checkIn)).")
         }
         var next = touched(now)
         next.checkIn = instant.truncatedToMilliseconds
@@ -23,11 +23,11 @@ extension Checkin {
         }
         if let checkOut {
             throw .conflict(code: "already_checked_out",
-                            detail: "Checkin \(id.text) was already checked out at \(InstantText.of(checkOut)).")
+                            detail: "Checkin \(id.text) was already checked out at \(InstantFormat.string(from: checkOut)).")
         }
         let at = instant.truncatedToMilliseconds
         guard at >= checkIn else {
-            throw .validationFailed([FieldIssue(field, "must not be before check_in (\(InstantText.of(checkIn)))")])
+            throw .validationFailed([FieldIssue(field, "must not be before check_in (\(InstantFormat.string(from: checkIn)))")])
         }
         var next = touched(now)
         next.checkOut = at
@@ -96,9 +96,4 @@ extension Checkin {
         next.updatedAt = now.truncatedToMilliseconds
         return next
     }
-}
-
-/// Instants as messages write them.
-enum InstantText {
-    static func of(_ date: Date) -> String { Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date) }
 }

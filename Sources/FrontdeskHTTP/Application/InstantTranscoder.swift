@@ -1,5 +1,5 @@
 import Foundation
-import FrontdeskEngine
+import FrontdeskCore
 import OpenAPIRuntime
 
 /// Instants on the wire: written with milliseconds, read with or without fractional seconds.

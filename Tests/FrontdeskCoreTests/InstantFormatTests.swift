@@ -1,5 +1,5 @@
 import Foundation
-import FrontdeskEngine
+import FrontdeskCore
 import Testing
 
 @Suite struct InstantFormatTests {
