@@ -22,7 +22,7 @@ public struct Frontdesk: Sendable {
     public init(
         store: any FrontdeskStore,
         clock: @escaping @Sendable () -> Date = { Date() },
-        newID: @escaping @Sendable () -> UUID = { UUID() },
+        newID: @escaping @Sendable () -> UUID = { UUID.timeOrdered() },
         logger: Logger = Logger(label: "frontdesk.engine"),
         allowPrivateWebhooks: Bool = ProcessInfo.processInfo.environment["FRONTDESK_WEBHOOK_ALLOW_PRIVATE"] == "1",
         eventPollInterval: Duration = .seconds(1),

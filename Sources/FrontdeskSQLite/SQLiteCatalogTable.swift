@@ -39,7 +39,7 @@ extension SQLiteStore {
 
     static func fetch<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T? {
         try db.cachedRow(sql: "SELECT * FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
-                         arguments: [organizationID.text, id.text]).map(T.init(row:))
+                         arguments: [organizationID.text, id.text], T.init(row:))
     }
 
     static func require<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T {
@@ -66,7 +66,7 @@ extension SQLiteStore {
         let sql = "SELECT * FROM \(T.table) WHERE " + clauses.joined(separator: " AND ")
             + " ORDER BY created_at, id LIMIT \(page.limit + 1)"
         let statementArguments = StatementArguments(arguments)
-        let records = try await read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(T.init(row:)) }
+        let records = try await read { db in try db.rows(sql: sql, arguments: statementArguments, T.init(row:)) }
         return Page(fetched: records, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
 

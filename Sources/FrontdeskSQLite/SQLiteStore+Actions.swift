@@ -42,27 +42,26 @@ extension SQLiteStore {
     ) async throws -> Int {
         // One writer at a time: the transaction that reads the cursor is the only one moving it.
         try await write { db in
-            guard let cursor = try db.cachedRow(sql: """
+            guard let (organizationID, sequence) = try db.cachedRow(sql: """
                 SELECT c.organization_id, c.sequence FROM action_cursors c JOIN organizations o ON o.id = c.organization_id
                 WHERE o.event_sequence > c.sequence LIMIT 1
-                """, arguments: []) else { return 0 }
-            let organizationID = cursor.uuid("organization_id")
+                """, arguments: [], { ($0.uuid("organization_id"), $0["sequence"] as Int64) }) else { return 0 }
             let events = try db.cachedRows(sql: """
                 SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
-                """, arguments: [organizationID.text, cursor["sequence"] as Int64, limit]).map(Event.init(row:))
+                """, arguments: [organizationID.text, sequence, limit], Event.init(row:))
             guard let last = events.last else { return 0 }
             let actions = try db.cachedRows(sql: """
                 SELECT * FROM actions WHERE organization_id = ? AND deleted_at IS NULL ORDER BY created_at, id
-                """, arguments: [organizationID.text]).map(Action.init(row:))
+                """, arguments: [organizationID.text], Action.init(row:))
             let resourceIDs = Set(events.flatMap(\.resourceIDs)).map(\.text)
             var locations: [UUID: UUID] = [:]
             if !actions.isEmpty && !resourceIDs.isEmpty {
                 // Deleted resources too: what happened to them before still fires.
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try db.rows(sql: """
                     SELECT id, location_id FROM resources WHERE organization_id = ?
                     AND id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
-                    """, arguments: StatementArguments([organizationID.text] + resourceIDs))
-                for row in rows { locations[row.uuid("id")] = row.uuid("location_id") }
+                    """, arguments: StatementArguments([organizationID.text] + resourceIDs)) { ($0.uuid("id"), $0.uuid("location_id")) }
+                for (resource, location) in rows { locations[resource] = location }
             }
             let planned = try plan(DispatchBatch(organizationID: organizationID, events: events, actions: actions,
                                                  locations: locations))

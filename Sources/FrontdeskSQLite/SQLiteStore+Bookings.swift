@@ -70,7 +70,7 @@ extension SQLiteStore {
         }
         let query = Self.pageQuery("bookings", as: "b", where: clauses, arguments, page: page)
         let bookings = try await read { db in
-            try Self.withLines(try Row.fetchAll(db, sql: query.sql, arguments: query.arguments), db)
+            try Self.withLines(try db.rows(sql: query.sql, arguments: query.arguments) { Booking(row: $0, lines: []) }, db)
         }
         return Page(fetched: bookings, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
@@ -124,25 +124,26 @@ extension SQLiteStore {
                 clauses.append("r.category = ?")
                 arguments.append(category)
             }
-            let rows = try Row.fetchAll(db, sql: """
+            let resources = try db.rows(sql: """
                 SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE \(clauses.joined(separator: " AND ")) ORDER BY r.name, r.id
-                """, arguments: StatementArguments(arguments))
+                """, arguments: StatementArguments(arguments)) { row in
+                (Resource(row: row), Self.zone(row["zone"], organization))
+            }
             // A line overlapping the window started at most the organization's longest line before it:
             // that lower bound keeps the index scan to the window's neighbourhood.
-            var held: [String: [HeldLine]] = [:]
-            for line in try db.cachedRows(sql: """
+            var held: [UUID: [HeldLine]] = [:]
+            for (resourceID, line) in try db.cachedRows(sql: """
                 SELECT l.resource_id, l.starts_at, l.ends_at, b.number FROM booking_lines l
                 JOIN bookings b ON b.id = l.booking_id
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
                 """, arguments: [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
-                                 organizationID.text]) {
-                held[line["resource_id"], default: []].append(Self.heldLine(line))
+                                 organizationID.text], { ($0.uuid("resource_id"), Self.heldLine($0)) }) {
+                held[resourceID, default: []].append(line)
             }
-            return rows.map { row in
-                BookableResource(resource: Resource(row: row), timeZone: Self.zone(row["zone"], organization),
-                                 held: held[row["id"]] ?? [])
+            return resources.map { resource, zone in
+                BookableResource(resource: resource, timeZone: zone, held: held[resource.id] ?? [])
             }
         }
     }
@@ -150,11 +151,13 @@ extension SQLiteStore {
     public func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone] {
         try await read { db in
             let organization = try Self.requireOrganization(organizationID, db)
-            let rows = try Row.fetchAll(db, sql: """
+            let zones = try db.rows(sql: """
                 SELECT r.id, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
-                """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text)))
-            return Dictionary(rows.map { ($0.uuid("id"), Self.zone($0["zone"], organization)) }) { a, _ in a }
+                """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text))) {
+                ($0.uuid("id"), Self.zone($0["zone"], organization))
+            }
+            return Dictionary(zones) { a, _ in a }
         }
     }
 
@@ -169,7 +172,7 @@ extension SQLiteStore {
                 JOIN organizations o ON o.id = b.organization_id
                 WHERE b.status = 'pending' AND b.created_at + o.pending_hold_minutes * 60000 <= :now
                 LIMIT :limit
-                """, arguments: ["now": now.millis, "limit": limit]).map { row in
+                """, arguments: ["now": now.millis, "limit": limit]) { row in
                 DueBooking(organizationID: row.uuid("organization_id"), bookingID: row.uuid("id"),
                            action: BookingAction(rawValue: row["action"]) ?? .expire)
             }
@@ -179,10 +182,11 @@ extension SQLiteStore {
     // MARK: Inside a transaction
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
-        guard let row = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
+        guard let organization = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text],
+                                                  Organization.init(row:)) else {
             throw FrontdeskError.notFound(entity: "organization", id: id.text)
         }
-        return Organization(row: row)
+        return organization
     }
 
     static func zone(_ identifier: String?, _ organization: Organization) -> TimeZone {
@@ -199,32 +203,36 @@ extension SQLiteStore {
     ) throws -> [UUID: BookableResource] {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
-            guard let row = try db.cachedRow(sql: """
+            guard let (resource, zone) = try db.cachedRow(sql: """
                 SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
-                """, arguments: [organization.id.text, id.text]) else { continue }
+                """, arguments: [organization.id.text, id.text], { (Resource(row: $0), zone($0["zone"], organization)) })
+            else { continue }
             let lines = windows.filter { $0.resourceID == id }
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
+            // As in availability: the organization's longest line bounds how early an overlapping
+            // line can start, so the index scan stays near the window instead of the resource's past.
             let held = try db.cachedRows(sql: """
                 SELECT l.starts_at, l.ends_at, b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
                 WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
-                """, arguments: [id.text, end.millis, start.millis]).map(heldLine)
-            result[id] = BookableResource(resource: Resource(row: row), timeZone: zone(row["zone"], organization), held: held)
+                  AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
+                """, arguments: [id.text, end.millis, start.millis, start.millis, organization.id.text], heldLine)
+            result[id] = BookableResource(resource: resource, timeZone: zone, held: held)
         }
         return result
     }
 
     static func booking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking? {
-        let row: Row?
+        let booking: Booking?
         switch reference {
         case .id(let id):
-            row = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
-                                   arguments: [organizationID.text, id.text])
+            booking = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
+                                       arguments: [organizationID.text, id.text]) { Booking(row: $0, lines: []) }
         case .number(let number):
-            row = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
-                                   arguments: [organizationID.text, number])
+            booking = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
+                                       arguments: [organizationID.text, number]) { Booking(row: $0, lines: []) }
         }
-        return try row.map { try withLines([$0], db)[0] }
+        return try booking.map { try withLines([$0], db)[0] }
     }
 
     static func requireBooking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking {
@@ -234,19 +242,23 @@ extension SQLiteStore {
         return booking
     }
 
-    /// Attaches their lines to booking rows with one query (the ids go in as one JSON array, so the
-    /// statement is the same for any number of bookings).
-    static func withLines(_ rows: [Row], _ db: Database) throws -> [Booking] {
-        guard !rows.isEmpty else { return [] }
-        let ids: [String] = rows.map { $0["id"] }
-        var lines: [String: [BookingLine]] = [:]
-        for row in try db.cachedRows(sql: """
+    /// Attaches their lines to bookings read without them, with one query (the ids go in as one JSON
+    /// array, so the statement is the same for any number of bookings).
+    static func withLines(_ bookings: [Booking], _ db: Database) throws -> [Booking] {
+        guard !bookings.isEmpty else { return [] }
+        var lines: [UUID: [BookingLine]] = [:]
+        for (bookingID, line) in try db.cachedRows(sql: """
             SELECT * FROM booking_lines WHERE booking_id IN (SELECT value FROM json_each(?))
             ORDER BY booking_id, position
-            """, arguments: ["[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "]"]) {
-            lines[row["booking_id"], default: []].append(BookingLine(row: row))
+            """, arguments: ["[" + bookings.map { "\"\($0.id.text)\"" }.joined(separator: ",") + "]"],
+            { ($0.uuid("booking_id"), BookingLine(row: $0)) }) {
+            lines[bookingID, default: []].append(line)
         }
-        return rows.map { Booking(row: $0, lines: lines[$0["id"]] ?? []) }
+        return bookings.map { booking in
+            var booking = booking
+            booking.lines = lines[booking.id] ?? []
+            return booking
+        }
     }
 
     static func insertLines(of booking: Booking, _ db: Database) throws {

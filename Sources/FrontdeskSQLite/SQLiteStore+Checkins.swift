@@ -47,7 +47,7 @@ extension SQLiteStore {
         }
         let query = Self.pageQuery("checkins", as: "c", where: clauses, arguments, page: page)
         let checkins = try await read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map(Checkin.init(row:))
+            try db.rows(sql: query.sql, arguments: query.arguments, Checkin.init(row:))
         }
         return Page(fetched: checkins, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
@@ -87,7 +87,7 @@ extension SQLiteStore {
 
     static func checkin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin? {
         try db.cachedRow(sql: "SELECT * FROM checkins WHERE organization_id = ? AND id = ?",
-                         arguments: [organizationID.text, id.text]).map(Checkin.init(row:))
+                         arguments: [organizationID.text, id.text], Checkin.init(row:))
     }
 
     static func requireCheckin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin {
@@ -100,7 +100,7 @@ extension SQLiteStore {
     /// The checkins linked to a booking, oldest first.
     static func checkins(ofBooking bookingID: UUID, _ db: Database) throws -> [Checkin] {
         try db.cachedRows(sql: "SELECT * FROM checkins WHERE booking_id = ? ORDER BY created_at, id",
-                          arguments: [bookingID.text]).map(Checkin.init(row:))
+                          arguments: [bookingID.text], Checkin.init(row:))
     }
 
     /// Inserts a new checkin or updates a changed one (its audit and events are `record`'s).

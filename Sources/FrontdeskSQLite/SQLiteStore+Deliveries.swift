@@ -6,16 +6,16 @@ import GRDB
 extension SQLiteStore {
     public func claimDueDeliveries(now: Date, leaseUntil: Date, limit: Int) async throws -> [ClaimedDelivery] {
         try await write { db in
-            let rows = try db.cachedRows(sql: """
+            let due = try db.cachedRows(sql: """
                 SELECT d.*, a.secret FROM webhook_deliveries d JOIN actions a ON a.id = d.action_id
                 WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT ?
-                """, arguments: [now.millis, limit])
-            return try rows.map { row in
-                var delivery = WebhookDelivery(row: row)
+                """, arguments: [now.millis, limit]) { row in (WebhookDelivery(row: row), row["secret"] as String? ?? "") }
+            return try due.map { delivery, secret in
+                var delivery = delivery
                 delivery.nextAttemptAt = leaseUntil.truncatedToMilliseconds
                 try db.cachedExecute(sql: "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?",
                                      arguments: [leaseUntil.millis, delivery.id.text])
-                return ClaimedDelivery(delivery: delivery, secret: row["secret"] ?? "")
+                return ClaimedDelivery(delivery: delivery, secret: secret)
             }
         }
     }
@@ -33,7 +33,7 @@ extension SQLiteStore {
         }
         let query = Self.pageQuery("webhook_deliveries", as: "d", where: clauses, arguments, page: page)
         let deliveries = try await read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map(WebhookDelivery.init(row:))
+            try db.rows(sql: query.sql, arguments: query.arguments, WebhookDelivery.init(row:))
         }
         return Page(fetched: deliveries, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
@@ -43,10 +43,10 @@ extension SQLiteStore {
         _ change: @escaping @Sendable (WebhookDelivery) throws -> WebhookDelivery
     ) async throws -> WebhookDelivery {
         try await write { db in
-            guard let row = try db.cachedRow(sql: "SELECT * FROM webhook_deliveries WHERE organization_id = ? AND id = ?",
-                                             arguments: [organizationID.text, id.text])
+            guard let delivery = try db.cachedRow(sql: "SELECT * FROM webhook_deliveries WHERE organization_id = ? AND id = ?",
+                                                  arguments: [organizationID.text, id.text], WebhookDelivery.init(row:))
             else { throw FrontdeskError.notFound(entity: "webhook_delivery", id: id.text) }
-            let next = try change(WebhookDelivery(row: row))
+            let next = try change(delivery)
             try db.update("webhook_deliveries", next.columns)
             return next
         }

@@ -36,7 +36,7 @@ extension SQLiteStore {
         try await read { db in
             try db.cachedRows(sql: """
                 SELECT * FROM audit_entries WHERE organization_id = ? AND entity_id = ? ORDER BY created_at, rowid
-                """, arguments: [organizationID.text, entityID.text]).map(AuditEntry.init(row:))
+                """, arguments: [organizationID.text, entityID.text], AuditEntry.init(row:))
         }
     }
 
@@ -44,7 +44,7 @@ extension SQLiteStore {
         try await read { db in
             try db.cachedRows(sql: """
                 SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
-                """, arguments: [organizationID.text, sequence, limit]).map(Event.init(row:))
+                """, arguments: [organizationID.text, sequence, limit], Event.init(row:))
         }
     }
 
@@ -58,13 +58,14 @@ extension SQLiteStore {
         _ organizationID: UUID, key: String, fingerprint: String, now: Date
     ) async throws -> IdempotencyClaim {
         try await write { db in
-            if let row = try db.cachedRow(sql: "SELECT * FROM idempotency_keys WHERE organization_id = ? AND key = ?",
-                                          arguments: [organizationID.text, key]) {
+            let existing = try db.cachedRow(sql: "SELECT * FROM idempotency_keys WHERE organization_id = ? AND key = ?",
+                                            arguments: [organizationID.text, key]) { row -> IdempotencyClaim in
                 guard row["fingerprint"] == fingerprint else { return .mismatch }
                 guard let status: Int = row["response_status"] else { return .inProgress }
                 return .replay(StoredResponse(status: status, contentType: row["response_content_type"],
                                               body: row["response_body"]))
             }
+            if let existing { return existing }
             try db.cachedExecute(sql: """
                 INSERT INTO idempotency_keys (organization_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
                 """, arguments: [organizationID.text, key, fingerprint, now.millis])

@@ -23,8 +23,7 @@ extension SQLiteStore {
 
     public func organization(_ id: UUID) async throws -> Organization? {
         try await read { db in
-            try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text])
-                .map(Organization.init(row:))
+            try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text], Organization.init(row:))
         }
     }
 
@@ -32,10 +31,7 @@ extension SQLiteStore {
         _ id: UUID, _ change: @escaping @Sendable (Organization) throws -> Organization
     ) async throws -> Organization {
         try await write { db in
-            guard let row = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text]) else {
-                throw FrontdeskError.notFound(entity: "organization", id: id.text)
-            }
-            let next = try change(Organization(row: row))
+            let next = try change(try Self.requireOrganization(id, db))
             try db.update("organizations", next.columns, scoped: false)
             return next
         }
@@ -43,7 +39,7 @@ extension SQLiteStore {
 
     public func apiKey(hash: String) async throws -> APIKey? {
         try await read { db in
-            try db.cachedRow(sql: "SELECT * FROM api_keys WHERE hash = ?", arguments: [hash]).map(APIKey.init(row:))
+            try db.cachedRow(sql: "SELECT * FROM api_keys WHERE hash = ?", arguments: [hash], APIKey.init(row:))
         }
     }
 
@@ -67,7 +63,7 @@ extension SQLiteStore {
     public func apiKeys(_ organizationID: UUID) async throws -> [APIKey] {
         try await read { db in
             try db.cachedRows(sql: "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id",
-                              arguments: [organizationID.text]).map(APIKey.init(row:))
+                              arguments: [organizationID.text], APIKey.init(row:))
         }
     }
 

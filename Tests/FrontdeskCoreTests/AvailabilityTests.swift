@@ -13,7 +13,7 @@ import Testing
     }
 
     static func availability(_ resources: [BookableResource]) -> Availability {
-        Availability(resources) { zone in
+        Availability(resources, currency: "EUR") { zone in
             stay.window(checkInTime: LocalTime("14:00")!, checkOutTime: LocalTime("11:00")!, timeZone: zone)
         }
     }

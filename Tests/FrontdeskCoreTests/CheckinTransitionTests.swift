@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func jsonIsTheAPIShape() throws {
-        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.inProgress)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Self.inProgress.json) as? [String: Any])
         #expect(json["state"] as? String == "in_progress")
         #expect(json["id"] as? String == Fixture.id(0xE1).uuidString.lowercased())
         #expect((json["metadata"] as? [String: Any])?["badge"] as? Int == 7)
@@ -133,5 +133,6 @@ import Testing
         #expect(value["n"] == .integer(-3))
         #expect(value["a"] == .array([.integer(1), .number(2.5), .string("x"), .bool(true), .null, .object(["b": .object([:])])]))
         #expect(try JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(value)) == value)
+        #expect(try JSONDecoder().decode([String: JSONValue].self, from: JSONValue.object(value).json) == value)
     }
 }

@@ -23,9 +23,12 @@ public struct Availability: Sendable {
 
     public var available: [Open] = []
     public var unavailable: [Closed] = []
+    /// The currency of the prices: the organization's.
+    public var currency: String
 
     /// `window` gives each resource its window: with dates, it depends on the resource's time zone.
-    public init(_ resources: [BookableResource], window: (TimeZone) -> TimeWindow) {
+    public init(_ resources: [BookableResource], currency: String, window: (TimeZone) -> TimeWindow) {
+        self.currency = currency
         for bookable in resources {
             let resource = bookable.resource
             let w = window(bookable.timeZone)

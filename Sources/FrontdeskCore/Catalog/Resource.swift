@@ -1,26 +1,10 @@
 import Foundation
 
 /// Anything bookable or occupiable: a room, a desk, a bike, a court, a class.
-public struct Resource: Sendable, Hashable, Codable, Identifiable {
+public struct Resource: Sendable, Hashable, Identifiable {
     public enum Status: String, Sendable, Codable, CaseIterable {
         case active
         case outOfService = "out_of_service"
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case organizationID = "organization_id"
-        case locationID = "location_id"
-        case name
-        case kind
-        case category
-        case capacity
-        case rateAmount = "rate_amount"
-        case rateUnit = "rate_unit"
-        case status
-        case housekeeping
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
     }
 
     public var id: UUID

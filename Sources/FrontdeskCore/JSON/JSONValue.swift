@@ -43,3 +43,24 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension JSONValue: JSONWritable {
+    /// Object members in key order, so one document is always written the same way.
+    public func write(to json: inout JSONWriter) {
+        switch self {
+        case .null: json.null()
+        case .bool(let value): json.bool(value)
+        case .integer(let value): json.int(value)
+        case .number(let value): json.double(value)
+        case .string(let value): json.string(value)
+        case .array(let values): json.array(values) { json, value in value.write(to: &json) }
+        case .object(let members):
+            json.object { json in
+                for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+                    json.member(key)
+                    value.write(to: &json)
+                }
+            }
+        }
+    }
+}

@@ -12,6 +12,6 @@ extension Frontdesk {
             ?? TimeWindow(start: spec.resolve(in: TimeZone(secondsFromGMT: 14 * 3600)!, organization: organization).start,
                           end: spec.resolve(in: TimeZone(secondsFromGMT: -12 * 3600)!, organization: organization).end)
         let resources = try await store.bookableResources(caller.organizationID, filter: filter, window: widest)
-        return Availability(resources) { zone in spec.resolve(in: zone, organization: organization) }
+        return Availability(resources, currency: organization.currency) { zone in spec.resolve(in: zone, organization: organization) }
     }
 }

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Writes JSON straight into bytes, for the documents written most: every booking and checkin
+/// change writes one for its event and one for its audit entry, and an availability answer holds a
+/// thousand resources. Foundation's `JSONEncoder` first builds a tree of dictionaries and then
+/// walks it, which costs several times more.
+///
+/// Commas are implied: a key or a value that follows another value gets one.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The document written so far.
+    public var data: Data { Data(bytes) }
+
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func array<S: Sequence>(_ elements: S, _ write: (inout JSONWriter, S.Element) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        for element in elements { write(&self, element) }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Starts a member of the object being written; its value comes next.
+    public mutating func key(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    /// Starts a member whose name is only known at run time.
+    public mutating func member(_ key: String) {
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    public mutating func string(_ value: String) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(byte)
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func int(_ value: some BinaryInteger) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func double(_ value: Double) {
+        separate()
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int64(value)).utf8)
+        } else if value.isFinite {
+            bytes.append(contentsOf: "\(value)".utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    public mutating func uuid(_ value: UUID) { string(value.text) }
+
+    public mutating func instant(_ value: Date) { string(InstantFormat.string(from: value)) }
+
+    /// A value written elsewhere, as it is (it must be one JSON value).
+    public mutating func raw(_ json: some Collection<UInt8>) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    public mutating func value(_ value: some JSONWritable) { value.write(to: &self) }
+
+    // Optional members: `null` when absent.
+    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    public mutating func int(_ value: Int?) { if let value { int(value) } else { null() } }
+    public mutating func uuid(_ value: UUID?) { if let value { uuid(value) } else { null() } }
+    public mutating func instant(_ value: Date?) { if let value { instant(value) } else { null() } }
+
+    private mutating func separate() {
+        guard let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "["), last != UInt8(ascii: ":") else { return }
+        bytes.append(UInt8(ascii: ","))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0a: bytes.append(UInt8(ascii: "n"))
+        case 0x0d: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]])
+        }
+    }
+}
+
+/// A value with one JSON form, written by hand with a `JSONWriter`.
+public protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+extension JSONWritable {
+    /// The value alone as a JSON document.
+    public var json: Data {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.data
+    }
+}
