@@ -122,6 +122,7 @@ let package = Package(
             name: "FrontdeskHTTPTests",
             dependencies: [
                 "FrontdeskHTTP",
+                "FrontdeskAPI",
                 "FrontdeskSQLite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -1,4 +1,6 @@
 import Foundation
+import FrontdeskAPI
+import FrontdeskCore
 import HTTPTypes
 import Testing
 
@@ -69,6 +71,40 @@ import Testing
             #expect(unavailable[0]["booking_numbers"] as? [String] == [booked["number"] as! String])
             let missing = try await client.get("/api/v1/availability?check_in=2030-03-01")
             #expect(missing.status == 422)
+            #expect(missing.code == "validation_failed")
+            let unreadable = try await client.get("/api/v1/availability?starts_at=soon&ends_at=2030-03-02T00:00:00Z")
+            #expect(unreadable.status == 400)
+            #expect(unreadable.headers[.contentType] == "application/problem+json")
+            let anonymous = try await client.with(key: nil).get("/api/v1/availability?check_in=2030-03-01&check_out=2030-03-03")
+            #expect(anonymous.status == 401)
+        }
+    }
+
+    /// The hand-written availability answer (`JSONWriter`) is what the API's schema describes:
+    /// the generated types read it back whole.
+    @Test func availabilityAnswersInTheSchemasShape() async throws {
+        try await TestApp.run { client, _ in
+            let catalog = try await Catalog.make(client)
+            let booked = try await catalog.book(client, room: 1)
+            let answer = try await client.get(
+                "/api/v1/availability?starts_at=2030-03-01T00:00:00Z&ends_at=2030-03-03T00:00:00Z&location_id=\(catalog.locationID)")
+            #expect(answer.headers[.contentType] == "application/json; charset=utf-8")
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .custom { decoder in
+                let text = try decoder.singleValueContainer().decode(String.self)
+                guard let date = InstantFormat.date(from: text) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+                }
+                return date
+            }
+            let availability = try decoder.decode(Components.Schemas.Availability.self, from: answer.body)
+            #expect(availability.available.map(\.resource.id) == [catalog.roomIDs[0]])
+            let organization = try await client.get("/api/v1/organization")
+            #expect(availability.available[0].currency == organization["currency"] as? String)
+            #expect(availability.available[0].startsAt == InstantFormat.date(from: "2030-03-01T00:00:00Z"))
+            #expect(availability.unavailable.map(\.bookingNumbers) == [[booked["number"] as! String]])
+            #expect(availability.unavailable[0].reason == .booked)
+            #expect(availability.unavailable[0].resource.housekeeping == .clean)
         }
     }
 

@@ -52,20 +52,6 @@ extension Components.Schemas.Resource {
     }
 }
 
-extension Components.Schemas.Availability {
-    init(_ availability: Availability, currency: String) {
-        self.init(
-            available: availability.available.map {
-                .init(resource: .init($0.resource), startsAt: $0.window.start, endsAt: $0.window.end,
-                      remainingCapacity: $0.remainingCapacity, price: Int64($0.price), currency: currency)
-            },
-            unavailable: availability.unavailable.map {
-                .init(resource: .init($0.resource), startsAt: $0.window.start, endsAt: $0.window.end,
-                      reason: .init(rawValue: $0.reason.rawValue)!, bookingNumbers: $0.bookingNumbers)
-            })
-    }
-}
-
 extension Components.Schemas.Organization {
     init(_ o: Organization) {
         self.init(
