@@ -15,7 +15,7 @@ public enum DomainJSON {
         (try? encoder.encode(value)) ?? Data("null".utf8)
     }
 
-    public static let encoder: JSONEncoder = {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

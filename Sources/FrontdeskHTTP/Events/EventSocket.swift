@@ -23,7 +23,7 @@ enum EventSocket {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { for try await _ in inbound {} }
                 group.addTask {
-                    for try await event in events { try await outbound.write(.text(try EventWire.json(event))) }
+                    for try await event in events { try await outbound.write(.text(EventWire.json(event))) }
                 }
                 try await group.next()
                 group.cancelAll()

@@ -1,13 +1,11 @@
 import Foundation
-import FrontdeskAPI
 import FrontdeskCore
-import FrontdeskEngine
 
 /// What the live streams read and write: an event as one line of JSON (the `Event` schema, as
-/// `/api/v1/events` returns it) and the `types` filter of their query.
+/// `/api/v1/events` returns it, written by `JSONWriter`) and the `types` filter of their query.
 enum EventWire {
-    static func json(_ event: Event) throws -> String {
-        String(decoding: try DomainJSON.encoder.encode(Components.Schemas.Event(event)), as: UTF8.self)
+    static func json(_ event: Event) -> String {
+        String(decoding: event.json, as: UTF8.self)
     }
 
     /// The `types` query values, each a type or several separated by commas; none keeps all types.

@@ -15,7 +15,7 @@ enum ServerSentEvents {
 
     static func body(_ events: EventStream) -> HTTPBody {
         let messages = events.map { event in
-            ArraySlice("event: \(event.type.rawValue)\nid: \(event.sequence)\ndata: \(try EventWire.json(event))\n\n".utf8)
+            ArraySlice("event: \(event.type.rawValue)\nid: \(event.sequence)\ndata: \(EventWire.json(event))\n\n".utf8)
         }
         let heartbeats = AsyncTimerSequence.repeating(every: heartbeat).map { _ in ArraySlice(": heartbeat\n\n".utf8) }
         return HTTPBody(merge(messages, heartbeats).cancelOnGracefulShutdown(), length: .unknown, iterationBehavior: .single)
