@@ -4,7 +4,9 @@ its `created_at` (stamped by the engine just before the transaction commits) and
 commit-to-delivery, slightly over-estimated by the commit itself. Used by scripts/bench while the
 check-in/check-out run writes events; prints `bench.<key>=<value>` lines (delays in ms).
 
-    sse-delay.py URL TOKEN SECONDS TYPES
+    sse-delay.py URL TOKEN SECONDS TYPES AFTER
+
+AFTER is the sequence to start after (the newest event when it starts: live events only).
 """
 import json
 import select
@@ -16,10 +18,10 @@ from datetime import datetime
 
 
 def main() -> None:
-    url, token, seconds, types = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+    url, token, seconds, types, after = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
     parts = urllib.parse.urlsplit(url)
     connection = socket.create_connection((parts.hostname, parts.port))
-    connection.sendall((f"GET /api/v1/events/stream?after=0&types={types} HTTP/1.1\r\n"
+    connection.sendall((f"GET /api/v1/events/stream?after={after}&types={types} HTTP/1.1\r\n"
                         f"Host: {parts.hostname}\r\nAuthorization: Bearer {token}\r\n"
                         "Accept: text/event-stream\r\n\r\n").encode())
     raw, head, text, delays = b"", None, b"", []

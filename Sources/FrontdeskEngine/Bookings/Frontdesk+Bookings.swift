@@ -60,8 +60,9 @@ extension Frontdesk {
     ) async throws -> Booking {
         try caller.require(action.permission)
         try Self.validateReason(reason)
-        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        let (actor, newID) = (caller.actor, self.newID)
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
+            let now = self.now  // in the transaction, as for checkins
             try Self.check(ifMatch, version: current.version)
             let next = try current.applying(action, at: at ?? now, now: now, lineIDs: lineIDs, reason: reason)
             try runBefore([.booking(action, next)], caller)
@@ -90,8 +91,9 @@ extension Frontdesk {
         v.check(patch.status != nil || patch.notes != nil, "status", "give status, notes or both")
         try v.validate()
 
-        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        let (actor, newID) = (caller.actor, self.newID)
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
+            let now = self.now  // in the transaction, as for checkins
             try Self.check(ifMatch, version: current.version)
             var next = current
             if let action {

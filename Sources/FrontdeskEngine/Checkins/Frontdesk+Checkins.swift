@@ -96,9 +96,12 @@ extension Frontdesk {
         _ caller: Caller, _ id: UUID, action: String, reason: String? = nil, ifMatch: Int?,
         _ step: @escaping @Sendable (Checkin, Date) throws -> Checkin
     ) async throws -> Checkin {
-        let (now, actor, newID) = (self.now, caller.actor, self.newID)
+        let (actor, newID) = (caller.actor, self.newID)
         let transitions = FoundTransitions()
         let checkin = try await store.changeCheckin(caller.organizationID, id) { current in
+            // Read in the transaction: the change, its events and its audit entry carry the instant
+            // it was written, not the one its request started waiting for the writer.
+            let now = self.now
             try Self.check(ifMatch, version: current.version)
             let next = try step(current, now)
             let found = Transition.between(current, next)
