@@ -109,10 +109,16 @@ let package = Package(
             dependencies: ["FrontdeskCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(
+            name: "FrontdeskTestSupport",
+            dependencies: ["FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres"],
+            path: "Tests/FrontdeskTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FrontdeskStoreTests",
             dependencies: [
-                "FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres",
+                "FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres", "FrontdeskTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -124,6 +130,7 @@ let package = Package(
                 "FrontdeskHTTP",
                 "FrontdeskAPI",
                 "FrontdeskSQLite",
+                "FrontdeskTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

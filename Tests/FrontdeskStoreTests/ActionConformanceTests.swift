@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// Actions on every engine: their CRUD, their dispatch from the outbox (deliveries written once,

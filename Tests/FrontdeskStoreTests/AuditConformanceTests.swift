@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// The audit log: one entry per booking change, with who, what, before and after.

@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// Creating bookings: lines, prices, dates, numbers, conflicts, capacity, and nothing written on failure.

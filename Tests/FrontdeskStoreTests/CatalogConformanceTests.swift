@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// Locations, resources and members: create, read, update, soft delete, filters, pages.

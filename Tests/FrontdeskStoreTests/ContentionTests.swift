@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// Double booking is impossible, not unlikely: many writers at once, each through the engine.

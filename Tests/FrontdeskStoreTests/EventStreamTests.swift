@@ -2,6 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import FrontdeskPostgres
+import FrontdeskTestSupport
 import Testing
 
 /// The events as an `AsyncSequence`: stored ones replayed, then live ones as they commit, none

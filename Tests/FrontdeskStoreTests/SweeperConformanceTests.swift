@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// What time decides: no-shows past the grace, pending holds that lapse.

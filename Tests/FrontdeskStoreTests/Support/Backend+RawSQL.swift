@@ -1,5 +1,6 @@
 import Foundation
 @testable import FrontdeskPostgres
+import FrontdeskTestSupport
 import GRDB
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// One test's world: a fresh migrated store, the engine over it with an injected clock, and an
@@ -34,21 +35,6 @@ func withStore(_ backend: Backend, _ body: (StoreFixture) async throws -> Void) 
         try await body(StoreFixture(backend: backend, test: test, clock: clock, frontdesk: frontdesk,
                                     owner: Caller(key: issued.key)))
     }
-}
-
-/// Runs `body` with a fresh migrated store, and shuts it down afterwards even when `body` throws.
-func withTestStore(_ backend: Backend, _ body: (TestStore) async throws -> Void) async throws {
-    let test = try await backend.makeTestStore()
-    let outcome: Result<Void, any Error>
-    do {
-        try await body(test)
-        outcome = .success(())
-    } catch {
-        outcome = .failure(error)
-    }
-    try await test.store.shutdown()
-    test.removeFiles()
-    try outcome.get()
 }
 
 // MARK: Making things

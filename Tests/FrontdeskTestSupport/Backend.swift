@@ -3,29 +3,26 @@ import FrontdeskEngine
 import FrontdeskSQLite
 import Testing
 
-/// A database the conformance suite runs on. Every test takes one as its argument
-/// (`@Test(arguments: Backend.enabled)`), so the same body runs on each engine.
-enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
+/// A database the tests run on. A test takes one as its argument (`@Test(arguments: Backend.enabled)`),
+/// so the same body runs on each engine: the store conformance suite, and the HTTP tests of the
+/// endpoints that must behave the same on both.
+public enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
     case sqlite
     case postgres
 
     /// SQLite always; PostgreSQL when `POSTGRES_URL` is set, or when `FRONTDESK_TEST_POSTGRES=1`
     /// asks for it (then a missing URL fails the PostgreSQL runs instead of skipping them).
-    static var enabled: [Backend] {
+    public static var enabled: [Backend] {
         let environment = ProcessInfo.processInfo.environment
         let hasURL = !(environment["POSTGRES_URL"] ?? "").isEmpty
         let required = environment["FRONTDESK_TEST_POSTGRES"] == "1"
         return hasURL || required ? [.sqlite, .postgres] : [.sqlite]
     }
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// A fresh, isolated, migrated store.
-    func makeStore() async throws -> any FrontdeskStore {
-        try await makeTestStore().store
-    }
-
-    func makeTestStore() async throws -> TestStore {
+    public func makeTestStore() async throws -> TestStore {
         switch self {
         case .sqlite: try await Self.makeSQLiteStore()
         case .postgres: try await Self.makePostgresStore()
@@ -51,29 +48,13 @@ enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
     }
 }
 
-/// A store made for one test, and what to clean up after it.
-struct TestStore: Sendable {
-    let store: any FrontdeskStore
-    /// The database file of a SQLite store.
-    let sqlitePath: String?
-
-    /// Removes a SQLite store's files (after `shutdown`).
-    func removeFiles() {
-        guard let sqlitePath else { return }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
-    }
-}
-
 enum BackendError: Error, CustomStringConvertible {
     case missingPostgresURL
-    case postgresAdapterMissing
 
     var description: String {
         switch self {
         case .missingPostgresURL:
-            "FRONTDESK_TEST_POSTGRES=1 but POSTGRES_URL is not set: the PostgreSQL conformance runs cannot start."
-        case .postgresAdapterMissing:
-            "FrontdeskPostgres has no PostgresStore.makeTestStore(baseURL:) yet."
+            "FRONTDESK_TEST_POSTGRES=1 but POSTGRES_URL is not set: the PostgreSQL runs cannot start."
         }
     }
 }
