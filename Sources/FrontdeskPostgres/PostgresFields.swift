@@ -80,7 +80,7 @@ extension Booking {
          ("status", "\(status.rawValue)"), ("member_id", "\(memberID)"), ("source", "\(source.rawValue)"),
          ("notes", "\(notes)"), ("cancellation_reason", "\(cancellationReason)"),
          ("starts_at", "\(window.start)"), ("ends_at", "\(window.end)"),
-         ("actual_start_at", "\(actualStartAt)"), ("actual_end_at", "\(actualEndAt)"),
+         ("actual_start_at", "\(actualStartAt)"), ("actual_end_at", "\(actualEndAt)"), ("ready_at", "\(readyAt)"),
          ("currency", "\(currency)"), ("version", "\(version)"), ("created_at", "\(createdAt)"),
          ("updated_at", "\(updatedAt)")]
     }

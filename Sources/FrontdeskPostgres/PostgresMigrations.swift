@@ -300,6 +300,9 @@ enum PostgresMigrations {
             "CREATE INDEX webhook_deliveries_list ON webhook_deliveries (organization_id, created_at, id)",
             "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending'",
         ]),
+        Migration(version: "0004_ready_next_booking", statements: [
+            "ALTER TABLE bookings ADD COLUMN ready_at timestamptz",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

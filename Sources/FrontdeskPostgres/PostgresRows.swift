@@ -113,7 +113,7 @@ extension Booking {
             source: try row.enum("source"), notes: try row.value("notes"),
             cancellationReason: try row.value("cancellation_reason"),
             actualStartAt: try row.optionalDate("actual_start_at"), actualEndAt: try row.optionalDate("actual_end_at"),
-            currency: try row.value("currency"), version: try row.value("version"),
+            readyAt: try row.optionalDate("ready_at"), currency: try row.value("currency"), version: try row.value("version"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 }

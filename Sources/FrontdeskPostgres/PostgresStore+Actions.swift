@@ -38,7 +38,8 @@ extension PostgresStore {
     }
 
     public func dispatchEvents(
-        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan
+        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan,
+        ready: @escaping @Sendable (Booking, FreedResource) throws -> BookingChange?
     ) async throws -> Int {
         try await transaction { connection in
             // The cursor row is the organization's dispatch lock: another process skips it.
@@ -78,6 +79,14 @@ extension PostgresStore {
                     UPDATE resources SET housekeeping = 'dirty', updated_at = \(planned.now)
                     WHERE organization_id = \(organizationID) AND id = \(resourceID)
                     """, logger: self.logger)
+            }
+            // The organization, then each booking, as every booking write locks them (after the
+            // resources, as a new booking does). One at a time: a booking readied once is ready.
+            if !planned.freedResources.isEmpty { try await self.lockOrganization(organizationID, connection) }
+            for freed in planned.freedResources {
+                guard let next = try await self.lockNextBooking(organizationID, freed, connection),
+                      let change = try ready(next, freed) else { continue }
+                try await self.write(change, connection)
             }
             try await connection.run("""
                 UPDATE action_cursors SET sequence = \(last.sequence) WHERE organization_id = \(organizationID)

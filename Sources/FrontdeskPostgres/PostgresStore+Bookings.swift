@@ -62,19 +62,43 @@ extension PostgresStore {
                 ORDER BY created_at, id
                 """, logger: self.logger).map(Checkin.init(row:))
             let change = try decide(current, linked)
-            let booking = change.booking
-            try await connection.run("""
-                WITH booking AS (
-                    \(SQL.update("bookings", booking.fields)) WHERE organization_id = \(organizationID) AND id = \(booking.id)
-                ),
-                \(Self.writeLines(of: booking, organizationID)),
-                dropped AS (
-                    DELETE FROM booking_lines WHERE booking_id = \(booking.id) AND NOT (id = ANY(\(booking.lines.map(\.id))))
-                ),
-                \(Self.save(change.checkins))\(Self.record(change))
-                """, logger: self.logger)
-            return booking
+            try await self.write(change, connection)
+            return change.booking
         }
+    }
+
+    /// Writes a change of a stored booking: its row and lines (dropping those it no longer has),
+    /// the checkins it moves, its audit and events.
+    func write(_ change: BookingChange, _ connection: PostgresConnection) async throws {
+        let booking = change.booking, organizationID = booking.organizationID
+        try await connection.run("""
+            WITH booking AS (
+                \(SQL.update("bookings", booking.fields)) WHERE organization_id = \(organizationID) AND id = \(booking.id)
+            ),
+            \(Self.writeLines(of: booking, organizationID)),
+            dropped AS (
+                DELETE FROM booking_lines WHERE booking_id = \(booking.id) AND NOT (id = ANY(\(booking.lines.map(\.id))))
+            ),
+            \(Self.save(change.checkins))\(Self.record(change))
+            """, logger: logger)
+    }
+
+    /// Locks the next booking of a freed resource: the earliest awaiting arrival with a line on the
+    /// resource that starts at or after the check-out. The caller holds the organization's lock.
+    func lockNextBooking(
+        _ organizationID: UUID, _ freed: FreedResource, _ connection: PostgresConnection
+    ) async throws -> Booking? {
+        // The range test lets the index by resource narrow the lines to those ending after the check-out.
+        let next = try await connection.rows("""
+            SELECT b.id FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+            WHERE l.resource_id = \(freed.resourceID) AND tstzrange(l.starts_at, l.ends_at) && tstzrange(\(freed.after), NULL)
+              AND l.starts_at >= \(freed.after) AND b.organization_id = \(organizationID)
+              AND b.status = ANY(\(BookingStatus.awaitingArrival.map(\.rawValue)))
+            ORDER BY l.starts_at, b.id LIMIT 1
+            FOR NO KEY UPDATE OF b
+            """, logger: logger).first
+        guard let id = try next?.value("id", as: UUID.self) else { return nil }
+        return try Booking.fromRows(try await connection.rows(Self.selectBooking(organizationID, .id(id)), logger: logger)).first
     }
 
     public func deleteBooking(

@@ -230,6 +230,9 @@ enum SQLiteMigrations {
         CREATE INDEX webhook_deliveries_by_organization ON webhook_deliveries(organization_id, created_at, id);
         CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
         """),
+        ("0004_ready_next_booking", """
+        ALTER TABLE bookings ADD COLUMN ready_at INTEGER;
+        """),
     ]
 
     static func apply(_ db: Database) throws {

@@ -80,16 +80,17 @@ extension Booking {
                   status: BookingStatus(rawValue: row["status"]) ?? .cancelled, memberID: row.uuid("member_id"),
                   lines: lines, source: Source(rawValue: row["source"]) ?? .api, notes: row["notes"],
                   cancellationReason: row["cancellation_reason"], actualStartAt: row.optionalDate("actual_start_at"),
-                  actualEndAt: row.optionalDate("actual_end_at"), currency: row["currency"], version: row["version"],
-                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+                  actualEndAt: row.optionalDate("actual_end_at"), readyAt: row.optionalDate("ready_at"),
+                  currency: row["currency"], version: row["version"], createdAt: row.date("created_at"),
+                  updatedAt: row.date("updated_at"))
     }
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "number": number, "status": status.rawValue,
          "member_id": memberID.text, "source": source.rawValue, "notes": notes,
          "cancellation_reason": cancellationReason, "starts_at": window.start.millis, "ends_at": window.end.millis,
-         "actual_start_at": actualStartAt?.millis, "actual_end_at": actualEndAt?.millis, "currency": currency,
-         "version": version, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+         "actual_start_at": actualStartAt?.millis, "actual_end_at": actualEndAt?.millis, "ready_at": readyAt?.millis,
+         "currency": currency, "version": version, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
     }
 }
 

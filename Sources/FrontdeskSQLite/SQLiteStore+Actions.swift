@@ -38,7 +38,8 @@ extension SQLiteStore {
     }
 
     public func dispatchEvents(
-        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan
+        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan,
+        ready: @escaping @Sendable (Booking, FreedResource) throws -> BookingChange?
     ) async throws -> Int {
         // One writer at a time: the transaction that reads the cursor is the only one moving it.
         try await write { db in
@@ -70,6 +71,12 @@ extension SQLiteStore {
                 try db.cachedExecute(sql: """
                     UPDATE resources SET housekeeping = 'dirty', updated_at = ? WHERE organization_id = ? AND id = ?
                     """, arguments: [planned.now.millis, organizationID.text, resourceID.text])
+            }
+            // One at a time: a booking readied for one freed resource is ready for the next.
+            for freed in planned.freedResources {
+                guard let next = try Self.nextBooking(organizationID, freed, db), let change = try ready(next, freed)
+                else { continue }
+                try self.write(change, db)
             }
             try db.cachedExecute(sql: "UPDATE action_cursors SET sequence = ? WHERE organization_id = ?",
                                  arguments: [last.sequence, organizationID.text])

@@ -82,14 +82,8 @@ extension SQLiteStore {
         try await write { db in
             let current = try Self.requireBooking(organizationID, reference, db)
             let change = try decide(current, try Self.checkins(ofBooking: current.id, db))
-            let booking = change.booking
-            try db.update("bookings", booking.columns)
-            for (position, line) in booking.lines.enumerated() {
-                try db.update("booking_lines", line.columns(booking: booking, position: position))
-            }
-            for checkin in change.checkins { try Self.save(checkin, db) }
-            try self.record(change, db)
-            return booking
+            try self.write(change, db)
+            return change.booking
         }
     }
 
@@ -180,6 +174,31 @@ extension SQLiteStore {
     }
 
     // MARK: Inside a transaction
+
+    /// Writes a change of a stored booking: its row and lines, the checkins it moves, its audit and events.
+    func write(_ change: BookingChange, _ db: Database) throws {
+        let booking = change.booking
+        try db.update("bookings", booking.columns)
+        for (position, line) in booking.lines.enumerated() {
+            try db.update("booking_lines", line.columns(booking: booking, position: position))
+        }
+        for checkin in change.checkins { try Self.save(checkin, db) }
+        try record(change, db)
+    }
+
+    /// The next booking of a freed resource: the earliest awaiting arrival with a line on the
+    /// resource that starts at or after the check-out.
+    static func nextBooking(_ organizationID: UUID, _ freed: FreedResource, _ db: Database) throws -> Booking? {
+        let statuses = BookingStatus.awaitingArrival.map(\.rawValue).sorted()
+        let arguments: [any DatabaseValueConvertible] = [freed.resourceID.text, freed.after.millis, organizationID.text]
+        let next = try db.cachedRow(sql: """
+            SELECT b.* FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+            WHERE l.resource_id = ? AND l.starts_at >= ? AND b.organization_id = ?
+              AND b.status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))
+            ORDER BY l.starts_at, b.id LIMIT 1
+            """, arguments: StatementArguments(arguments + statuses)) { Booking(row: $0, lines: []) }
+        return try next.map { try withLines([$0], db)[0] }
+    }
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
         guard let organization = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text],

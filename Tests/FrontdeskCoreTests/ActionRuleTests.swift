@@ -37,16 +37,25 @@ import Testing
         #expect(ActionScope(kind: "planet", targetID: Fixture.id(1)) == nil)
     }
 
+    static func event(_ json: String) -> Event {
+        Event(id: Fixture.id(0xE0), organizationID: Fixture.organizationID, sequence: 1, type: .bookingCreated,
+              entityType: "booking", entityID: Fixture.id(0xB0), data: Data(json.utf8), createdAt: Fixture.created)
+    }
+
     @Test func anEventIsAboutItsCheckinsResourceOrItsBookingsLines() {
-        func event(_ json: String) -> Event {
-            Event(id: Fixture.id(0xE0), organizationID: Fixture.organizationID, sequence: 1, type: .bookingCreated,
-                  entityType: "booking", entityID: Fixture.id(0xB0), data: Data(json.utf8), createdAt: Fixture.created)
-        }
         let (a, b) = (Self.room.resourceID, Self.desk.resourceID)
-        #expect(event(#"{"resource_id":"\#(a.text)"}"#).resourceIDs == [a])
-        #expect(event(#"{"lines":[{"resource_id":"\#(b.text)"},{"resource_id":"\#(a.text)"},{"resource_id":"\#(b.text)"}]}"#)
+        #expect(Self.event(#"{"resource_id":"\#(a.text)"}"#).resourceIDs == [a])
+        #expect(Self.event(#"{"lines":[{"resource_id":"\#(b.text)"},{"resource_id":"\#(a.text)"},{"resource_id":"\#(b.text)"}]}"#)
             .resourceIDs == [b, a])
-        #expect(event("{}").resourceIDs == [])
+        #expect(Self.event("{}").resourceIDs == [])
+    }
+
+    @Test func anEventsCheckOutIsItsCheckinsOrItsBookingsEnd() {
+        let left = Fixture.instant("2026-06-01T09:30:00Z")
+        #expect(Self.event(#"{"check_out":"2026-06-01T09:30:00.000Z"}"#).checkedOutAt == left)
+        #expect(Self.event(#"{"actual_end_at":"2026-06-01T09:30:00.000Z","lines":[]}"#).checkedOutAt == left)
+        #expect(Self.event(#"{"check_out":null,"actual_end_at":null}"#).checkedOutAt == nil)
+        #expect(Self.event("{}").checkedOutAt == nil)
     }
 
     @Test func aWebhookNeedsAPublicHTTPURLAndOtherTypesNone() throws {
@@ -72,5 +81,18 @@ import Testing
         }
         #expect(issue(hook("http://172.32.0.1/")) == nil)
         #expect(issue(Self.action(.organization, url: "https://example.com")) == "is only for webhooks")
+    }
+
+    @Test func readyingTheNextBookingFiresOnACheckOutOnly() {
+        for trigger in EventType.allCases {
+            let fields = validationFields { () throws(FrontdeskError) in
+                try Self.action(.organization, trigger: trigger, type: .readyNextBooking).validate(allowPrivate: false)
+            }
+            let isCheckOut = [.checkoutStarted, .checkoutCompleted, .bookingCompleted].contains(trigger)
+            #expect(fields == (isCheckOut ? [] : ["trigger"]), "\(trigger)")
+        }
+        #expect(validationFields { () throws(FrontdeskError) in
+            try Self.action(.organization, type: .readyNextBooking, url: "https://example.com").validate(allowPrivate: false)
+        } == ["url"])
     }
 }

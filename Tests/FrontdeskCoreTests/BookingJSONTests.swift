@@ -36,8 +36,8 @@ import Testing
         let (json, _) = try Self.written(Self.booking())
         #expect(Set(json.keys) == [
             "id", "number", "status", "member_id", "lines", "source", "notes", "cancellation_reason",
-            "starts_at", "ends_at", "actual_start_at", "actual_end_at", "total_amount", "currency", "version",
-            "created_at", "updated_at",
+            "starts_at", "ends_at", "actual_start_at", "actual_end_at", "ready_at", "total_amount", "currency",
+            "version", "created_at", "updated_at",
         ])
         let lines = try #require(json["lines"] as? [[String: Any]])
         #expect(lines.count == 2)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a resource, a location or the organization does when a trigger fires: a signed webhook
-/// or a housekeeping flag. Bound to one trigger (an event type) and one scope.
+/// a housekeeping flag, or readying the next booking. Bound to one trigger (an event type) and one scope.
 public struct Action: Sendable, Hashable, Identifiable {
     public var id: UUID
     public var organizationID: UUID
@@ -29,7 +29,7 @@ public struct Action: Sendable, Hashable, Identifiable {
     }
 
     /// A webhook needs a public http(s) `url` (private targets only when `allowPrivate`); the other
-    /// types take none.
+    /// types take none. A type bound to some triggers only (`ready_next_booking`: a check-out) refuses others.
     public func validate(allowPrivate: Bool) throws(FrontdeskError) {
         var v = Validator()
         switch type {
@@ -40,8 +40,12 @@ public struct Action: Sendable, Hashable, Identifiable {
             } else {
                 v.check(false, "url", "is required for a webhook")
             }
-        case .flagForCleaning:
+        case .flagForCleaning, .readyNextBooking:
             v.check(url == nil, "url", "is only for webhooks")
+        }
+        if let triggers = type.triggers {
+            v.check(triggers.contains(trigger), "trigger", "a \(type.rawValue) action fires on "
+                + triggers.map(\.rawValue).sorted().joined(separator: ", "))
         }
         try v.validate()
     }

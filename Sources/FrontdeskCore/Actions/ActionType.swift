@@ -4,4 +4,14 @@ public enum ActionType: String, Sendable, Codable, CaseIterable {
     case webhook
     /// Marks the event's resource `housekeeping: dirty` until someone cleans it.
     case flagForCleaning = "flag_for_cleaning"
+    /// On a check-out, stamps `ready_at` on the next booking of the resource (`booking_ready`).
+    case readyNextBooking = "ready_next_booking"
+
+    /// The triggers the type may be bound to; nil when any will do.
+    public var triggers: Set<EventType>? {
+        switch self {
+        case .webhook, .flagForCleaning: nil
+        case .readyNextBooking: [.checkoutStarted, .checkoutCompleted, .bookingCompleted]
+        }
+    }
 }

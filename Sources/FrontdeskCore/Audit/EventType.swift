@@ -10,6 +10,8 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case bookingNoShow = "booking_no_show"
     case bookingExpired = "booking_expired"
     case bookingDeleted = "booking_deleted"
+    /// A `ready_next_booking` action stamped `ready_at`: the resource is free for the next guest.
+    case bookingReady = "booking_ready"
     case checkinCreated = "checkin_created"
     case checkinStarted = "checkin_started"
     case checkinUpdated = "checkin_updated"

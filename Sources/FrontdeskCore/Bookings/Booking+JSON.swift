@@ -17,6 +17,7 @@ extension Booking: JSONWritable {
             json.key("ends_at"); json.instant(window.end)
             json.key("actual_start_at"); json.instant(actualStartAt)
             json.key("actual_end_at"); json.instant(actualEndAt)
+            json.key("ready_at"); json.instant(readyAt)
             json.key("total_amount"); json.int(totalAmount)
             json.key("currency"); json.string(currency)
             json.key("version"); json.int(version)

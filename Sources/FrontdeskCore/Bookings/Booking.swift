@@ -19,6 +19,8 @@ public struct Booking: Sendable, Hashable, Identifiable {
     public var cancellationReason: String?
     public var actualStartAt: Date?
     public var actualEndAt: Date?
+    /// When a `ready_next_booking` action found the resource free for this booking, ahead of its start.
+    public var readyAt: Date?
     public var currency: String
     public var version: Int
     public var createdAt: Date
@@ -26,7 +28,7 @@ public struct Booking: Sendable, Hashable, Identifiable {
 
     public init(id: UUID, organizationID: UUID, number: String, status: BookingStatus, memberID: UUID,
                 lines: [BookingLine], source: Source, notes: String?, cancellationReason: String? = nil,
-                actualStartAt: Date? = nil, actualEndAt: Date? = nil, currency: String, version: Int = 1,
+                actualStartAt: Date? = nil, actualEndAt: Date? = nil, readyAt: Date? = nil, currency: String, version: Int = 1,
                 createdAt: Date, updatedAt: Date) {
         self.id = id
         self.organizationID = organizationID
@@ -39,6 +41,7 @@ public struct Booking: Sendable, Hashable, Identifiable {
         self.cancellationReason = cancellationReason
         self.actualStartAt = actualStartAt
         self.actualEndAt = actualEndAt
+        self.readyAt = readyAt
         self.currency = currency
         self.version = version
         self.createdAt = createdAt

@@ -15,6 +15,9 @@ public enum BookingStatus: String, Sendable, Codable, CaseIterable, Hashable {
 
     public var holdsResources: Bool { Self.holding.contains(self) }
 
+    /// Statuses of a booking whose guest has yet to arrive: the ones a freed resource can be readied for.
+    public static let awaitingArrival: Set<BookingStatus> = [.pending, .confirmed]
+
     /// The statuses this one may move to, in the order a desk would offer them.
     public var allowedNext: [BookingStatus] {
         switch self {

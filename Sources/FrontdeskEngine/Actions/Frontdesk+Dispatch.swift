@@ -12,6 +12,8 @@ extension Frontdesk {
             let (now, newID) = (self.now, self.newID)
             let count = try await store.dispatchEvents(limit: batchSize) { batch in
                 Self.plan(batch, now: now, newID: newID)
+            } ready: { booking, freed in
+                try Self.ready(booking, freed, now: now, newID: newID)
             }
             if count == 0 { break }
             total += count
@@ -19,7 +21,8 @@ extension Frontdesk {
         return total
     }
 
-    /// Each event's matching actions: a delivery per webhook, a dirty flag per resource in scope.
+    /// Each event's matching actions: a delivery per webhook, a dirty flag per resource in scope,
+    /// a freed resource (whose next booking to ready) per resource in scope.
     static func plan(_ batch: DispatchBatch, now: Date, newID: @Sendable () -> UUID) -> DispatchPlan {
         var plan = DispatchPlan(deliveries: [], dirtyResources: [], now: now)
         for event in batch.events {
@@ -34,9 +37,22 @@ extension Frontdesk {
                         createdAt: now))
                 case .flagForCleaning:
                     plan.dirtyResources.formUnion(action.resources(in: resources))
+                case .readyNextBooking:
+                    for id in action.resources(in: resources) {
+                        plan.freedResources.append(FreedResource(
+                            resourceID: id, after: event.checkedOutAt ?? event.createdAt, at: event.createdAt))
+                    }
                 }
             }
         }
         return plan
+    }
+
+    /// The next booking of a freed resource, readied by the system; nil when there is nothing to do.
+    static func ready(_ booking: Booking, _ freed: FreedResource, now: Date,
+                      newID: @Sendable () -> UUID) throws -> BookingChange? {
+        guard let next = booking.readied(at: freed.at, now: now) else { return nil }
+        return try change(next, before: booking, type: .bookingReady, action: "ready", actor: .system,
+                          reason: ActionType.readyNextBooking.rawValue, at: now, newID: newID)
     }
 }

@@ -21,9 +21,13 @@ public protocol ActionStore: Sendable {
     /// (skipping one that another process is dispatching), reads up to `limit` events after the
     /// cursor with the live actions and the resources the events are about, asks `plan` what to
     /// do, writes the deliveries and housekeeping flags it returns, and moves the cursor past the
-    /// events read. Returns how many events it dispatched: 0 when no organization has any waiting.
+    /// events read. For each freed resource of the plan it locks the next booking of the resource
+    /// (the earliest awaiting arrival with a line on it starting at or after the check-out) and
+    /// writes what `ready` makes of it, audit and event included; each booking at most once.
+    /// Returns how many events it dispatched: 0 when no organization has any waiting.
     func dispatchEvents(
-        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan
+        limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan,
+        ready: @escaping @Sendable (Booking, FreedResource) throws -> BookingChange?
     ) async throws -> Int
 
     /// Claims up to `limit` pending deliveries due at `now` (oldest due first), moving their next
@@ -55,17 +59,34 @@ public struct DispatchBatch: Sendable {
     }
 }
 
-/// What a dispatch writes besides the cursor: webhook deliveries to attempt, and resources to
-/// mark dirty at `now`.
+/// What a dispatch writes besides the cursor: webhook deliveries to attempt, resources to mark
+/// dirty at `now`, and resources freed by a check-out whose next booking to ready.
 public struct DispatchPlan: Sendable {
     public var deliveries: [WebhookDelivery]
     public var dirtyResources: Set<UUID>
+    public var freedResources: [FreedResource]
     public var now: Date
 
-    public init(deliveries: [WebhookDelivery], dirtyResources: Set<UUID>, now: Date) {
+    public init(deliveries: [WebhookDelivery], dirtyResources: Set<UUID>, freedResources: [FreedResource] = [],
+                now: Date) {
         self.deliveries = deliveries
         self.dirtyResources = dirtyResources
+        self.freedResources = freedResources
         self.now = now
+    }
+}
+
+/// A resource a check-out freed, for a `ready_next_booking` action: its next booking is the first
+/// to start at or after the check-out (`after`), and is ready from the event's time (`at`).
+public struct FreedResource: Sendable, Hashable {
+    public var resourceID: UUID
+    public var after: Date
+    public var at: Date
+
+    public init(resourceID: UUID, after: Date, at: Date) {
+        self.resourceID = resourceID
+        self.after = after
+        self.at = at
     }
 }
 

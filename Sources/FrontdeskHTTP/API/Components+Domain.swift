@@ -14,8 +14,8 @@ extension Components.Schemas.Booking {
             lines: booking.lines.map(Components.Schemas.BookingLine.init), source: .init(rawValue: booking.source.rawValue)!,
             notes: booking.notes, cancellationReason: booking.cancellationReason, startsAt: window.start,
             endsAt: window.end, actualStartAt: booking.actualStartAt, actualEndAt: booking.actualEndAt,
-            totalAmount: Int64(booking.totalAmount), currency: booking.currency, version: booking.version,
-            createdAt: booking.createdAt, updatedAt: booking.updatedAt)
+            readyAt: booking.readyAt, totalAmount: Int64(booking.totalAmount), currency: booking.currency,
+            version: booking.version, createdAt: booking.createdAt, updatedAt: booking.updatedAt)
     }
 }
 
