@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskEngine
+import FrontdeskTestSupport
 import Testing
 
 /// `/api/v1/actions`, the housekeeping flag on resources and `/api/v1/webhook-deliveries`, through the router.
@@ -13,8 +14,9 @@ import Testing
         #expect(try await client.post("/api/v1/checkins/\(checkin.id)/check-out").status == 200)
     }
 
-    @Test func actionsAreCreatedReadChangedAndDeleted() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func actionsAreCreatedReadChangedAndDeleted(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let created = try await client.post("/api/v1/actions", [
                 "trigger": "checkin_started", "type": "webhook", "scope": "resource", "scope_id": catalog.roomIDs[0],
@@ -39,8 +41,9 @@ import Testing
         }
     }
 
-    @Test func badActionsAreProblems() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func badActionsAreProblems(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let base: [String: Any] = ["trigger": "checkin_started", "type": "webhook", "scope": "organization"]
             func create(_ extra: [String: Any]) async throws -> TestResponse {
@@ -76,8 +79,9 @@ import Testing
         }
     }
 
-    @Test func aCheckoutFlagsTheRoomUntilItIsCleaned() async throws {
-        try await TestApp.run { client, app in
+    @Test(arguments: Backend.enabled)
+    func aCheckoutFlagsTheRoomUntilItIsCleaned(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, app in
             let catalog = try await Catalog.make(client)
             let flag = try await client.post("/api/v1/actions", [
                 "trigger": "checkout_completed", "type": "flag_for_cleaning", "scope": "location", "scope_id": catalog.locationID,
@@ -99,8 +103,9 @@ import Testing
         }
     }
 
-    @Test func deliveriesAreListedFilteredAndRetried() async throws {
-        try await TestApp.run { client, app in
+    @Test(arguments: Backend.enabled)
+    func deliveriesAreListedFilteredAndRetried(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, app in
             let catalog = try await Catalog.make(client)
             let started = try await client.post("/api/v1/actions", [
                 "trigger": "checkin_started", "type": "webhook", "scope": "organization", "url": Self.hookURL,

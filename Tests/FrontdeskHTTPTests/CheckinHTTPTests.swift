@@ -1,10 +1,12 @@
 import Foundation
+import FrontdeskTestSupport
 import HTTPTypes
 import Testing
 
 @Suite struct CheckinHTTPTests {
-    @Test func aWalkInArrivesAndLeaves() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func aWalkInArrivesAndLeaves(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let created = try await client.post("/api/v1/checkins", [
                 "resource_id": catalog.roomIDs[0], "member_id": catalog.memberID, "notes": "drop-in desk",
@@ -37,8 +39,9 @@ import Testing
         }
     }
 
-    @Test func wrongStepsAreProblemsWithStableCodes() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func wrongStepsAreProblemsWithStableCodes(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let created = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[0]])
             let path = "/api/v1/checkins/\(created.id)"
@@ -63,8 +66,9 @@ import Testing
         }
     }
 
-    @Test func badInputIsA400Or422AndNeverA500() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func badInputIsA400Or422AndNeverA500(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             #expect(try await client.post("/api/v1/checkins").status == 400)
             #expect(try await client.request(.post, "/api/v1/checkins", raw: "{nope").status == 400)
@@ -85,8 +89,9 @@ import Testing
         }
     }
 
-    @Test func patchRevertDeleteAndAudit() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func patchRevertDeleteAndAudit(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let created = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[0], "notes": "x"])
             let path = "/api/v1/checkins/\(created.id)"
@@ -112,8 +117,9 @@ import Testing
         }
     }
 
-    @Test func listsFilterAndPage() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func listsFilterAndPage(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let a = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[0], "member_id": catalog.memberID])
             let b = try await client.post("/api/v1/checkins", [
@@ -137,8 +143,9 @@ import Testing
         }
     }
 
-    @Test func bookingsCreateTheirCheckinsAndNoShowsAreListed() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func bookingsCreateTheirCheckinsAndNoShowsAreListed(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let booking = try await catalog.book(client, from: "2020-03-01T14:00:00Z", to: "2020-03-03T11:00:00Z")
             let other = try await catalog.book(client, room: 1, from: "2020-03-01T14:00:00Z", to: "2020-03-03T11:00:00Z")
@@ -161,8 +168,9 @@ import Testing
         }
     }
 
-    @Test func aKioskChecksInAndOutButCannotRevert() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func aKioskChecksInAndOutButCannotRevert(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let catalog = try await Catalog.make(client)
             let key = try await client.post("/api/v1/api-keys", ["name": "lobby", "role": "kiosk"])
             let kiosk = client.with(key: try #require(key["secret"] as? String))

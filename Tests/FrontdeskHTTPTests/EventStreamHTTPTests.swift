@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import Testing
@@ -7,8 +8,9 @@ import Testing
 /// read over real connections to a running server.
 @Suite("Event streams over HTTP", .timeLimit(.minutes(1)))
 struct EventStreamHTTPTests {
-    @Test func sseResumesWithLastEventIDWithNoGapAndNoDuplicate() async throws {
-        try await TestApp.run(.live) { client, app in
+    @Test(arguments: Backend.enabled)
+    func sseResumesWithLastEventIDWithNoGapAndNoDuplicate(_ backend: Backend) async throws {
+        try await TestApp.run(backend, .live) { client, app in
             let catalog = try await Catalog.make(client, capacity: 10)
             for _ in 1...3 { #expect(try await catalog.book(client).status == 201) }
 
@@ -31,8 +33,9 @@ struct EventStreamHTTPTests {
         }
     }
 
-    @Test func sseFiltersTypesAndResumesWithAfter() async throws {
-        try await TestApp.run(.live) { client, app in
+    @Test(arguments: Backend.enabled)
+    func sseFiltersTypesAndResumesWithAfter(_ backend: Backend) async throws {
+        try await TestApp.run(backend, .live) { client, app in
             let catalog = try await Catalog.make(client, capacity: 10)
             let booking = try await catalog.book(client)
             #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
@@ -48,8 +51,9 @@ struct EventStreamHTTPTests {
         }
     }
 
-    @Test func streamsAreRefusedAsProblemsBeforeAnyByte() async throws {
-        try await TestApp.run { client, _ in
+    @Test(arguments: Backend.enabled)
+    func streamsAreRefusedAsProblemsBeforeAnyByte(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
             let kiosk = try await client.post("/api/v1/api-keys", ["name": "kiosk", "role": "kiosk"])
             let forbidden = try await client.with(key: kiosk["secret"] as? String).get("/api/v1/events/stream")
             #expect(forbidden.status == 403)
@@ -61,8 +65,9 @@ struct EventStreamHTTPTests {
         }
     }
 
-    @Test func webSocketResumesWithAfterWithNoGapAndNoDuplicate() async throws {
-        try await TestApp.run(.live) { client, app in
+    @Test(arguments: Backend.enabled)
+    func webSocketResumesWithAfterWithNoGapAndNoDuplicate(_ backend: Backend) async throws {
+        try await TestApp.run(backend, .live) { client, app in
             let catalog = try await Catalog.make(client, capacity: 10)
             for _ in 1...3 { #expect(try await catalog.book(client).status == 201) }
 

@@ -1,5 +1,6 @@
 import FrontdeskCore
 import FrontdeskEngine
+import FrontdeskTestSupport
 import HTTPTypes
 import Testing
 
@@ -15,8 +16,9 @@ struct PluginHTTPTests {
         }
     }
 
-    @Test func aVetoIsAConflictProblemAndWritesNothing() async throws {
-        try await TestApp.run(plugins: [Lockdown()]) { client, _ in
+    @Test(arguments: Backend.enabled)
+    func aVetoIsAConflictProblemAndWritesNothing(_ backend: Backend) async throws {
+        try await TestApp.run(backend, plugins: [Lockdown()]) { client, _ in
             let catalog = try await Catalog.make(client)
             let checkin = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[0], "notes": "room 101"])
             #expect(checkin.status == 201)

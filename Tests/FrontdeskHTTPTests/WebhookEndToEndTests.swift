@@ -3,7 +3,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import FrontdeskHTTP
-import FrontdeskSQLite
+import FrontdeskTestSupport
 import HummingbirdTesting
 import Logging
 import Synchronization
@@ -12,24 +12,18 @@ import Testing
 /// Webhooks leaving the process for a real receiver on 127.0.0.1: signed, retried until the
 /// receiver recovers, and delivered by a server started again after the one that committed.
 @Suite struct WebhookEndToEndTests {
-    /// An engine over a SQLite file at `path`, with a clock the test moves, allowed to call 127.0.0.1.
+    /// An engine over `store`, with a clock the test moves, allowed to call 127.0.0.1.
     struct Desk: Sendable {
         let frontdesk: Frontdesk
         let owner: Caller
         let clock: MovableClock
 
-        static func open(_ path: String) async throws -> Desk {
-            let store = try SQLiteStore(path: path)
-            try await store.migrate()
+        static func open(_ store: any FrontdeskStore) async throws -> Desk {
             let clock = MovableClock()
             let frontdesk = Frontdesk(store: store, clock: { clock.now }, allowPrivateWebhooks: true)
             let owner = Caller(key: try await frontdesk.bootstrapKey(name: "owner", role: .owner).key)
             return Desk(frontdesk: frontdesk, owner: owner, clock: clock)
         }
-    }
-
-    static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-webhooks-\(UUID()).sqlite").path
     }
 
     /// A room, a webhook on `checkin_created` to `url`, and a checkin that fires it; returns the secret.
@@ -58,10 +52,11 @@ import Testing
         try await desk.frontdesk.webhookDeliveries(desk.owner, filter: DeliveryFilter(), page: PageRequest()).items
     }
 
-    @Test func aDeliveryArrivesSignedWithTheEventAsTheAPIShowsIt() async throws {
+    @Test(arguments: Backend.enabled)
+    func aDeliveryArrivesSignedWithTheEventAsTheAPIShowsIt(_ backend: Backend) async throws {
         let receiver = WebhookReceiver()
-        try await receiver.run { url in
-            let desk = try await Desk.open(Self.temporaryPath())
+        try await receiver.run { url in try await withTestStore(backend) { test in
+            let desk = try await Desk.open(test.store)
             let secret = try await Self.checkinWithWebhook(desk, url: url)
             try await desk.frontdesk.dispatch()
             try await Self.withSender { sender in
@@ -80,15 +75,15 @@ import Testing
             #expect(received.json["id"] as? String == event.id.text && received.json["type"] as? String == "checkin_created")
             #expect(received.json["created_at"] as? String == InstantFormat.string(from: event.createdAt))
             #expect((received.json["data"] as? [String: Any])?["state"] as? String == "pending")
-            try await desk.frontdesk.store.shutdown()
-        }
+        } }
     }
 
-    @Test func aFailingReceiverThatRecoversGetsTheDeliveryOnRetry() async throws {
+    @Test(arguments: Backend.enabled)
+    func aFailingReceiverThatRecoversGetsTheDeliveryOnRetry(_ backend: Backend) async throws {
         let receiver = WebhookReceiver()
         receiver.fail(with: [503, 500])
-        try await receiver.run { url in
-            let desk = try await Desk.open(Self.temporaryPath())
+        try await receiver.run { url in try await withTestStore(backend) { test in
+            let desk = try await Desk.open(test.store)
             _ = try await Self.checkinWithWebhook(desk, url: url)
             try await desk.frontdesk.dispatch()
             try await Self.withSender { sender in
@@ -110,19 +105,19 @@ import Testing
             }
             #expect(receiver.received.count == 3)
             #expect(Set(receiver.received.map { $0.headers["Frontdesk-Delivery"] }).count == 1)
-            try await desk.frontdesk.store.shutdown()
-        }
+        } }
     }
 
-    @Test func aServerStartedAgainDeliversWhatTheStoppedOneCommitted() async throws {
+    @Test(arguments: Backend.enabled)
+    func aServerStartedAgainDeliversWhatTheStoppedOneCommitted(_ backend: Backend) async throws {
         let receiver = WebhookReceiver()
-        try await receiver.run { url in
-            let path = Self.temporaryPath()
-            let first = try await Desk.open(path)
+        try await receiver.run { url in try await withTestStore(backend) { test in
+            let stopped = try test.openedAgain()
+            let first = try await Desk.open(stopped)
             let secret = try await Self.checkinWithWebhook(first, url: url)
-            try await first.frontdesk.store.shutdown()  // stopped after the commit, before any dispatch
+            try await stopped.shutdown()  // stopped after the commit, before any dispatch
 
-            let store = try SQLiteStore(path: path)
+            let store = try test.openedAgain()
             try await store.verifySchema()
             let frontdesk = Frontdesk(store: store, allowPrivateWebhooks: true)
             let app = try await buildApplication(frontdesk: frontdesk, configuration: ServerConfiguration(
@@ -130,8 +125,7 @@ import Testing
             try await app.test(.router) { _ in try await receiver.wait(for: 1) }
             #expect(receiver.received.count == 1 && receiver.received[0].isSigned(with: secret))
             try await store.shutdown()
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
+        } }
     }
 }
 

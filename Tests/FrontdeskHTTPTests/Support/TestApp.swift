@@ -2,7 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import FrontdeskHTTP
-import FrontdeskSQLite
+import FrontdeskTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -10,36 +10,29 @@ import Logging
 import NIOCore
 import Testing
 
-/// The real app, built by `buildApplication` on a fresh SQLite file, driven through its router
-/// (or, `.live`, through a running server on a free port).
+/// The real app, built by `buildApplication` on a fresh store of `backend` (a SQLite file, or a
+/// PostgreSQL database of its own), driven through its router (or, `.live`, through a running
+/// server on a free port).
 struct TestApp: Sendable {
     static let masterKey = "fd_test_master_key"
 
     let frontdesk: Frontdesk
     let ownerKey: String
 
-    /// Runs `body` with a client of a fresh app; the store is closed afterwards.
+    /// Runs `body` with a client of a fresh app; the store is closed (and removed) afterwards.
     static func run(
-        _ setup: TestingSetup = .router, plugins: [any FrontdeskPlugin] = [],
+        _ backend: Backend = .sqlite, _ setup: TestingSetup = .router, plugins: [any FrontdeskPlugin] = [],
         _ body: @Sendable (TestClient, TestApp) async throws -> Void
     ) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-http-\(UUID()).sqlite").path
-        let store = try SQLiteStore(path: path)
-        try await store.migrate()
-        let frontdesk = Frontdesk(store: store, allowPrivateWebhooks: false, plugins: plugins)
-        let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
-        let app = try await buildApplication(
-            frontdesk: frontdesk,
-            configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error))
-        let testApp = TestApp(frontdesk: frontdesk, ownerKey: owner.secret)
-        do {
+        try await withTestStore(backend) { test in
+            let frontdesk = Frontdesk(store: test.store, allowPrivateWebhooks: false, plugins: plugins)
+            let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
+            let app = try await buildApplication(
+                frontdesk: frontdesk,
+                configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error))
+            let testApp = TestApp(frontdesk: frontdesk, ownerKey: owner.secret)
             try await app.test(setup) { client in try await body(TestClient(client: client, key: owner.secret), testApp) }
-        } catch {
-            try? await store.shutdown()
-            throw error
         }
-        try await store.shutdown()
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
 
