@@ -104,6 +104,37 @@ import Testing
     }
 
     @Test(arguments: Backend.enabled)
+    func aCheckoutReadiesTheNextBookingOfTheRoom(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, app in
+            let catalog = try await Catalog.make(client)
+            let ready: [String: Any] = ["type": "ready_next_booking", "scope": "resource", "scope_id": catalog.roomIDs[0]]
+            let refused = try await client.post("/api/v1/actions", ready.merging(["trigger": "checkin_started"]) { _, new in new })
+            #expect(refused.status == 422 && refused.code == "validation_failed" && refused.text.contains("checkout_completed"))
+            let action = try await client.post("/api/v1/actions", ready.merging(["trigger": "checkout_completed"]) { _, new in new })
+            #expect(action.status == 201 && action["type"] as? String == "ready_next_booking" && action["secret"] == nil)
+
+            let earlier = try await catalog.book(client, from: "2030-02-20T14:00:00Z", to: "2030-02-22T11:00:00Z")
+            let leaving = try await catalog.book(client)
+            let next = try await catalog.book(client, from: "2030-03-03T14:00:00Z", to: "2030-03-05T11:00:00Z")
+            let otherRoom = try await catalog.book(client, room: 1, from: "2030-03-03T14:00:00Z", to: "2030-03-05T11:00:00Z")
+            #expect(next.status == 201 && next["ready_at"] == nil)
+            let stay = "/api/v1/bookings/\(leaving.id)"
+            #expect(try await client.post(stay + "/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
+            #expect(try await client.post(stay + "/check-out", ["at": "2030-03-03T09:30:00Z"]).status == 200)
+            try await app.frontdesk.dispatch()
+
+            let readied = try await client.get("/api/v1/bookings/\(next.id)")
+            #expect(readied["ready_at"] is String && readied["version"] as? Int == 2)
+            for untouched in [earlier, otherRoom] {
+                #expect(try await client.get("/api/v1/bookings/\(untouched.id)")["ready_at"] == nil)
+            }
+            let events = try await client.get("/api/v1/events?after=0").items.filter { $0["type"] as? String == "booking_ready" }
+            #expect(events.map { $0["entity_id"] as? String } == [next.id])
+            #expect((events.first?["data"] as? [String: Any])?["ready_at"] as? String == readied["ready_at"] as? String)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
     func deliveriesAreListedFilteredAndRetried(_ backend: Backend) async throws {
         try await TestApp.run(backend) { client, app in
             let catalog = try await Catalog.make(client)
