@@ -96,6 +96,40 @@ struct PluginTests {
             #expect(try await f.frontdesk.checkin(f.owner, visit.id).state == .complete)
         }
     }
+
+    @Test(arguments: Backend.enabled)
+    func theSweeperRunsTheHooksAndAVetoSkipsOnlyThatBooking(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let rooms = [try await f.makeResource(at: location, name: "1"), try await f.makeResource(at: location, name: "2"),
+                         try await f.makeResource(at: location, name: "3")]
+            let member = try await f.makeMember()
+            let tonight = TimeWindow(start: f.now + 3_600, end: f.now + 86_400)
+            let nextWeek = TimeWindow(start: f.now + 7 * 86_400, end: f.now + 8 * 86_400)
+            let missed = try await f.book(member, rooms[0], tonight)
+            let kept = try await f.book(member, rooms[1], nextWeek, status: .pending, notes: "regular")
+            let lapsed = try await f.book(member, rooms[2], nextWeek, status: .pending)
+            let keeper = Keeper()
+            let log = LogRecorder()
+            let frontdesk = Frontdesk(store: f.store, clock: { f.clock.now }, logger: log.logger, plugins: [keeper])
+
+            f.clock.set(tonight.start + 121 * 60)  // past the no-show grace and every hold
+            #expect(try await frontdesk.sweep() == 2)
+            #expect(try await f.frontdesk.booking(f.owner, .id(missed.id)).status == .noShow)
+            #expect(try await f.frontdesk.booking(f.owner, .id(lapsed.id)).status == .expired)
+            #expect(try await f.frontdesk.booking(f.owner, .id(kept.id)) == kept)
+            #expect(Set(keeper.seen.withLock { $0 }) == [
+                "before system expire booking expired", "after system expire booking expired",
+                "before system no_show booking no_show", "after system no_show booking no_show",
+            ])
+            let notices = log.entries.withLock { $0 }.filter { $0.level == .notice }
+            #expect(notices.map { $0.metadata["booking"]?.description } == [kept.id.description])
+            #expect(notices.first?.metadata["reason"]?.description == "Kept for a regular.")
+            #expect(try await f.bookingEvents().filter { $0.entityID == kept.id }.map(\.type) == [.bookingCreated])
+
+            #expect(try await frontdesk.sweep() == 0)  // vetoed again, and nothing else is due
+        }
+    }
 }
 
 extension StoreFixture {
@@ -137,6 +171,23 @@ private final class Recorder: FrontdeskPlugin {
         case .checkOut(let checkin): "check-out \(checkin.state.rawValue)"
         case .booking(let action, let booking): "\(action.rawValue) booking \(booking.status.rawValue)"
         }
+    }
+}
+
+/// Keeps the pending bookings of regulars from expiring, and writes down every hook call with
+/// the kind of caller it was told.
+private final class Keeper: FrontdeskPlugin {
+    let seen = Mutex<[String]>([])
+
+    func before(_ transition: Transition, by caller: Caller) throws {
+        seen.withLock { $0.append("before \(caller.actor.type) " + Recorder.describe(transition)) }
+        if case .booking(.expire, let booking) = transition, booking.notes == "regular" {
+            throw FrontdeskError.vetoed("Kept for a regular.")
+        }
+    }
+
+    func after(_ transition: Transition, by caller: Caller) async throws {
+        seen.withLock { $0.append("after \(caller.actor.type) " + Recorder.describe(transition)) }
     }
 }
 

@@ -5,24 +5,35 @@ import Logging
 extension Frontdesk {
     /// Moves on what time has decided: confirmed bookings never checked in past the organization's
     /// no-show grace become no_show; pending ones past their hold expire. Returns how many moved.
+    /// Plugins' hooks see each move as the system's (`Caller.system`); a before-hook's veto skips
+    /// that booking, logged, and the sweep goes on.
     @discardableResult
     public func sweep(limit: Int = 500) async throws -> Int {
         let due = try await store.dueBookings(now: now, limit: limit)
         var moved = 0
         for item in due {
-            let (now, newID) = (self.now, self.newID)
+            let (now, newID, caller) = (self.now, self.newID, Caller.system(item.organizationID))
+            let booking: Booking
             do {
-                _ = try await store.changeBooking(item.organizationID, .id(item.bookingID)) { current, linked in
+                booking = try await store.changeBooking(item.organizationID, .id(item.bookingID)) { current, linked in
                     let next = try current.applying(item.action, at: now, now: now)
+                    try runBefore([.booking(item.action, next)], caller)
                     return try Self.change(next, before: current, linked: linked, type: item.action.eventType,
-                                           action: item.action.rawValue, actor: .system, reason: "sweep", at: now,
+                                           action: item.action.rawValue, actor: caller.actor, reason: "sweep", at: now,
                                            newID: newID)
                 }
-                moved += 1
+            } catch let error as FrontdeskError where error.code == "vetoed" {
+                logger.notice("A plugin kept the sweep from moving a booking", metadata: [
+                    "booking": "\(item.bookingID)", "action": "\(item.action.rawValue)", "reason": "\(error.detail)",
+                ])
+                continue
             } catch let error as FrontdeskError {
                 // Someone moved it first (checked in, cancelled): nothing left to do.
                 logger.debug("sweep skipped \(item.bookingID): \(error.code)")
+                continue
             }
+            moved += 1
+            try await runAfter([.booking(item.action, booking)], caller)
         }
         return moved
     }

@@ -1,7 +1,7 @@
 import FrontdeskCore
 
-/// Extends the engine around its transitions: a checkin's check-in and check-out, and every
-/// booking action a caller takes. Plugins are given to `Frontdesk` when it is built and run in
+/// Extends the engine around its transitions: a checkin's check-in and check-out, every booking
+/// action a caller takes, and the sweeper's no-shows and expiries. Plugins are given to `Frontdesk` when it is built and run in
 /// that order. Both hooks do nothing unless a plugin implements them.
 public protocol FrontdeskPlugin: Sendable {
     /// Runs inside the write's transaction, once the rules have allowed the transition and before

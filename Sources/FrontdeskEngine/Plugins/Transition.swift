@@ -5,7 +5,7 @@ public enum Transition: Sendable {
     case checkIn(Checkin)
     case checkOut(Checkin)
     /// A booking action (confirm, check in, start, check out, cancel, no-show) taken by a caller,
-    /// through its button or a `status` change.
+    /// through its button or a `status` change; or a no-show or expiry by the sweeper (`Caller.system`).
     case booking(BookingAction, Booking)
 
     /// What a change of a checkin does: a check-in, a check-out, both (one edit stamping both), or
