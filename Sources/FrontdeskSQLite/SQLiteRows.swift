@@ -103,7 +103,8 @@ extension BookingLine {
     }
 
     func columns(booking: Booking, position: Int) -> Columns {
-        ["id": id.text, "booking_id": booking.id.text, "organization_id": booking.organizationID.text,
+        ["id": id.text, "booking_id": booking.id.text, "booking_number": booking.number,
+         "organization_id": booking.organizationID.text,
          "resource_id": resourceID.text, "position": position, "starts_at": window.start.millis,
          "ends_at": window.end.millis, "state": state.rawValue, "checked_in_at": checkedInAt?.millis,
          "checked_out_at": checkedOutAt?.millis, "amount": amount]

@@ -128,8 +128,7 @@ extension SQLiteStore {
             // that lower bound keeps the index scan to the window's neighbourhood.
             var held: [UUID: [HeldLine]] = [:]
             for (resourceID, line) in try db.cachedRows(sql: """
-                SELECT l.resource_id, l.starts_at, l.ends_at, b.number FROM booking_lines l
-                JOIN bookings b ON b.id = l.booking_id
+                SELECT l.resource_id, l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
                 """, arguments: [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
@@ -213,7 +212,7 @@ extension SQLiteStore {
     }
 
     static func heldLine(_ row: Row) -> HeldLine {
-        HeldLine(bookingNumber: row["number"], window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")))
+        HeldLine(bookingNumber: row["booking_number"], window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")))
     }
 
     /// The requested resources with the lines holding them around the requested windows.
@@ -232,7 +231,7 @@ extension SQLiteStore {
             // As in availability: the organization's longest line bounds how early an overlapping
             // line can start, so the index scan stays near the window instead of the resource's past.
             let held = try db.cachedRows(sql: """
-                SELECT l.starts_at, l.ends_at, b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+                SELECT l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
                 WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
                 """, arguments: [id.text, end.millis, start.millis, start.millis, organization.id.text], heldLine)
