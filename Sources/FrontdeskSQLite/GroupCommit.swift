@@ -6,6 +6,10 @@ import Synchronization
 /// committed wait together and run in the next one, each in its own savepoint: one failing write
 /// rolls back alone, the others commit, and one `fsync` covers them all. Nobody is answered before
 /// the transaction that holds their write has committed; under no load a batch is one write.
+///
+/// The batches run one after another on the writer's own queue, entered once per burst
+/// (`asyncWriteWithoutTransaction`): a write costs one hop to that queue and one back to its
+/// caller, with no task of its own in between.
 final class GroupCommit: Sendable {
     private struct Job: Sendable {
         let body: @Sendable (Database) throws -> any Sendable
@@ -34,12 +38,13 @@ final class GroupCommit: Sendable {
                 defer { state.draining = true }
                 return !state.draining
             }
-            if start { Task { await self.drain() } }
+            if start { pool.asyncWriteWithoutTransaction { db in self.drain(db) } }
         }
         return result as! T
     }
 
-    private func drain() async {
+    /// On the writer's queue: commits batches until no write is waiting.
+    private func drain(_ db: Database) {
         while true {
             let jobs = state.withLock { state in
                 let batch = Array(state.queue.prefix(maxBatch))
@@ -48,31 +53,27 @@ final class GroupCommit: Sendable {
                 return batch
             }
             guard !jobs.isEmpty else { return }
-            await run(jobs)
+            run(jobs, db)
         }
     }
 
-    private func run(_ jobs: [Job]) async {
-        let outcomes: [Result<any Sendable, any Error>]
+    private func run(_ jobs: [Job], _ db: Database) {
+        var outcomes: [Result<any Sendable, any Error>] = []
         do {
-            outcomes = try await pool.writeWithoutTransaction { db in
-                var outcomes: [Result<any Sendable, any Error>] = []
-                try db.inTransaction(.immediate) {
-                    for job in jobs {
-                        do {
-                            var value: (any Sendable)?
-                            try db.inSavepoint {
-                                value = try job.body(db)
-                                return .commit
-                            }
-                            outcomes.append(.success(value!))
-                        } catch {
-                            outcomes.append(.failure(error))
+            try db.inTransaction(.immediate) {
+                for job in jobs {
+                    do {
+                        var value: (any Sendable)?
+                        try db.inSavepoint {
+                            value = try job.body(db)
+                            return .commit
                         }
+                        outcomes.append(.success(value!))
+                    } catch {
+                        outcomes.append(.failure(error))
                     }
-                    return .commit
                 }
-                return outcomes
+                return .commit
             }
         } catch {
             // The commit itself failed: none of the writes happened.

@@ -17,7 +17,7 @@ public final class SQLiteStore: FrontdeskStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.maximumReaderCount = 8
+        configuration.maximumReaderCount = max(8, 2 * ProcessInfo.processInfo.activeProcessorCount)
         configuration.prepareDatabase { db in
             // FULL: a commit is on disk before it is acknowledged, even across a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -58,7 +58,16 @@ public final class SQLiteStore: FrontdeskStore {
         }
     }
 
+    /// A read runs on the calling thread, in one of the pool's reader connections. It is CPU work
+    /// on pages in memory (WAL readers never wait for the writer), as short as decoding a request;
+    /// GRDB's async `read` would hop to the reader's queue and back, which costs more than most
+    /// reads here. The pool has more readers than the machine has cooperative threads (twice its
+    /// cores), so a read never waits for one.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.read(body)
+        try readHere(body)
+    }
+
+    private func readHere<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
     }
 }

@@ -11,20 +11,27 @@ extension UUID {
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lowercase.
     public var text: String {
+        String(unsafeUninitializedCapacity: Self.textLength) { write(into: $0) }
+    }
+
+    /// The length of `text`, in bytes.
+    public static let textLength = 36
+
+    /// Writes `text` at the start of `out` (at least `textLength` bytes); returns the bytes written.
+    @discardableResult
+    public func write(into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var i = 0
-                for index in 0..<16 {
-                    if Self.dashBefore(index) {
-                        out[i] = UInt8(ascii: "-")
-                        i += 1
-                    }
-                    out[i] = Self.hexDigits[Int(bytes[index] >> 4)]
-                    out[i + 1] = Self.hexDigits[Int(bytes[index] & 0x0f)]
-                    i += 2
+            var i = 0
+            for index in 0..<16 {
+                if Self.dashBefore(index) {
+                    out[i] = UInt8(ascii: "-")
+                    i += 1
                 }
-                return i
+                out[i] = Self.hexDigits[Int(bytes[index] >> 4)]
+                out[i + 1] = Self.hexDigits[Int(bytes[index] & 0x0f)]
+                i += 2
             }
+            return i
         }
     }
 

@@ -35,7 +35,8 @@ public struct JSONWriter: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// Starts a member whose name is only known at run time.
@@ -86,9 +87,15 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: "null".utf8)
     }
 
-    public mutating func uuid(_ value: UUID) { string(value.text) }
+    public mutating func uuid(_ value: UUID) {
+        quoted(UUID.textLength) { value.write(into: $0) }
+    }
 
-    public mutating func instant(_ value: Date) { string(InstantFormat.string(from: value)) }
+    public mutating func instant(_ value: Date) {
+        if !quoted(InstantFormat.maxLength, { InstantFormat.write(value, into: $0) ?? 0 }) {
+            string(InstantFormat.string(from: value))
+        }
+    }
 
     /// A value written elsewhere, as it is (it must be one JSON value).
     public mutating func raw(_ json: some Collection<UInt8>) {
@@ -103,6 +110,27 @@ public struct JSONWriter: Sendable {
     public mutating func int(_ value: Int?) { if let value { int(value) } else { null() } }
     public mutating func uuid(_ value: UUID?) { if let value { uuid(value) } else { null() } }
     public mutating func instant(_ value: Date?) { if let value { instant(value) } else { null() } }
+
+    /// Writes `"…"` with what `fill` puts in a buffer of `capacity` bytes; false, and nothing
+    /// written, when it puts nothing.
+    @discardableResult
+    private mutating func quoted(_ capacity: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> Bool {
+        let mark = bytes.count
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: capacity + 1))
+        let written = bytes.withUnsafeMutableBufferPointer { buffer in
+            fill(UnsafeMutableBufferPointer(rebasing: buffer[start..<start + capacity]))
+        }
+        guard written > 0 else {
+            bytes.removeSubrange(mark...)
+            return false
+        }
+        bytes[start + written] = UInt8(ascii: "\"")
+        bytes.removeSubrange((start + written + 1)...)
+        return true
+    }
 
     private mutating func separate() {
         guard let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "["), last != UInt8(ascii: ":") else { return }

@@ -5,32 +5,40 @@ import Foundation
 /// thousand resources writes four thousand instants, and Foundation's formatter is slow at that.
 public enum InstantFormat {
     public static func string(from date: Date) -> String {
+        String(unsafeUninitializedCapacity: maxLength) { write(date, into: $0) ?? 0 }
+            .nonEmpty ?? date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// The length of an instant written by `write`, in bytes.
+    public static let maxLength = 24
+
+    /// Writes the instant at the start of `text` (at least `maxLength` bytes) and returns the bytes
+    /// written; nil outside the years 0 to 9999, which only Foundation's formatter writes.
+    public static func write(_ date: Date, into text: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let (days, dayMillis) = totalMillis.quotientAndRemainder(dividingBy: 86_400_000)
         let (dayNumber, millisOfDay) = dayMillis < 0 ? (days - 1, dayMillis + 86_400_000) : (days, dayMillis)
         let (year, month, day) = civil(fromDays: dayNumber)
-        guard (0...9999).contains(year) else {
-            return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        }
+        guard (0...9999).contains(year) else { return nil }
         let seconds = millisOfDay / 1000
-        let fields: [(value: Int64, width: Int, then: UInt8)] = [
-            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")),
-            (seconds / 3600, 2, UInt8(ascii: ":")), (seconds / 60 % 60, 2, UInt8(ascii: ":")),
-            (seconds % 60, 2, UInt8(ascii: ".")), (millisOfDay % 1000, 3, UInt8(ascii: "Z")),
-        ]
-        return String(unsafeUninitializedCapacity: 24) { text in
-            var end = 0
-            for field in fields {
-                var value = field.value
-                for position in stride(from: end + field.width - 1, through: end, by: -1) {
-                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                text[end + field.width] = field.then
-                end += field.width + 1
+        var end = 0
+        func put(_ value: Int64, width: Int, then: UInt8) {
+            var value = value
+            for position in stride(from: end + width - 1, through: end, by: -1) {
+                text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
             }
-            return end
+            text[end + width] = then
+            end += width + 1
         }
+        put(year, width: 4, then: UInt8(ascii: "-"))
+        put(month, width: 2, then: UInt8(ascii: "-"))
+        put(day, width: 2, then: UInt8(ascii: "T"))
+        put(seconds / 3600, width: 2, then: UInt8(ascii: ":"))
+        put(seconds / 60 % 60, width: 2, then: UInt8(ascii: ":"))
+        put(seconds % 60, width: 2, then: UInt8(ascii: "."))
+        put(millisOfDay % 1000, width: 3, then: UInt8(ascii: "Z"))
+        return end
     }
 
     public static func date(from text: String) -> Date? {
@@ -51,4 +59,8 @@ public enum InstantFormat {
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -21,7 +21,7 @@ enum AvailabilityRoute {
             let filter = ResourceFilter(locationID: try Read.uuidIfPresent(query.get("location_id"), "location_id"),
                                         kind: query.get("kind"), category: query.get("category"))
             let availability = try await frontdesk.availability(try RequestCaller.require(), window: window, filter: filter)
-            var json = JSONWriter(capacity: 512 * (availability.available.count + availability.unavailable.count) + 64)
+            var json = JSONWriter(capacity: 640 * (availability.available.count + availability.unavailable.count) + 64)
             availability.write(to: &json)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
