@@ -6,6 +6,8 @@ import GRDB
 /// A catalog entity (location, resource, member) stored in its own soft-deletable table.
 protocol CatalogRecord: CatalogEntity, Sendable, Identifiable where ID == UUID {
     static var table: String { get }
+    /// What a SELECT reads for `init(row:)`: `*` unless it reads columns by position.
+    static var selection: String { get }
     init(row: Row)
     var columns: Columns { get }
     var createdAt: Date { get }
@@ -17,6 +19,7 @@ extension Location: CatalogRecord {
 
 extension Resource: CatalogRecord {
     static let table = "resources"
+    static let selection = selected(as: table)
 }
 
 extension Member: CatalogRecord {
@@ -25,6 +28,10 @@ extension Member: CatalogRecord {
 
 extension Action: CatalogRecord {
     static let table = "actions"
+}
+
+extension CatalogRecord {
+    static var selection: String { "*" }
 }
 
 /// The reads and writes every catalog table shares.
@@ -38,7 +45,7 @@ extension SQLiteStore {
     }
 
     static func fetch<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T? {
-        try db.cachedRow(sql: "SELECT * FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+        try db.cachedRow(sql: "SELECT \(T.selection) FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
                          arguments: [organizationID.text, id.text], T.init(row:))
     }
 
@@ -63,7 +70,7 @@ extension SQLiteStore {
             clauses.append("(created_at, id) > (?, ?)")
             arguments += [after.createdAt.millis, after.id.text]
         }
-        let sql = "SELECT * FROM \(T.table) WHERE " + clauses.joined(separator: " AND ")
+        let sql = "SELECT \(T.selection) FROM \(T.table) WHERE " + clauses.joined(separator: " AND ")
             + " ORDER BY created_at, id LIMIT \(page.limit + 1)"
         let statementArguments = StatementArguments(arguments)
         let records = try await read { db in try db.rows(sql: sql, arguments: statementArguments, T.init(row:)) }

@@ -236,8 +236,9 @@ enum SQLiteMigrations {
         // Availability reads every line holding a resource around the window. With its booking's
         // number on the line (as on PostgreSQL; a number never changes) and an index holding all
         // it reads, that is one range of one index instead of two row lookups a line. Resources
-        // are listed by location and name from an index, without a sort.
-        ("0005_availability_indexes", """
+        // are listed by location and name from an index, without a sort. The sweeper finds due
+        // bookings per organization and status without reading the others.
+        ("0005_read_indexes", """
         ALTER TABLE booking_lines ADD COLUMN booking_number TEXT;
         UPDATE booking_lines SET booking_number = (SELECT number FROM bookings b WHERE b.id = booking_lines.booking_id);
         DROP INDEX booking_lines_held;
@@ -246,6 +247,8 @@ enum SQLiteMigrations {
         DROP INDEX booking_lines_by_resource;
         CREATE INDEX booking_lines_by_resource ON booking_lines(resource_id, starts_at, ends_at, state, booking_number);
         CREATE INDEX resources_by_location ON resources(organization_id, location_id, name, id) WHERE deleted_at IS NULL;
+        DROP INDEX bookings_due;
+        CREATE INDEX bookings_due ON bookings(organization_id, status, starts_at);
         """),
     ]
 

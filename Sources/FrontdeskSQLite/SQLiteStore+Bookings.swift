@@ -119,7 +119,7 @@ extension SQLiteStore {
                 arguments.append(category)
             }
             let resources = try db.rows(sql: """
-                SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+                SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE \(clauses.joined(separator: " AND ")) ORDER BY r.name, r.id
                 """, arguments: StatementArguments(arguments)) { row in
                 (Resource(row: row), Self.zone(row["zone"], organization))
@@ -154,16 +154,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Organization by organization (CROSS JOIN keeps that order), the due bookings come from the
+    /// `bookings_due` index: a range of confirmed bookings by start, and the few pending ones
+    /// (`+created_at` keeps the planner off the by-creation index, which holds every booking).
     public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
         try await read { db in
             try db.cachedRows(sql: """
-                SELECT b.organization_id, b.id, 'no_show' AS action FROM bookings b
-                JOIN organizations o ON o.id = b.organization_id
-                WHERE b.status = 'confirmed' AND b.starts_at + o.no_show_grace_minutes * 60000 <= :now
+                SELECT b.organization_id, b.id, 'no_show' AS action FROM organizations o CROSS JOIN bookings b
+                WHERE b.organization_id = o.id AND b.status = 'confirmed'
+                  AND b.starts_at <= :now - o.no_show_grace_minutes * 60000
                 UNION ALL
-                SELECT b.organization_id, b.id, 'expire' AS action FROM bookings b
-                JOIN organizations o ON o.id = b.organization_id
-                WHERE b.status = 'pending' AND b.created_at + o.pending_hold_minutes * 60000 <= :now
+                SELECT b.organization_id, b.id, 'expire' AS action FROM organizations o CROSS JOIN bookings b
+                WHERE b.organization_id = o.id AND b.status = 'pending'
+                  AND +b.created_at <= :now - o.pending_hold_minutes * 60000
                 LIMIT :limit
                 """, arguments: ["now": now.millis, "limit": limit]) { row in
                 DueBooking(organizationID: row.uuid("organization_id"), bookingID: row.uuid("id"),
@@ -222,8 +225,8 @@ extension SQLiteStore {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
             guard let (resource, zone) = try db.cachedRow(sql: """
-                SELECT r.*, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
-                WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
+                SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
+                JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
                 """, arguments: [organization.id.text, id.text], { (Resource(row: $0), zone($0["zone"], organization)) })
             else { continue }
             let lines = windows.filter { $0.resourceID == id }
