@@ -29,6 +29,13 @@ import Testing
             == #"{"a":1,"b":[1,2,3],"c":{"d":null,"e f":false},"g":[],"h":{"x":[]},"i":2.5,"j":null}"#)
     }
 
+    @Test(arguments: [0, 7, -7, 10, 1_234_567_890, Int.max, Int.min])
+    func integers(_ value: Int) {
+        var json = JSONWriter()
+        json.int(value)
+        #expect(String(decoding: json.data, as: UTF8.self) == String(value))
+    }
+
     @Test func instantsAndIds() throws {
         var json = JSONWriter()
         let id = UUID()
