@@ -51,6 +51,26 @@ struct EventStreamHTTPTests {
         }
     }
 
+    /// Browsers' EventSource and WebSocket send no Authorization header: the streams, and only
+    /// they, take the key in the query.
+    @Test(arguments: Backend.enabled)
+    func streamsTakeTheKeyAsAccessToken(_ backend: Backend) async throws {
+        try await TestApp.run(backend, .live) { client, app in
+            let catalog = try await Catalog.make(client, capacity: 10)
+            _ = try await catalog.book(client)
+            let sse = try await StreamClients.readSSE(
+                port: client.port, key: nil, "/api/v1/events/stream?after=0&access_token=\(app.ownerKey)", count: 1)
+            #expect(sse.map(\.event) == ["booking_created"])
+            let ws = try await StreamClients.readWebSocket(
+                port: client.port, key: nil, "/api/v1/events/ws?after=0&access_token=\(app.ownerKey)", count: 1)
+            #expect(ws.count == 1 && ws[0].contains("\"booking_created\""))
+
+            let anonymous = client.with(key: nil)
+            #expect(try await anonymous.get("/api/v1/events/stream?access_token=fd_not_a_key").status == 401)
+            #expect(try await anonymous.get("/api/v1/bookings?access_token=\(app.ownerKey)").status == 401)
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func streamsAreRefusedAsProblemsBeforeAnyByte(_ backend: Backend) async throws {
         try await TestApp.run(backend) { client, _ in

@@ -19,12 +19,12 @@ struct SSEMessage: Equatable {
 /// Real network clients of the live streams of a `.live` test server.
 enum StreamClients {
     /// Opens `path` as an event stream over a real connection, reads `count` messages (comments
-    /// skipped) and disconnects.
+    /// skipped) and disconnects. Without a `key`, the path carries one (`access_token`).
     static func readSSE(
-        port: Int, key: String, _ path: String, headers: [String: String] = [:], count: Int
+        port: Int, key: String?, _ path: String, headers: [String: String] = [:], count: Int
     ) async throws -> [SSEMessage] {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
-        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         precondition(response.status == .ok, "stream answered \(response.status)")
@@ -57,12 +57,13 @@ enum StreamClients {
         return hasData ? message : nil
     }
 
-    /// Connects to `path` over WebSocket, reads `count` text messages and closes.
-    static func readWebSocket(port: Int, key: String, _ path: String, count: Int) async throws -> [String] {
+    /// Connects to `path` over WebSocket, reads `count` text messages and closes. Without a `key`,
+    /// the path carries one (`access_token`).
+    static func readWebSocket(port: Int, key: String?, _ path: String, count: Int) async throws -> [String] {
         let received = Received()
         try await WebSocketClient.connect(
             url: "ws://127.0.0.1:\(port)\(path)",
-            configuration: .init(additionalHeaders: [.authorization: "Bearer \(key)"]),
+            configuration: .init(additionalHeaders: key.map { [.authorization: "Bearer \($0)"] } ?? [:]),
             logger: Logger(label: "test.ws")
         ) { inbound, _, _ in
             for try await message in inbound.messages(maxSize: 1 << 20) {
