@@ -11,7 +11,7 @@ import Testing
             let created = try await client.post("/api/v1/checkins", [
                 "resource_id": catalog.roomIDs[0], "member_id": catalog.memberID, "notes": "drop-in desk",
                 "starts_at": "2030-03-01T09:00:00Z", "ends_at": "2030-03-01T17:00:00+02:00",
-                "metadata": ["badge": 42, "tags": ["vip"], "door": ["floor": 1.5]],
+                "metadata": ["badge": 42, "tags": ["vip", false, NSNull()], "door": ["floor": 1.5, "key": NSNull()]],
             ])
             #expect(created.status == 201)
             #expect(created["state"] as? String == "pending")
@@ -20,6 +20,9 @@ import Testing
             #expect(created["check_in"] == nil && created["booking_id"] == nil)
             let metadata = try #require(created["metadata"] as? [String: Any])
             #expect(metadata["badge"] as? Int == 42 && (metadata["door"] as? [String: Any])?["floor"] as? Double == 1.5)
+            let tags = try #require(metadata["tags"] as? [Any])
+            #expect(tags.count == 3 && tags[0] as? String == "vip" && tags[1] as? Bool == false && tags[2] is NSNull)
+            #expect((metadata["door"] as? [String: Any])?["key"] is NSNull)
             let path = "/api/v1/checkins/\(created.id)"
 
             let arrived = try await client.post(path + "/check-in", ["at": "2030-03-01T09:05:00Z"], headers: ["If-Match": "\"1\""])
