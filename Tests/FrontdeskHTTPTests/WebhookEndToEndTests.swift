@@ -37,10 +37,10 @@ import Testing
         return try #require(action.secret)
     }
 
-    static func withSender(_ body: (HTTPWebhookSender) async throws -> Void) async throws {
+    static func withSender(allowPrivate: Bool = true, _ body: (HTTPWebhookSender) async throws -> Void) async throws {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPWebhookSender.configuration)
         do {
-            try await body(HTTPWebhookSender(client: client, allowPrivate: true))
+            try await body(HTTPWebhookSender(client: client, allowPrivate: allowPrivate))
         } catch {
             try await client.shutdown()
             throw error
@@ -50,6 +50,22 @@ import Testing
 
     static func deliveries(_ desk: Desk) async throws -> [WebhookDelivery] {
         try await desk.frontdesk.webhookDeliveries(desk.owner, filter: DeliveryFilter(), page: PageRequest()).items
+    }
+
+    /// A name is checked as it is about to be called, not only as it was written: one that
+    /// resolves to loopback is refused without a connection.
+    @Test func aNameResolvingToLoopbackIsRefusedAtSendTime() async throws {
+        let receiver = WebhookReceiver()
+        try await receiver.run { url in
+            let local = url.replacingOccurrences(of: "127.0.0.1", with: "localhost")
+            try await Self.withSender(allowPrivate: false) { sender in
+                let outcome = await sender.post(local, headers: [], body: Data("{}".utf8), timeout: .seconds(5))
+                #expect(outcome == .failed(reason: "url resolves to a private or loopback address"))
+            }
+            try await Self.withSender(allowPrivate: true) { sender in
+                #expect(await sender.post(local, headers: [], body: Data("{}".utf8), timeout: .seconds(5)) == .answered(status: 204))
+            }
+        }
     }
 
     @Test(arguments: Backend.enabled)

@@ -4,10 +4,12 @@ import FrontdeskCore
 import FrontdeskEngine
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Sends webhooks with AsyncHTTPClient: no redirects (a redirect could lead anywhere), the
 /// attempt's timeout over connect, request and answer, and unless private targets are allowed, a
-/// refusal when the host resolves to a private or loopback address.
+/// refusal when the host resolves to a private or loopback address. The name is resolved on NIO's
+/// thread pool: `getaddrinfo` blocks, and the cooperative threads must not.
 public struct HTTPWebhookSender: WebhookSender {
     let client: HTTPClient
     let allowPrivate: Bool
@@ -25,9 +27,11 @@ public struct HTTPWebhookSender: WebhookSender {
     public func post(
         _ url: String, headers: [(name: String, value: String)], body: Data, timeout: Duration
     ) async -> AttemptOutcome {
-        if !allowPrivate, let host = URLComponents(string: url)?.host,
-           HostAddresses.resolve(host).contains(where: WebhookTarget.isPrivate(host:)) {
-            return .failed(reason: "url resolves to a private or loopback address")
+        if !allowPrivate, let host = URLComponents(string: url)?.host {
+            let addresses = (try? await NIOThreadPool.singleton.runIfActive { HostAddresses.resolve(host) }) ?? []
+            if addresses.contains(where: WebhookTarget.isPrivate(host:)) {
+                return .failed(reason: "url resolves to a private or loopback address")
+            }
         }
         var request = HTTPClientRequest(url: url)
         request.method = .POST
