@@ -12,7 +12,10 @@ extension Date {
 
 extension Row {
     func uuid(_ column: String) -> UUID { UUID(text: self[column] as String)! }
-    func uuid(at index: Int) -> UUID { UUID(text: self[index] as String)! }
+    /// Read from the column's bytes, without making a `String` of them first.
+    func uuid(at index: Int) -> UUID {
+        try! withUnsafeData(atIndex: index) { data in data!.withUnsafeBytes { UUID(utf8: $0)! } }
+    }
     func optionalUUID(_ column: String) -> UUID? { (self[column] as String?).flatMap { UUID(text: $0) } }
     func date(_ column: String) -> Date { Date(millis: self[column]) }
     func optionalDate(_ column: String) -> Date? { (self[column] as Int64?).map(Date.init(millis:)) }

@@ -38,22 +38,26 @@ extension UUID {
     /// Reads the canonical 36-character form, in either case; nil for anything else.
     public init?(text: String) {
         var text = text
+        guard let id = text.withUTF8({ UUID(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = id
+    }
+
+    /// Reads the canonical form from its UTF-8 bytes (as a database hands them over).
+    public init?(utf8: UnsafeRawBufferPointer) {
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let valid = text.withUTF8 { utf8 in
-            withUnsafeMutableBytes(of: &uuid) { bytes in
-                guard utf8.count == 36 else { return false }
-                var i = 0
-                for index in 0..<16 {
-                    if Self.dashBefore(index) {
-                        guard utf8[i] == UInt8(ascii: "-") else { return false }
-                        i += 1
-                    }
-                    guard let high = Self.nibble(utf8[i]), let low = Self.nibble(utf8[i + 1]) else { return false }
-                    bytes[index] = high << 4 | low
-                    i += 2
+        let valid = withUnsafeMutableBytes(of: &uuid) { bytes in
+            guard utf8.count == 36 else { return false }
+            var i = 0
+            for index in 0..<16 {
+                if Self.dashBefore(index) {
+                    guard utf8[i] == UInt8(ascii: "-") else { return false }
+                    i += 1
                 }
-                return true
+                guard let high = Self.nibble(utf8[i]), let low = Self.nibble(utf8[i + 1]) else { return false }
+                bytes[index] = high << 4 | low
+                i += 2
             }
+            return true
         }
         guard valid else { return nil }
         self.init(uuid: uuid)
