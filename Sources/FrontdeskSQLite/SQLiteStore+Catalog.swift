@@ -73,8 +73,8 @@ extension SQLiteStore {
         try await write { db in
             _ = try Self.require(Resource.self, organizationID, id, db)
             let numbers = try db.cachedValues(String.self, sql: """
-                SELECT DISTINCT b.number FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
-                WHERE l.resource_id = ? AND l.state <> 'released' AND l.ends_at > ? ORDER BY b.number LIMIT 20
+                SELECT DISTINCT booking_number FROM booking_lines
+                WHERE resource_id = ? AND state <> 'released' AND ends_at > ? ORDER BY booking_number LIMIT 20
                 """, arguments: [id.text, now.millis])
             if !numbers.isEmpty {
                 throw FrontdeskError.conflict(code: "resource_in_use",

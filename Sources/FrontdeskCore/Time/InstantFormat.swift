@@ -5,8 +5,8 @@ import Foundation
 /// thousand resources writes four thousand instants, and Foundation's formatter is slow at that.
 public enum InstantFormat {
     public static func string(from date: Date) -> String {
-        String(unsafeUninitializedCapacity: maxLength) { write(date, into: $0) ?? 0 }
-            .nonEmpty ?? date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let text = String(unsafeUninitializedCapacity: maxLength) { write(date, into: $0) ?? 0 }
+        return text.isEmpty ? date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) : text
     }
 
     /// The length of an instant written by `write`, in bytes.
@@ -59,8 +59,4 @@ public enum InstantFormat {
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
-}
-
-private extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
