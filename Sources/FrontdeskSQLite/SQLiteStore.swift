@@ -19,14 +19,16 @@ public final class SQLiteStore: FrontdeskStore {
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = max(8, 2 * ProcessInfo.processInfo.activeProcessorCount)
         configuration.prepareDatabase { db in
-            // FULL: a commit is on disk before it is acknowledged, even across a power cut.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Savepoints and sorts in memory, and a page cache large enough for the hot indexes.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        // FULL: a commit is on disk (the WAL synced) before it is acknowledged, even across a power
+        // cut. Only the writer commits. It is set here, not in `prepareDatabase`: the pool turns on
+        // WAL after that, and with it `synchronous = NORMAL`, which syncs only at checkpoints.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         writer = GroupCommit(pool: pool)
     }
 
