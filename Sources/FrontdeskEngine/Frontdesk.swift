@@ -18,6 +18,8 @@ public struct Frontdesk: Sendable {
     public let plugins: [any FrontdeskPlugin]
     /// Whether an after-hook's error is thrown by the use case rather than logged.
     public let failFast: Bool
+    /// The organizations' resources as availability lists them.
+    let catalogs = CatalogCache()
 
     public init(
         store: any FrontdeskStore,

@@ -303,6 +303,28 @@ enum PostgresMigrations {
         Migration(version: "0004_ready_next_booking", statements: [
             "ALTER TABLE bookings ADD COLUMN ready_at timestamptz",
         ]),
+        // Availability keeps each organization's resources in memory and reads them again only when
+        // this version has moved: every change to a resource or a location moves it, in its
+        // transaction. Statement triggers take the version's lock after the rows' locks.
+        Migration(version: "0006_catalog_versions", statements: [
+            "CREATE TABLE catalog_versions (organization_id uuid PRIMARY KEY, version bigint NOT NULL)",
+            """
+            CREATE FUNCTION frontdesk_move_catalog() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO catalog_versions (organization_id, version)
+                SELECT DISTINCT organization_id, 1 FROM changed
+                ON CONFLICT (organization_id) DO UPDATE SET version = catalog_versions.version + 1;
+                RETURN NULL;
+            END
+            $$
+            """,
+        ] + [("resources", "INSERT", "NEW"), ("resources", "UPDATE", "NEW"), ("resources", "DELETE", "OLD"),
+             ("locations", "UPDATE", "NEW"), ("locations", "DELETE", "OLD")].map { table, event, rows in
+            """
+            CREATE TRIGGER \(table)_\(event.lowercased())_moves_catalog AFTER \(event) ON \(table)
+            REFERENCING \(rows) TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION frontdesk_move_catalog()
+            """
+        }),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -4,41 +4,42 @@ import FrontdeskEngine
 import PostgresNIO
 
 extension PostgresStore {
-    public func bookableResources(
-        _ organizationID: UUID, filter: ResourceFilter, window: TimeWindow
-    ) async throws -> [BookableResource] {
-        let conditions: [SQL] = ["r.organization_id = \(organizationID)", "r.deleted_at IS NULL"]
-            + Self.conditions(filter, alias: "r")
-        // One row per resource and line holding it in the window; a resource nobody holds comes
-        // once, with NULL `held_*`. The lines are the organization's in the window, found at once
-        // by the index on tstzrange(…, '[)') (see the migration), then matched to the resources.
+    public func catalog(_ organizationID: UUID) async throws -> Catalog {
+        // The version row comes first and once; the resources (if any) join it.
         let rows = try await query("""
-            SELECT r.*, loc.timezone AS location_zone, o.timezone AS organization_zone,
-                   held.booking_number AS held_number, held.starts_at AS held_starts_at, held.ends_at AS held_ends_at
-            FROM resources r
-            JOIN organizations o ON o.id = r.organization_id
-            JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
+            SELECT v.version AS catalog_version, r.*, loc.timezone AS location_zone
+            FROM (SELECT coalesce((SELECT version FROM catalog_versions WHERE organization_id = \(organizationID)), 0) AS version) v
+            LEFT JOIN (resources r JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id)
+                   ON r.organization_id = \(organizationID) AND r.deleted_at IS NULL
+            ORDER BY r.name COLLATE "C", r.id
+            """)
+        var catalog = Catalog(version: try rows.first?.value("catalog_version") ?? 0, resources: [])
+        for row in rows where try row.value("id", as: UUID?.self) != nil {
+            catalog.resources.append((try Resource(row: row), try row.value("location_zone")))
+        }
+        return catalog
+    }
+
+    public func holds(_ organizationID: UUID, window: TimeWindow) async throws -> Holds {
+        // The lines are the organization's in the window, found at once by the index on
+        // tstzrange(…, '[)') (see the migration); the version comes with each row, or alone.
+        let rows = try await query("""
+            SELECT v.version AS catalog_version, held.resource_id, held.booking_number, held.starts_at, held.ends_at
+            FROM (SELECT coalesce((SELECT version FROM catalog_versions WHERE organization_id = \(organizationID)), 0) AS version) v
             LEFT JOIN (
                 SELECT l.resource_id, l.booking_number, l.starts_at, l.ends_at FROM booking_lines l
                 WHERE l.organization_id = \(organizationID) AND l.state <> 'released'
                   AND tstzrange(l.starts_at, l.ends_at, '[)') && tstzrange(\(window.start), \(window.end))
-            ) held ON held.resource_id = r.id
-            WHERE \(SQL(joining: conditions, separator: " AND "))
-            ORDER BY r.name COLLATE "C", r.id
+            ) held ON true
             """)
-        var resources: [BookableResource] = []
+        var holds = Holds(catalogVersion: try rows.first?.value("catalog_version") ?? 0, lines: [:])
         for row in rows {
-            let id: UUID = try row.value("id")
-            if resources.last?.resource.id != id {
-                resources.append(BookableResource(resource: try Resource(row: row), timeZone: try Self.zone(row), held: []))
-            }
-            if let number = try row.value("held_number", as: String?.self) {
-                resources[resources.count - 1].held.append(HeldLine(
-                    bookingNumber: number,
-                    window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at"))))
-            }
+            guard let resourceID = try row.value("resource_id", as: UUID?.self) else { continue }
+            holds.lines[resourceID, default: []].append(HeldLine(
+                bookingNumber: try row.value("booking_number"),
+                window: TimeWindow(start: try row.date("starts_at"), end: try row.date("ends_at"))))
         }
-        return resources
+        return holds
     }
 
     public func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone] {

@@ -250,7 +250,26 @@ enum SQLiteMigrations {
         DROP INDEX bookings_due;
         CREATE INDEX bookings_due ON bookings(organization_id, status, starts_at);
         """),
+        // Availability keeps each organization's resources in memory and reads them again only when
+        // this version has moved: every change to a resource or a location moves it, in its transaction.
+        ("0006_catalog_versions", """
+        CREATE TABLE catalog_versions (organization_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+        """ + catalogTriggers),
     ]
+
+    /// Moves an organization's catalog version after each change to one of its resources or locations.
+    private static var catalogTriggers: String {
+        [("resources", "INSERT", "NEW"), ("resources", "UPDATE", "NEW"), ("resources", "DELETE", "OLD"),
+         ("locations", "UPDATE", "NEW"), ("locations", "DELETE", "OLD")].map { table, event, row in
+            """
+            CREATE TRIGGER \(table)_\(event.lowercased())_moves_catalog AFTER \(event) ON \(table) BEGIN
+                INSERT INTO catalog_versions (organization_id, version) VALUES (\(row).organization_id, 1)
+                ON CONFLICT (organization_id) DO UPDATE SET version = version + 1;
+            END;
+
+            """
+        }.joined()
+    }
 
     static func apply(_ db: Database) throws {
         try db.execute(sql: """

@@ -99,46 +99,36 @@ extension SQLiteStore {
         }
     }
 
-    public func bookableResources(
-        _ organizationID: UUID, filter: ResourceFilter, window: TimeWindow
-    ) async throws -> [BookableResource] {
+    public func catalog(_ organizationID: UUID) async throws -> Catalog {
         try await read { db in
-            let organization = try Self.requireOrganization(organizationID, db)
-            var clauses = ["r.organization_id = ?", "r.deleted_at IS NULL"]
-            var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
-            if let locationID = filter.locationID {
-                clauses.append("r.location_id = ?")
-                arguments.append(locationID.text)
-            }
-            if let kind = filter.kind {
-                clauses.append("r.kind = ?")
-                arguments.append(kind)
-            }
-            if let category = filter.category {
-                clauses.append("r.category = ?")
-                arguments.append(category)
-            }
-            let resources = try db.rows(sql: """
+            Catalog(version: try Self.catalogVersion(organizationID, db), resources: try db.rows(sql: """
                 SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
-                WHERE \(clauses.joined(separator: " AND ")) ORDER BY r.name, r.id
-                """, arguments: StatementArguments(arguments)) { row in
-                (Resource(row: row), Self.zone(row["zone"], organization))
-            }
+                WHERE r.organization_id = ? AND r.deleted_at IS NULL ORDER BY r.name, r.id
+                """, arguments: [organizationID.text]) { row in (resource: Resource(row: row), zone: row["zone"]) })
+        }
+    }
+
+    public func holds(_ organizationID: UUID, window: TimeWindow) async throws -> Holds {
+        try await read { db in
             // A line overlapping the window started at most the organization's longest line before it:
             // that lower bound keeps the index scan to the window's neighbourhood.
-            var held: [UUID: [HeldLine]] = [:]
+            var lines: [UUID: [HeldLine]] = [:]
             for (resourceID, line) in try db.cachedRows(sql: """
                 SELECT l.resource_id, l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
                 """, arguments: [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
                                  organizationID.text], { ($0.uuid("resource_id"), Self.heldLine($0)) }) {
-                held[resourceID, default: []].append(line)
+                lines[resourceID, default: []].append(line)
             }
-            return resources.map { resource, zone in
-                BookableResource(resource: resource, timeZone: zone, held: held[resource.id] ?? [])
-            }
+            return Holds(catalogVersion: try Self.catalogVersion(organizationID, db), lines: lines)
         }
+    }
+
+    /// Moved by triggers on resources and locations (see migration 0006); 0 before any change.
+    private static func catalogVersion(_ organizationID: UUID, _ db: Database) throws -> Int64 {
+        try db.cachedValue(Int64.self, sql: "SELECT version FROM catalog_versions WHERE organization_id = ?",
+                           arguments: [organizationID.text]) ?? 0
     }
 
     public func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone] {

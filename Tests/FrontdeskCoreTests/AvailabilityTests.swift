@@ -6,14 +6,15 @@ import Testing
 @Suite struct AvailabilityTests {
     static let stay = StayDates(checkIn: LocalDate("2026-03-28")!, checkOut: LocalDate("2026-03-30")!)
 
-    static func bookable(_ n: Int, capacity: Int = 1, status: Resource.Status = .active, zone: String = "Europe/Paris",
-                         held: [HeldLine] = []) -> BookableResource {
-        BookableResource(resource: Fixture.resource(Fixture.id(n), capacity: capacity, rate: 9_000, status: status),
-                         timeZone: Fixture.zone(zone), held: held)
+    static func bookable(_ n: Int, capacity: Int = 1, status: Resource.Status = .active, zone: String? = "Europe/Paris",
+                         held: [HeldLine] = []) -> (entry: CatalogEntry, held: [HeldLine]) {
+        (CatalogEntry(resource: Fixture.resource(Fixture.id(n), capacity: capacity, rate: 9_000, status: status),
+                      timeZone: zone.map(Fixture.zone)), held)
     }
 
-    static func availability(_ resources: [BookableResource]) -> Availability {
-        Availability(resources, currency: "EUR") { zone in
+    static func availability(_ resources: [(entry: CatalogEntry, held: [HeldLine])]) -> Availability {
+        Availability(resources.map(\.entry), held: Dictionary(uniqueKeysWithValues: resources.map { ($0.entry.resource.id, $0.held) }),
+                     organizationZone: Fixture.zone("Asia/Tokyo"), currency: "EUR") { zone in
             stay.window(checkInTime: LocalTime("14:00")!, checkOutTime: LocalTime("11:00")!, timeZone: zone)
         }
     }
@@ -49,7 +50,27 @@ import Testing
     }
 
     @Test func eachResourceReadsTheStayInItsOwnZone() {
-        let a = Self.availability([Self.bookable(1, zone: "America/New_York")])
-        #expect(a.available.first?.window == Fixture.window("2026-03-28T18:00:00Z", "2026-03-30T15:00:00Z"))
+        let a = Self.availability([Self.bookable(1, zone: "America/New_York"), Self.bookable(2), Self.bookable(3, zone: nil)])
+        #expect(a.available.map(\.window) == [
+            Fixture.window("2026-03-28T18:00:00Z", "2026-03-30T15:00:00Z"),
+            Fixture.window("2026-03-28T13:00:00Z", "2026-03-30T09:00:00Z"),
+            Fixture.window("2026-03-28T05:00:00Z", "2026-03-30T02:00:00Z"),  // no location zone: the organization's
+        ])
+    }
+
+    @Test func answerCarriesEachResourceAsItsJSON() throws {
+        let entry = Self.bookable(1).entry
+        #expect(entry.json == Array(entry.resource.json))
+        let a = Self.availability([Self.bookable(1), Self.bookable(2, held: [Self.inTheWay])])
+        var available = JSONWriter(), unavailable = JSONWriter(), answer = JSONWriter()
+        a.writeAvailable(to: &available)
+        a.writeUnavailable(to: &unavailable)
+        Availability.write(available: available.bytes, unavailable: unavailable.bytes, to: &answer)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.bytes)) as? [String: Any])
+        let open = try #require((object["available"] as? [[String: Any]])?.first)
+        let closed = try #require((object["unavailable"] as? [[String: Any]])?.first)
+        #expect((open["resource"] as? [String: Any])?["id"] as? String == Fixture.id(1).text)
+        #expect((closed["resource"] as? [String: Any])?["id"] as? String == Fixture.id(2).text)
+        #expect(closed["booking_numbers"] as? [String] == ["BK-2026-0002"])
     }
 }

@@ -90,6 +90,11 @@ struct ActionConformanceTests {
                 trigger: .checkoutCompleted, type: .flagForCleaning, scope: "location", scopeID: location.id))
             try await Self.visit(f, room, member)
             try await Self.visit(f, other, member)
+            func housekeeping() async throws -> [Housekeeping] {
+                try await f.frontdesk.availability(f.owner, window: .instants(hours(30, 40)), filter: ResourceFilter())
+                    .available.map(\.resource.housekeeping)
+            }
+            #expect(try await housekeeping() == [.clean, .clean])
 
             #expect(try await f.frontdesk.dispatch(batchSize: 3) == 8)
             #expect(try await f.frontdesk.dispatch() == 0)
@@ -109,10 +114,10 @@ struct ActionConformanceTests {
 
             #expect(try await f.frontdesk.resource(f.owner, room.id).housekeeping == .dirty)
             #expect(try await f.frontdesk.resource(f.owner, other.id).housekeeping == .dirty)
-            let availability = try await f.frontdesk.availability(f.owner, window: .instants(hours(30, 40)), filter: ResourceFilter())
-            #expect(availability.available.map(\.resource.housekeeping) == [.dirty, .dirty])
+            #expect(try await housekeeping() == [.dirty, .dirty])
             #expect(try await f.frontdesk.cleanResource(f.owner, room.id).housekeeping == .clean)
             #expect(try await f.frontdesk.resource(f.owner, room.id).housekeeping == .clean)
+            #expect(try await housekeeping() == [.clean, .dirty])
         }
     }
 

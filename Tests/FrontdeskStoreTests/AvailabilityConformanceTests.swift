@@ -104,4 +104,40 @@ struct AvailabilityConformanceTests {
             #expect(try await ids(ResourceFilter(locationID: hill.id, category: "double")) == [])
         }
     }
+
+    /// Availability keeps the catalog between requests: every change to a resource or a location
+    /// shows in the next answer, made through this engine or through another process's.
+    @Test(arguments: Backend.enabled)
+    func showsEveryCatalogChangeAtOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation(name: "Harbour")
+            let a = try await f.makeResource(at: location, name: "A", rate: 10_000)
+            func answer() async throws -> (open: [String], closed: [String], windows: Set<TimeWindow>) {
+                let availability = try await f.frontdesk.availability(f.owner, window: Self.june1to3, filter: ResourceFilter())
+                return (availability.available.map(\.resource.name), availability.unavailable.map(\.resource.name),
+                        Set(availability.available.map(\.window)))
+            }
+            #expect(try await answer().open == ["A"])
+
+            let b = try await f.makeResource(at: location, name: "B")
+            #expect(try await answer().open == ["A", "B"])
+            _ = try await f.frontdesk.updateResource(f.owner, a.id, ResourceInput(name: "C", status: .outOfService))
+            #expect(try await answer().open == ["B"])
+            #expect(try await answer().closed == ["C"])
+            try await f.frontdesk.deleteResource(f.owner, a.id)
+            #expect(try await answer().closed == [])
+            _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(timeZone: "Asia/Tokyo"))
+            #expect(try await answer().windows == [TimeWindow(start: instant("2026-06-01T05:00:00Z"),
+                                                               end: instant("2026-06-03T02:00:00Z"))])
+
+            // Another process on the same database: its change shows here at once.
+            let again = try f.test.openedAgain()
+            let other = Frontdesk(store: again, clock: { f.now })
+            _ = try await other.updateResource(f.owner, b.id, ResourceInput(name: "D"))
+            _ = try await other.createResource(f.owner, ResourceInput(
+                locationID: location.id, name: "E", kind: "room", capacity: 1, rateAmount: 1, rateUnit: .night))
+            #expect(try await answer().open == ["D", "E"])
+            try await again.shutdown()
+        }
+    }
 }

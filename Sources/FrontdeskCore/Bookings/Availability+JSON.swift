@@ -15,7 +15,7 @@ extension Availability {
     public func writeAvailable(to json: inout JSONWriter) {
         json.array(available) { json, open in
             json.object { json in
-                Self.writeResourceAndWindow(open.resource, open.window, to: &json)
+                Self.writeResourceAndWindow(open.entry, open.window, to: &json)
                 json.key("remaining_capacity"); json.int(open.remainingCapacity)
                 json.key("price"); json.int(open.price)
                 json.key("currency"); json.string(currency)
@@ -27,15 +27,15 @@ extension Availability {
     public func writeUnavailable(to json: inout JSONWriter) {
         json.array(unavailable) { json, closed in
             json.object { json in
-                Self.writeResourceAndWindow(closed.resource, closed.window, to: &json)
+                Self.writeResourceAndWindow(closed.entry, closed.window, to: &json)
                 json.key("reason"); json.string(closed.reason.rawValue)
                 json.key("booking_numbers"); json.array(closed.bookingNumbers) { json, number in json.string(number) }
             }
         }
     }
 
-    private static func writeResourceAndWindow(_ resource: Resource, _ window: TimeWindow, to json: inout JSONWriter) {
-        json.key("resource"); resource.write(to: &json)
+    private static func writeResourceAndWindow(_ entry: CatalogEntry, _ window: TimeWindow, to json: inout JSONWriter) {
+        json.key("resource"); json.raw(entry.json)
         json.key("starts_at"); json.instant(window.start)
         json.key("ends_at"); json.instant(window.end)
     }

@@ -11,6 +11,12 @@ public struct ResourceFilter: Sendable, Hashable {
         self.kind = kind
         self.category = category
     }
+
+    public func matches(_ resource: Resource) -> Bool {
+        (locationID.map { $0 == resource.locationID } ?? true)
+            && (kind.map { $0 == resource.kind } ?? true)
+            && (category.map { $0 == resource.category } ?? true)
+    }
 }
 
 public struct MemberFilter: Sendable, Hashable {

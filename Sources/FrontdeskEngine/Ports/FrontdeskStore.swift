@@ -85,10 +85,10 @@ public protocol FrontdeskStore: ActionStore {
         _ organizationID: UUID, _ reference: BookingReference,
         decide: @escaping @Sendable (Booking) throws -> BookingChange
     ) async throws
-    /// The organization's resources matching `filter`, each with the lines holding it in `window`.
-    func bookableResources(
-        _ organizationID: UUID, filter: ResourceFilter, window: TimeWindow
-    ) async throws -> [BookableResource]
+    /// The organization's catalog and its version.
+    func catalog(_ organizationID: UUID) async throws -> Catalog
+    /// The lines holding the organization's resources in `window`, and the catalog version.
+    func holds(_ organizationID: UUID, window: TimeWindow) async throws -> Holds
     /// The time zone and settings a request's dates are read in: each resource's location zone.
     func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone]
     /// Bookings whose time has passed: confirmed ones past `noShowBefore`-relative grace,

@@ -1,0 +1,18 @@
+import Foundation
+
+/// A resource as availability lists it, prepared once per version of the catalog: the resource,
+/// its location's time zone (nil: the organization's), and its JSON, which an answer over a
+/// thousand resources copies instead of writing each of them again.
+public struct CatalogEntry: Sendable, Hashable {
+    public let resource: Resource
+    public let timeZone: TimeZone?
+    public let json: [UInt8]
+
+    public init(resource: Resource, timeZone: TimeZone?) {
+        self.resource = resource
+        self.timeZone = timeZone
+        var writer = JSONWriter(capacity: 512)
+        resource.write(to: &writer)
+        json = writer.bytes
+    }
+}
