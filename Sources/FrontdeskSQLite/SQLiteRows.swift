@@ -161,22 +161,23 @@ extension Event {
     }
 }
 
-/// A row to write, by column name.
-typealias Columns = [String: (any DatabaseValueConvertible)?]
+/// A row to write: its columns by name, in a fixed order, bound by position.
+typealias Columns = KeyValuePairs<String, (any DatabaseValueConvertible)?>
 
 extension Database {
     func insert(_ table: String, _ columns: Columns) throws {
-        let names = columns.keys.sorted()
-        try cachedExecute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES ("
-            + names.map { ":" + $0 }.joined(separator: ", ") + ")", arguments: StatementArguments(columns))
+        try cachedExecute(sql: "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES ("
+            + repeatElement("?", count: columns.count).joined(separator: ", ") + ")",
+            arguments: StatementArguments(columns.map(\.value)))
     }
 
     /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`).
     func update(_ table: String, _ columns: Columns, scoped: Bool = true) throws {
-        let keys: Set<String> = scoped ? ["id", "organization_id"] : ["id"]
-        let names = columns.keys.sorted().filter { !keys.contains($0) && $0 != "created_at" }
-        try cachedExecute(sql: "UPDATE \(table) SET " + names.map { "\($0) = :\($0)" }.joined(separator: ", ")
-            + " WHERE " + keys.sorted().map { "\($0) = :\($0)" }.joined(separator: " AND "),
-            arguments: StatementArguments(columns))
+        let keys = scoped ? ["id", "organization_id"] : ["id"]
+        let set = columns.filter { !keys.contains($0.key) && $0.key != "created_at" }
+        let key = keys.map { name in columns.first { $0.key == name }?.value ?? nil }
+        try cachedExecute(sql: "UPDATE \(table) SET " + set.map { "\($0.key) = ?" }.joined(separator: ", ")
+            + " WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND "),
+            arguments: StatementArguments(set.map(\.value) + key))
     }
 }
