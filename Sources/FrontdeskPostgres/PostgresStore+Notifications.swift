@@ -10,12 +10,11 @@ extension PostgresStore {
 
     /// Notifications come from PostgreSQL, so a stream here wakes for commits made through any
     /// process on the database, this one included.
-    public func eventNotifications(_ organizationID: UUID) -> AsyncStream<Void> {
-        let subscription = notifier.subscribe(organizationID)
+    public func notifyEvents(of organizationID: UUID, to wakeUp: AsyncStream<Void>.Continuation) {
+        notifier.subscribe(organizationID, wakeUp)
         listener.withLock { listening in
             if listening == nil { listening = Task { await self.listen() } }
         }
-        return subscription
     }
 
     /// Holds one pooled connection on `LISTEN` and signals the notifier for each notification,

@@ -48,8 +48,8 @@ extension SQLiteStore {
         }
     }
 
-    public func eventNotifications(_ organizationID: UUID) -> AsyncStream<Void> {
-        notifier.subscribe(organizationID)
+    public func notifyEvents(of organizationID: UUID, to wakeUp: AsyncStream<Void>.Continuation) {
+        notifier.subscribe(organizationID, wakeUp)
     }
 
     // MARK: Idempotency

@@ -18,7 +18,7 @@ public struct EventStream: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> Iterator {
         // Subscribe before the first read, so an event committed in between still wakes the reader.
-        let wakeUps = WakeUps(store.eventNotifications(organizationID), every: pollInterval)
+        let wakeUps = WakeUps(store, organizationID, every: pollInterval)
         return Iterator(stream: self, wakeUps: wakeUps, waiting: wakeUps.stream.makeAsyncIterator(), last: after)
     }
 
@@ -44,26 +44,27 @@ public struct EventStream: AsyncSequence, Sendable {
         }
     }
 
-    /// One reader's wake-ups: the store's notifications merged with a periodic tick, at most one
-    /// pending. They stop when the reader's iterator goes away.
+    /// One reader's wake-ups: the store's notifications and a periodic tick, at most one pending.
+    /// The store yields straight into the reader's stream, so a commit wakes the reader in one hop.
+    /// They stop when the reader's iterator goes away.
     final class WakeUps: Sendable {
         let stream: AsyncStream<Void>
-        private let forwarding: Task<Void, Never>
+        private let continuation: AsyncStream<Void>.Continuation
+        private let ticking: Task<Void, Never>
 
-        init(_ notifications: AsyncStream<Void>, every pollInterval: Duration) {
+        init(_ store: any FrontdeskStore, _ organizationID: UUID, every pollInterval: Duration) {
             let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
             self.stream = stream
-            forwarding = Task {
-                await withTaskGroup(of: Void.self) { group in
-                    group.addTask { for await _ in notifications { continuation.yield() } }
-                    group.addTask {
-                        while (try? await Task.sleep(for: pollInterval)) != nil { continuation.yield() }
-                    }
-                }
-                continuation.finish()
+            self.continuation = continuation
+            store.notifyEvents(of: organizationID, to: continuation)
+            ticking = Task {
+                while (try? await Task.sleep(for: pollInterval)) != nil { continuation.yield() }
             }
         }
 
-        deinit { forwarding.cancel() }
+        deinit {
+            ticking.cancel()
+            continuation.finish()
+        }
     }
 }

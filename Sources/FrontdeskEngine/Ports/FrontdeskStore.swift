@@ -118,10 +118,11 @@ public protocol FrontdeskStore: ActionStore {
 
     func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry]
     func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event]
-    /// Yields after a commit that wrote events of the organization (see `EventNotifier`): through
-    /// this store and, where the database can tell, through any other process on the same database.
-    /// A hint to re-read `events(after:)`, never the events themselves.
-    func eventNotifications(_ organizationID: UUID) -> AsyncStream<Void>
+    /// Yields to `wakeUp` after each commit that wrote events of the organization (see
+    /// `EventNotifier`): through this store and, where the database can tell, through any other
+    /// process on the same database, until `wakeUp` finishes. A hint to re-read `events(after:)`,
+    /// never the events themselves.
+    func notifyEvents(of organizationID: UUID, to wakeUp: AsyncStream<Void>.Continuation)
 
     // MARK: Idempotency
 
