@@ -62,11 +62,13 @@ import Testing
         let entry = Self.bookable(1).entry
         #expect(entry.json == Array(entry.resource.json))
         let a = Self.availability([Self.bookable(1), Self.bookable(2, held: [Self.inTheWay])])
-        var available = JSONWriter(), unavailable = JSONWriter(), answer = JSONWriter()
+        var available = JSONWriter(), unavailable = JSONWriter()
         a.writeAvailable(to: &available)
         a.writeUnavailable(to: &unavailable)
-        Availability.write(available: available.bytes, unavailable: unavailable.bytes, to: &answer)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.bytes)) as? [String: Any])
+        let frame = Availability.frame
+        let answer = frame.open.description.utf8 + available.bytes + frame.between.description.utf8 + unavailable.bytes
+            + frame.close.description.utf8
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any])
         let open = try #require((object["available"] as? [[String: Any]])?.first)
         let closed = try #require((object["unavailable"] as? [[String: Any]])?.first)
         #expect((open["resource"] as? [String: Any])?["id"] as? String == Fixture.id(1).text)

@@ -1,15 +1,13 @@
 import Foundation
 
 /// The JSON shape of an availability answer, identical to the API's `Availability` schema. Its two
-/// lists are written apart (so that two cores can write them at once), then put together.
+/// lists are written apart (so that two cores can write them at once), then sent between the
+/// pieces of `frame` without being copied together first.
 extension Availability {
-    /// The answer, given its two lists as written by `writeAvailable` and `writeUnavailable`.
-    public static func write(available: [UInt8], unavailable: [UInt8], to json: inout JSONWriter) {
-        json.object { json in
-            json.key("available"); json.raw(available)
-            json.key("unavailable"); json.raw(unavailable)
-        }
-    }
+    /// What goes before, between and after the two lists, as written by `writeAvailable` and
+    /// `writeUnavailable`: `{"available":[…],"unavailable":[…]}`.
+    public static let frame: (open: StaticString, between: StaticString, close: StaticString) =
+        ("{\"available\":", ",\"unavailable\":", "}")
 
     /// The `available` list.
     public func writeAvailable(to json: inout JSONWriter) {

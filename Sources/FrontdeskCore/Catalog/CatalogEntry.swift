@@ -2,8 +2,9 @@ import Foundation
 
 /// A resource as availability lists it, prepared once per version of the catalog: the resource,
 /// its location's time zone (nil: the organization's), and its JSON, which an answer over a
-/// thousand resources copies instead of writing each of them again.
-public struct CatalogEntry: Sendable, Hashable {
+/// thousand resources copies instead of writing each of them again. A class: answers share
+/// entries instead of copying their strings.
+public final class CatalogEntry: Sendable, Hashable {
     public let resource: Resource
     public let timeZone: TimeZone?
     public let json: [UInt8]
@@ -14,5 +15,14 @@ public struct CatalogEntry: Sendable, Hashable {
         var writer = JSONWriter(capacity: 512)
         resource.write(to: &writer)
         json = writer.bytes
+    }
+
+    public static func == (a: CatalogEntry, b: CatalogEntry) -> Bool {
+        a.resource == b.resource && a.timeZone == b.timeZone
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(resource)
+        hasher.combine(timeZone)
     }
 }

@@ -32,9 +32,15 @@ enum AvailabilityRoute {
         async let available = list(availability.available.count) { availability.writeAvailable(to: &$0) }
         let unavailable = list(availability.unavailable.count) { availability.writeUnavailable(to: &$0) }
         let availableBytes = await available
-        var json = JSONWriter(capacity: availableBytes.count + unavailable.count + 32)
-        Availability.write(available: availableBytes, unavailable: unavailable, to: &json)
-        return ByteBuffer(bytes: json.bytes)
+        let frame = Availability.frame
+        var answer = ByteBuffer()
+        answer.reserveCapacity(availableBytes.count + unavailable.count + 32)
+        answer.writeStaticString(frame.open)
+        answer.writeBytes(availableBytes)
+        answer.writeStaticString(frame.between)
+        answer.writeBytes(unavailable)
+        answer.writeStaticString(frame.close)
+        return answer
     }
 
     private static func list(_ count: Int, _ write: (inout JSONWriter) -> Void) -> [UInt8] {
