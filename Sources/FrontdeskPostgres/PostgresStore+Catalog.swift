@@ -57,7 +57,7 @@ extension PostgresStore {
     }
 
     public func resources(_ organizationID: UUID, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
-        try await self.page(Resource.self, organizationID, page: page, filter: Self.conditions(filter, alias: nil))
+        try await self.page(Resource.self, organizationID, page: page, filter: Self.conditions(filter))
     }
 
     public func updateResource(
@@ -90,13 +90,12 @@ extension PostgresStore {
         }
     }
 
-    /// The conditions of a resource filter, on the columns of `alias` (or unqualified ones).
-    static func conditions(_ filter: ResourceFilter, alias: String?) -> [SQL] {
-        let prefix = alias.map { "\($0)." } ?? ""
+    /// The conditions of a resource filter.
+    static func conditions(_ filter: ResourceFilter) -> [SQL] {
         var conditions: [SQL] = []
-        if let locationID = filter.locationID { conditions.append("\(raw: prefix)location_id = \(locationID)") }
-        if let kind = filter.kind { conditions.append("\(raw: prefix)kind = \(kind)") }
-        if let category = filter.category { conditions.append("\(raw: prefix)category = \(category)") }
+        if let locationID = filter.locationID { conditions.append("location_id = \(locationID)") }
+        if let kind = filter.kind { conditions.append("kind = \(kind)") }
+        if let category = filter.category { conditions.append("category = \(category)") }
         return conditions
     }
 
