@@ -69,13 +69,9 @@ extension PostgresStore {
         }
     }
 
-    /// The location's time zone, else the organization's (itself UTC when invalid).
-    static func zone(_ location: String?, else organization: TimeZone) -> TimeZone {
-        location.flatMap(TimeZone.init(identifier:)) ?? organization
-    }
-
     /// The zone of a row with `location_zone` and `organization_zone`.
     private static func zone(_ row: PostgresRandomAccessRow) throws -> TimeZone {
-        zone(try row.value("location_zone"), else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
+        // The organization's zone is UTC when invalid, as `Organization.zone` reads it.
+        Location.zone(try row.value("location_zone"), else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
     }
 }

@@ -73,7 +73,7 @@ extension PostgresStore {
         for row in rows {
             let resource = try Resource(row: row)
             resources[resource.id] = BookableResource(
-                resource: resource, timeZone: Self.zone(try row.value("location_zone"), else: organization.zone), held: [])
+                resource: resource, timeZone: Location.zone(try row.value("location_zone"), else: organization.zone), held: [])
         }
         return resources
     }

@@ -138,7 +138,7 @@ extension SQLiteStore {
                 SELECT r.id, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
                 """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text))) {
-                ($0.uuid("id"), Self.zone($0["zone"], organization))
+                ($0.uuid("id"), Location.zone($0["zone"], else: organization.zone))
             }
             return Dictionary(zones) { a, _ in a }
         }
@@ -200,10 +200,6 @@ extension SQLiteStore {
         return organization
     }
 
-    static func zone(_ identifier: String?, _ organization: Organization) -> TimeZone {
-        identifier.flatMap(TimeZone.init(identifier:)) ?? organization.zone
-    }
-
     static func heldLine(_ row: Row) -> HeldLine {
         HeldLine(bookingNumber: row["booking_number"], window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")))
     }
@@ -217,7 +213,8 @@ extension SQLiteStore {
             guard let (resource, zone) = try db.cachedRow(sql: """
                 SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
                 JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
-                """, arguments: [organization.id.text, id.text], { (Resource(row: $0), zone($0["zone"], organization)) })
+                """, arguments: [organization.id.text, id.text],
+                { (Resource(row: $0), Location.zone($0["zone"], else: organization.zone)) })
             else { continue }
             let lines = windows.filter { $0.resourceID == id }
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!

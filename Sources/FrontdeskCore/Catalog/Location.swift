@@ -36,4 +36,10 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
         }
         try v.validate()
     }
+
+    /// The zone a location's dates are read in: its own (`identifier`, its `timeZone`), else the
+    /// organization's.
+    public static func zone(_ identifier: String?, else organization: TimeZone) -> TimeZone {
+        identifier.flatMap(TimeZone.init(identifier:)) ?? organization
+    }
 }
