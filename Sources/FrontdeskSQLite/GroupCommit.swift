@@ -22,12 +22,15 @@ final class GroupCommit: Sendable {
     }
 
     private let pool: DatabasePool
+    private let afterCommit: @Sendable () -> Void
     private let state = Mutex(State())
     /// The most writes one transaction takes, so a burst cannot hold the writer for long.
     private let maxBatch = 256
 
-    init(pool: DatabasePool) {
+    /// `afterCommit` runs on the writer's queue after each batch commits, before anyone is answered.
+    init(pool: DatabasePool, afterCommit: @escaping @Sendable () -> Void) {
         self.pool = pool
+        self.afterCommit = afterCommit
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -62,26 +65,37 @@ final class GroupCommit: Sendable {
         do {
             try db.inTransaction(.immediate) {
                 for job in jobs {
-                    do {
-                        var value: (any Sendable)?
-                        try db.inSavepoint {
-                            value = try job.body(db)
-                            return .commit
-                        }
-                        outcomes.append(.success(value!))
-                    } catch {
-                        outcomes.append(.failure(error))
-                    }
+                    outcomes.append(try Self.inSavepoint(db) { try job.body(db) })
                 }
                 return .commit
             }
         } catch {
-            // The commit itself failed: none of the writes happened.
+            // The transaction failed (its commit, or a savepoint): none of the writes happened.
             for job in jobs { job.continuation.resume(throwing: error) }
             return
         }
+        afterCommit()
         for (job, outcome) in zip(jobs, outcomes) {
             job.continuation.resume(with: outcome)
         }
+    }
+
+    /// Runs one job in its own savepoint, released if it succeeds and rolled back if it throws.
+    /// The job's error is its outcome; an error of the savepoint itself fails the whole batch.
+    /// Its statements are cached: GRDB's `inSavepoint` prepares them again for each job, a cost
+    /// the size of a small write's own statements.
+    private static func inSavepoint(
+        _ db: Database, _ body: () throws -> any Sendable
+    ) throws -> Result<any Sendable, any Error> {
+        // An error that rolled the whole transaction back (SQLite does that on a full disk, for
+        // one) must fail the batch: a savepoint outside a transaction would begin a new one.
+        guard db.isInsideTransaction else {
+            throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted")
+        }
+        try db.cachedExecute(sql: "SAVEPOINT job")
+        let outcome = Result { try body() }
+        if case .failure = outcome { try db.cachedExecute(sql: "ROLLBACK TO SAVEPOINT job") }
+        try db.cachedExecute(sql: "RELEASE SAVEPOINT job")
+        return outcome
     }
 }

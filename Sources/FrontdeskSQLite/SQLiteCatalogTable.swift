@@ -49,6 +49,11 @@ extension SQLiteStore {
                          arguments: [organizationID.text, id.text], T.init(row:))
     }
 
+    static func exists<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Bool {
+        try db.cachedValue(Bool.self, sql: "SELECT 1 FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+                           arguments: [organizationID.text, id.text]) != nil
+    }
+
     static func require<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T {
         guard let record = try fetch(T.self, organizationID, id, db) else {
             throw FrontdeskError.notFound(entity: T.entityName, id: id.text)

@@ -2,15 +2,20 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import GRDB
+import Synchronization
 
 /// Rows ↔ domain values.
 extension Organization {
+    /// The columns `init(row:)` reads, in order: by position, as every write reads its organization.
+    static let columnNames = ["id", "name", "timezone", "currency", "check_in_time", "check_out_time",
+                              "booking_number_prefix", "no_show_grace_minutes", "pending_hold_minutes",
+                              "created_at", "updated_at"]
+    static let selection = columnNames.joined(separator: ", ")
+
     init(row: Row) {
-        self.init(id: row.uuid("id"), name: row["name"], timeZone: row["timezone"], currency: row["currency"],
-                  checkInTime: row["check_in_time"], checkOutTime: row["check_out_time"],
-                  bookingNumberPrefix: row["booking_number_prefix"], noShowGraceMinutes: row["no_show_grace_minutes"],
-                  pendingHoldMinutes: row["pending_hold_minutes"], createdAt: row.date("created_at"),
-                  updatedAt: row.date("updated_at"))
+        self.init(id: row.uuid(at: 0), name: row[1], timeZone: row[2], currency: row[3], checkInTime: row[4],
+                  checkOutTime: row[5], bookingNumberPrefix: row[6], noShowGraceMinutes: row[7],
+                  pendingHoldMinutes: row[8], createdAt: Date(millis: row[9]), updatedAt: Date(millis: row[10]))
     }
 
     var columns: Columns {
@@ -130,8 +135,13 @@ extension Checkin {
                   memberID: row.optionalUUID("member_id"), bookingID: row.optionalUUID("booking_id"),
                   bookingLineID: row.optionalUUID("booking_line_id"), planned: planned,
                   checkIn: row.optionalDate("check_in"), checkOut: row.optionalDate("check_out"), notes: row["notes"],
-                  metadata: try JSONDecoder().decode([String: JSONValue].self, from: Data((row["metadata"] as String).utf8)),
+                  metadata: try Self.metadata(row["metadata"]),
                   version: row["version"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    /// Most checkins carry no metadata: their `{}` is not worth a decoder.
+    private static func metadata(_ text: String) throws -> [String: JSONValue] {
+        text == "{}" ? [:] : try JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))
     }
 
     var columns: Columns {
@@ -166,9 +176,11 @@ typealias Columns = KeyValuePairs<String, (any DatabaseValueConvertible)?>
 
 extension Database {
     func insert(_ table: String, _ columns: Columns) throws {
-        try cachedExecute(sql: "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES ("
-            + repeatElement("?", count: columns.count).joined(separator: ", ") + ")",
-            arguments: StatementArguments(columns.map(\.value)))
+        let sql = WriteSQL.text(for: "INSERT \(table)", columns) {
+            "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES ("
+                + repeatElement("?", count: columns.count).joined(separator: ", ") + ")"
+        }
+        try cachedExecute(sql: sql, arguments: StatementArguments(columns.map(\.value)))
     }
 
     /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`).
@@ -176,8 +188,25 @@ extension Database {
         let keys = scoped ? ["id", "organization_id"] : ["id"]
         let set = columns.filter { !keys.contains($0.key) && $0.key != "created_at" }
         let key = keys.map { name in columns.first { $0.key == name }?.value ?? nil }
-        try cachedExecute(sql: "UPDATE \(table) SET " + set.map { "\($0.key) = ?" }.joined(separator: ", ")
-            + " WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND "),
-            arguments: StatementArguments(set.map(\.value) + key))
+        let sql = WriteSQL.text(for: "UPDATE \(table) \(scoped)", columns) {
+            "UPDATE \(table) SET " + set.map { "\($0.key) = ?" }.joined(separator: ", ")
+                + " WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND ")
+        }
+        try cachedExecute(sql: sql, arguments: StatementArguments(set.map(\.value) + key))
+    }
+}
+
+/// The text of each INSERT and UPDATE, built once per table and set of columns instead of for
+/// every row written.
+private enum WriteSQL {
+    private static let texts = Mutex<[String: (columns: [String], sql: String)]>([:])
+
+    static func text(for statement: String, _ columns: Columns, build: () -> String) -> String {
+        if let known = texts.withLock({ $0[statement] }), known.columns.elementsEqual(columns.lazy.map(\.key)) {
+            return known.sql
+        }
+        let sql = build()
+        texts.withLock { $0[statement] = (columns.map(\.key), sql) }
+        return sql
     }
 }

@@ -12,15 +12,15 @@ extension SQLiteStore {
             let organization = try Self.requireOrganization(organizationID, db)
             let year = BookingNumber.year(of: now, in: organization.zone)
             let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
-            let memberExists = try Self.fetch(Member.self, organizationID, request.memberID, db) != nil
-            let last = try db.cachedValue(Int.self, sql: "SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
-                                          arguments: [organizationID.text, year]) ?? 0
+            let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
+            // Taken before deciding: a booking that is refused rolls back with its savepoint, number included.
+            let sequence = try db.cachedValue(Int.self, sql: """
+                INSERT INTO booking_series (organization_id, year, last_sequence) VALUES (?, ?, 1)
+                ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = last_sequence + 1
+                RETURNING last_sequence
+                """, arguments: [organizationID.text, year])!
             let change = try decide(BookingContext(organization: organization, resources: resources,
-                                                   memberExists: memberExists, nextSequence: last + 1))
-            try db.cachedExecute(sql: """
-                INSERT INTO booking_series (organization_id, year, last_sequence) VALUES (?, ?, ?)
-                ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = excluded.last_sequence
-                """, arguments: [organizationID.text, year, last + 1])
+                                                   memberExists: memberExists, nextSequence: sequence))
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
             for checkin in change.checkins { try Self.save(checkin, db) }
@@ -193,8 +193,8 @@ extension SQLiteStore {
     }
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
-        guard let organization = try db.cachedRow(sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id.text],
-                                                  Organization.init(row:)) else {
+        guard let organization = try db.cachedRow(sql: "SELECT \(Organization.selection) FROM organizations WHERE id = ?",
+                                                  arguments: [id.text], Organization.init(row:)) else {
             throw FrontdeskError.notFound(entity: "organization", id: id.text)
         }
         return organization

@@ -10,7 +10,7 @@ extension SQLiteStore {
     ) async throws -> Checkin {
         try await write { db in
             let resource = try Self.fetch(Resource.self, organizationID, request.resourceID, db)
-            let memberExists = try request.memberID.map { try Self.fetch(Member.self, organizationID, $0, db) != nil } ?? false
+            let memberExists = try request.memberID.map { try Self.exists(Member.self, organizationID, $0, db) } ?? false
             let booking = try request.bookingID.flatMap { try Self.booking(organizationID, .id($0), db) }
             let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
             try Self.save(change, db)

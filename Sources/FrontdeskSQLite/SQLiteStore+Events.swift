@@ -28,8 +28,7 @@ extension SQLiteStore {
                 """, arguments: [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
                                  event.entityID.text, event.data, event.createdAt.millis])
         }
-        let notifier = notifier, notified = change.organizationID
-        db.afterNextTransaction { _ in notifier.signal(notified) }
+        wakeUps.add(change.organizationID)
     }
 
     public func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry] {

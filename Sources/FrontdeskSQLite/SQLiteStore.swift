@@ -11,6 +11,7 @@ public final class SQLiteStore: FrontdeskStore {
     private let writer: GroupCommit
     /// Wakes this process's event streams after commits that wrote events (one process owns the file).
     let notifier = EventNotifier()
+    let wakeUps: PendingWakeUps
 
     /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
     public init(path: String) throws {
@@ -29,7 +30,9 @@ public final class SQLiteStore: FrontdeskStore {
         // cut. Only the writer commits. It is set here, not in `prepareDatabase`: the pool turns on
         // WAL after that, and with it `synchronous = NORMAL`, which syncs only at checkpoints.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        writer = GroupCommit(pool: pool)
+        let wakeUps = PendingWakeUps(notifier)
+        self.wakeUps = wakeUps
+        writer = GroupCommit(pool: pool, afterCommit: wakeUps.wake)
     }
 
     public func migrate() async throws {
