@@ -23,7 +23,7 @@ import Testing
             json.key("g"); json.array([[String]](), { json, _ in json.null() })
             json.key("h"); json.raw(Array(#"{"x":[]}"#.utf8))
             json.key("i"); json.double(2.5)
-            json.key("j"); json.string(nil as String?)
+            json.key("j"); json.null()
         }
         #expect(String(decoding: json.data, as: UTF8.self)
             == #"{"a":1,"b":[1,2,3],"c":{"d":null,"e f":false},"g":[],"h":{"x":[]},"i":2.5,"j":null}"#)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The JSON shape of a booking, identical to the API's `Booking` schema: events and audit entries
-/// carry exactly what a client would read. Unset values are written as `null`.
+/// carry exactly what a client would read. Unset values are left out, as the API's answers
+/// leave them out.
 extension Booking: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
@@ -11,13 +12,13 @@ extension Booking: JSONWritable {
             json.key("member_id"); json.uuid(memberID)
             json.key("lines"); json.array(lines) { json, line in line.write(to: &json) }
             json.key("source"); json.string(source.rawValue)
-            json.key("notes"); json.string(notes)
-            json.key("cancellation_reason"); json.string(cancellationReason)
+            if let notes { json.key("notes"); json.string(notes) }
+            if let cancellationReason { json.key("cancellation_reason"); json.string(cancellationReason) }
             json.key("starts_at"); json.instant(window.start)
             json.key("ends_at"); json.instant(window.end)
-            json.key("actual_start_at"); json.instant(actualStartAt)
-            json.key("actual_end_at"); json.instant(actualEndAt)
-            json.key("ready_at"); json.instant(readyAt)
+            if let actualStartAt { json.key("actual_start_at"); json.instant(actualStartAt) }
+            if let actualEndAt { json.key("actual_end_at"); json.instant(actualEndAt) }
+            if let readyAt { json.key("ready_at"); json.instant(readyAt) }
             json.key("total_amount"); json.int(totalAmount)
             json.key("currency"); json.string(currency)
             json.key("version"); json.int(version)
@@ -35,8 +36,8 @@ extension BookingLine: JSONWritable {
             json.key("starts_at"); json.instant(window.start)
             json.key("ends_at"); json.instant(window.end)
             json.key("state"); json.string(state.rawValue)
-            json.key("checked_in_at"); json.instant(checkedInAt)
-            json.key("checked_out_at"); json.instant(checkedOutAt)
+            if let checkedInAt { json.key("checked_in_at"); json.instant(checkedInAt) }
+            if let checkedOutAt { json.key("checked_out_at"); json.instant(checkedOutAt) }
             json.key("amount"); json.int(amount)
         }
     }

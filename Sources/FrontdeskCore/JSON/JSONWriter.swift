@@ -112,12 +112,6 @@ public struct JSONWriter: Sendable {
 
     public mutating func value(_ value: some JSONWritable) { value.write(to: &self) }
 
-    // Optional members: `null` when absent.
-    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    public mutating func int(_ value: Int?) { if let value { int(value) } else { null() } }
-    public mutating func uuid(_ value: UUID?) { if let value { uuid(value) } else { null() } }
-    public mutating func instant(_ value: Date?) { if let value { instant(value) } else { null() } }
-
     /// Writes `"…"` with what `fill` puts in a buffer of `capacity` bytes; false, and nothing
     /// written, when it puts nothing.
     @discardableResult

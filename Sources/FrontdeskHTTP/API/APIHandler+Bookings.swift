@@ -4,28 +4,6 @@ import FrontdeskCore
 import FrontdeskEngine
 
 extension APIHandler {
-    func createBooking(_ input: Operations.CreateBooking.Input) async throws -> Operations.CreateBooking.Output {
-        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
-        let hasWindow = body.startsAt != nil || body.endsAt != nil || body.checkIn != nil || body.checkOut != nil
-        let window = hasWindow
-            ? try WindowSpec(startsAt: body.startsAt, endsAt: body.endsAt, checkIn: body.checkIn, checkOut: body.checkOut)
-            : nil
-        let lines = try body.lines?.enumerated().map { i, line throws in
-            let hasOwn = line.startsAt != nil || line.endsAt != nil || line.checkIn != nil || line.checkOut != nil
-            return (try Read.uuid(line.resourceId, "lines[\(i)].resource_id"),
-                    hasOwn ? try WindowSpec(startsAt: line.startsAt, endsAt: line.endsAt, checkIn: line.checkIn,
-                                            checkOut: line.checkOut, field: "lines[\(i)].") : nil)
-        }
-        let new = try NewBooking(
-            memberID: try Read.uuid(body.memberId, "member_id"),
-            resourceIDs: try body.resourceIds?.enumerated().map { i, id throws in try Read.uuid(id, "resource_ids[\(i)]") },
-            window: window, lines: lines,
-            status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) },
-            source: body.source.flatMap { Booking.Source(rawValue: $0.rawValue) }, notes: body.notes)
-        let booking = try await frontdesk.createBooking(try caller, new)
-        return .created(.init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking))))
-    }
-
     func listBookings(_ input: Operations.ListBookings.Input) async throws -> Operations.ListBookings.Output {
         let query = input.query
         let filter = BookingFilter(

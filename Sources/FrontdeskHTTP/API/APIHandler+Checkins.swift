@@ -52,20 +52,6 @@ extension APIHandler {
         return .noContent(.init())
     }
 
-    func checkInCheckin(_ input: Operations.CheckInCheckin.Input) async throws -> Operations.CheckInCheckin.Output {
-        let checkin = try await frontdesk.checkIn(
-            try caller, try Read.pathID(input.path.id, "checkin"), at: Self.at(input.body),
-            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
-        return .ok(try Self.checkinResponse(checkin))
-    }
-
-    func checkOutCheckin(_ input: Operations.CheckOutCheckin.Input) async throws -> Operations.CheckOutCheckin.Output {
-        let checkin = try await frontdesk.checkOut(
-            try caller, try Read.pathID(input.path.id, "checkin"), at: Self.at(input.body),
-            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
-        return .ok(try Self.checkinResponse(checkin))
-    }
-
     func revertCheckin(_ input: Operations.RevertCheckin.Input) async throws -> Operations.RevertCheckin.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
         let checkin = try await frontdesk.revertCheckin(
@@ -81,11 +67,5 @@ extension APIHandler {
 
     static func checkinResponse(_ checkin: Checkin) throws -> Components.Responses.CheckinChanged {
         .init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin)))
-    }
-
-    /// The optional `at` of a check-in or check-out body.
-    static func at(_ body: Components.RequestBodies.CheckinStamp?) -> Date? {
-        guard case .json(let request) = body else { return nil }
-        return request.at
     }
 }

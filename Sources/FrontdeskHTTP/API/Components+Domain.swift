@@ -112,3 +112,25 @@ extension Components.Schemas.Event {
             data: try JSONDecoder().decode(DataPayload.self, from: event.data))
     }
 }
+
+extension NewBooking {
+    /// A booking request as `POST /api/v1/bookings` takes it.
+    init(_ body: Components.Schemas.BookingCreate) throws {
+        let hasWindow = body.startsAt != nil || body.endsAt != nil || body.checkIn != nil || body.checkOut != nil
+        let window = hasWindow
+            ? try WindowSpec(startsAt: body.startsAt, endsAt: body.endsAt, checkIn: body.checkIn, checkOut: body.checkOut)
+            : nil
+        let lines = try body.lines?.enumerated().map { i, line throws in
+            let hasOwn = line.startsAt != nil || line.endsAt != nil || line.checkIn != nil || line.checkOut != nil
+            return (try Read.uuid(line.resourceId, "lines[\(i)].resource_id"),
+                    hasOwn ? try WindowSpec(startsAt: line.startsAt, endsAt: line.endsAt, checkIn: line.checkIn,
+                                            checkOut: line.checkOut, field: "lines[\(i)].") : nil)
+        }
+        try self.init(
+            memberID: try Read.uuid(body.memberId, "member_id"),
+            resourceIDs: try body.resourceIds?.enumerated().map { i, id throws in try Read.uuid(id, "resource_ids[\(i)]") },
+            window: window, lines: lines,
+            status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) },
+            source: body.source.flatMap { Booking.Source(rawValue: $0.rawValue) }, notes: body.notes)
+    }
+}

@@ -26,6 +26,7 @@ public func buildApplication(
         IdempotencyMiddleware(store: frontdesk.store, clock: frontdesk.clock)
     }
     AvailabilityRoute.register(on: router, frontdesk: frontdesk)
+    HotWriteRoutes.register(on: router, frontdesk: frontdesk)
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
     try api.registerHandlers(
         on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]), middlewares: [ETagMiddleware()])

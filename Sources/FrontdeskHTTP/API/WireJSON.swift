@@ -1,0 +1,33 @@
+import Foundation
+import FrontdeskCore
+import Hummingbird
+import NIOCore
+
+/// JSON bodies of the hand-written routes, read and written as the generated server does: a body
+/// of another media type is refused, instants are ISO 8601, and answers are UTF-8 JSON.
+enum WireJSON {
+    static let contentType = "application/json; charset=utf-8"
+
+    /// The request's body (already in memory, `{}` when it was empty: see `RequestBodyMiddleware`)
+    /// as `T`. Unreadable JSON is a `DecodingError`, which `ProblemMiddleware` answers with a 400.
+    static func decode<T: Decodable>(_: T.Type, from request: Request) async throws -> T {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw FrontdeskError.malformedRequest("The body must be application/json, not \(type).")
+        }
+        return try decoder.decode(T.self, from: Data(try await request.body.collect(upTo: .max).readableBytesView))
+    }
+
+    /// An answer carrying an entity and its version as `ETag`.
+    static func response(_ status: HTTPResponse.Status, _ json: Data, etag: String) -> Response {
+        Response(status: status, headers: [.contentType: contentType, .eTag: etag],
+                 body: .init(byteBuffer: ByteBuffer(bytes: json)))
+    }
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            try InstantTranscoder().decode(try decoder.singleValueContainer().decode(String.self))
+        }
+        return decoder
+    }()
+}
