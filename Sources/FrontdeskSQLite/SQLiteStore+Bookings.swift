@@ -24,9 +24,9 @@ extension SQLiteStore {
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
             for checkin in change.checkins { try Self.save(checkin, db) }
-            try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = max(longest_line_ms, ?) WHERE id = ?",
-                                 arguments: [change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0,
-                                             organizationID.text])
+            let longest = change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0
+            try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = ? WHERE id = ? AND longest_line_ms < ?",
+                                 arguments: [longest, organizationID.text, longest])
             try self.record(change, db)
             return change.booking
         }
