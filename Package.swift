@@ -53,7 +53,8 @@ let package = Package(
         ),
         .target(
             name: "FrontdeskSQLite",
-            dependencies: ["FrontdeskEngine", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FrontdeskEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(

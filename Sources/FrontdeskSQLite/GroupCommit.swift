@@ -82,8 +82,8 @@ final class GroupCommit: Sendable {
 
     /// Runs one job in its own savepoint, released if it succeeds and rolled back if it throws.
     /// The job's error is its outcome; an error of the savepoint itself fails the whole batch.
-    /// Its statements are cached: GRDB's `inSavepoint` prepares them again for each job, a cost
-    /// the size of a small write's own statements.
+    /// Its statements are cached and run directly (`Database.run`): GRDB's `inSavepoint` prepares
+    /// them again for each job, a cost the size of a small write's own statements.
     private static func inSavepoint(
         _ db: Database, _ body: () throws -> any Sendable
     ) throws -> Result<any Sendable, any Error> {
@@ -92,10 +92,10 @@ final class GroupCommit: Sendable {
         guard db.isInsideTransaction else {
             throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted")
         }
-        try db.cachedExecute(sql: "SAVEPOINT job")
+        try db.run("SAVEPOINT job")
         let outcome = Result { try body() }
-        if case .failure = outcome { try db.cachedExecute(sql: "ROLLBACK TO SAVEPOINT job") }
-        try db.cachedExecute(sql: "RELEASE SAVEPOINT job")
+        if case .failure = outcome { try db.run("ROLLBACK TO SAVEPOINT job") }
+        try db.run("RELEASE SAVEPOINT job")
         return outcome
     }
 }

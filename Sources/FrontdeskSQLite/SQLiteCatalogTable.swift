@@ -50,8 +50,8 @@ extension SQLiteStore {
     }
 
     static func exists<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Bool {
-        try db.cachedValue(Bool.self, sql: "SELECT 1 FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
-                           arguments: [organizationID.text, id.text]) != nil
+        try db.integer("SELECT 1 FROM \(T.table) WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+                       [organizationID.text, id.text]) != nil
     }
 
     static func require<T: CatalogRecord>(_: T.Type, _ organizationID: UUID, _ id: UUID, _ db: Database) throws -> T {

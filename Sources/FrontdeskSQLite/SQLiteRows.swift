@@ -180,7 +180,7 @@ extension Database {
             "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES ("
                 + repeatElement("?", count: columns.count).joined(separator: ", ") + ")"
         }
-        try cachedExecute(sql: sql, arguments: StatementArguments(columns.map(\.value)))
+        try run(sql, columns.map(\.value))
     }
 
     /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`).
@@ -192,7 +192,7 @@ extension Database {
             "UPDATE \(table) SET " + set.map { "\($0.key) = ?" }.joined(separator: ", ")
                 + " WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND ")
         }
-        try cachedExecute(sql: sql, arguments: StatementArguments(set.map(\.value) + key))
+        try run(sql, set.map(\.value) + key)
     }
 }
 

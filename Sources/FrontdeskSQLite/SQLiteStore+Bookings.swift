@@ -14,19 +14,19 @@ extension SQLiteStore {
             let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
             let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
             // Taken before deciding: a booking that is refused rolls back with its savepoint, number included.
-            let sequence = try db.cachedValue(Int.self, sql: """
+            let sequence = try db.integer("""
                 INSERT INTO booking_series (organization_id, year, last_sequence) VALUES (?, ?, 1)
                 ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = last_sequence + 1
                 RETURNING last_sequence
-                """, arguments: [organizationID.text, year])!
+                """, [organizationID.text, year])!
             let change = try decide(BookingContext(organization: organization, resources: resources,
-                                                   memberExists: memberExists, nextSequence: sequence))
+                                                   memberExists: memberExists, nextSequence: Int(sequence)))
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
             for checkin in change.checkins { try Self.save(checkin, db) }
             let longest = change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0
-            try db.cachedExecute(sql: "UPDATE organizations SET longest_line_ms = ? WHERE id = ? AND longest_line_ms < ?",
-                                 arguments: [longest, organizationID.text, longest])
+            try db.run("UPDATE organizations SET longest_line_ms = ? WHERE id = ? AND longest_line_ms < ?",
+                       [longest, organizationID.text, longest])
             try self.record(change, db)
             return change.booking
         }

@@ -9,24 +9,24 @@ extension SQLiteStore {
     /// are woken once the transaction commits.
     func record(_ change: some RecordedChange, _ db: Database) throws {
         for audit in change.audits {
-            try db.cachedExecute(sql: """
+            try db.run("""
                 INSERT INTO audit_entries (id, organization_id, entity_type, entity_id, action, actor_type, actor_id,
                                            actor_name, before, after, reason, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [audit.id.text, audit.organizationID.text, audit.entityType, audit.entityID.text,
-                                 audit.action, audit.actor.type, audit.actor.id, audit.actor.name, audit.before,
-                                 audit.after, audit.reason, audit.createdAt.millis])
+                """, [audit.id.text, audit.organizationID.text, audit.entityType, audit.entityID.text, audit.action,
+                      audit.actor.type, audit.actor.id, audit.actor.name, audit.before, audit.after, audit.reason,
+                      audit.createdAt.millis])
         }
         let organizationID = change.organizationID.text
         for event in change.events {
-            let sequence = try db.cachedValue(Int64.self, sql: """
+            let sequence = try db.integer("""
                 UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence
-                """, arguments: [organizationID])!
-            try db.cachedExecute(sql: """
+                """, [organizationID])!
+            try db.run("""
                 INSERT INTO events (organization_id, sequence, id, type, entity_type, entity_id, data, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
-                                 event.entityID.text, event.data, event.createdAt.millis])
+                """, [organizationID, sequence, event.id.text, event.type.rawValue, event.entityType,
+                      event.entityID.text, event.data, event.createdAt.millis])
         }
         wakeUps.add(change.organizationID)
     }
