@@ -14,11 +14,13 @@ extension SQLiteStore {
             let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
             let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
             // Taken before deciding: a booking that is refused rolls back with its savepoint, number included.
-            let sequence = try db.integer("""
-                INSERT INTO booking_series (organization_id, year, last_sequence) VALUES (?, ?, 1)
-                ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = last_sequence + 1
-                RETURNING last_sequence
-                """, [organizationID.text, year])!
+            // Read, then written without RETURNING, which costs SQLite more than both statements.
+            let series: [(any DatabaseValueConvertible)?] = [organizationID.text, year]
+            let sequence = try db.integer("SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
+                                          series).map { $0 + 1 } ?? 1
+            try db.run(sequence == 1
+                ? "INSERT INTO booking_series (last_sequence, organization_id, year) VALUES (?, ?, ?)"
+                : "UPDATE booking_series SET last_sequence = ? WHERE organization_id = ? AND year = ?", [sequence] + series)
             let change = try decide(BookingContext(organization: organization, resources: resources,
                                                    memberExists: memberExists, nextSequence: Int(sequence)))
             try db.insert("bookings", change.booking.columns)
