@@ -2,28 +2,45 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The writer's one-row statements (inserts, updates, a sequence taken with RETURNING, an
-/// existence check, savepoints), run through SQLite's C API on GRDB's cached prepared statements:
-/// bound by position, stepped once, reset. GRDB's general path (arguments boxed in
-/// `StatementArguments`, a cursor, generic decoding, observation hooks) cost several times what
-/// SQLite itself does for such a statement: measured, an existence check spent nine tenths of its
-/// time outside SQLite. Statements that return rows still go through GRDB.
+/// The hot statements — the writer's inserts, updates, sequences, checks and savepoints, and the
+/// reads of organizations, resources, held lines and checkins — run through SQLite's C API on
+/// GRDB's cached prepared statements: bound by position, stepped, read by position (`DirectRow`),
+/// reset. GRDB's general path (arguments boxed in `StatementArguments`, a cursor, generic
+/// decoding, observation hooks) cost several times what SQLite itself does for such a statement:
+/// measured, an existence check spent nine tenths of its time outside SQLite.
 ///
 /// No transaction observer is ever registered on the writer (see `PendingWakeUps`), so nothing is
 /// missed by bypassing GRDB's observation of these statements.
 extension Database {
     /// Runs `sql` with `values` bound by position.
     func run(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) throws {
-        _ = try step(sql, values)
+        try stepping(sql, values) { statement in _ = try step(statement, sql) }
     }
 
     /// Runs `sql` with `values` bound by position and returns the integer in the first column of
     /// its first row, or nil when it returns none.
     func integer(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) throws -> Int64? {
-        try step(sql, values)
+        try row(sql, values) { $0.optionalInt64(0) } ?? nil
     }
 
-    private func step(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) throws -> Int64? {
+    /// The first row `sql` returns, decoded.
+    func row<T>(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ decode: (DirectRow) throws -> T) throws -> T? {
+        try stepping(sql, values) { statement in try step(statement, sql) ? try decode(DirectRow(statement: statement)) : nil }
+    }
+
+    /// Every row `sql` returns, decoded.
+    func rows<T>(_ sql: String, _ values: [(any DatabaseValueConvertible)?], _ decode: (DirectRow) throws -> T) throws -> [T] {
+        try stepping(sql, values) { statement in
+            var decoded: [T] = []
+            while try step(statement, sql) { decoded.append(try decode(DirectRow(statement: statement))) }
+            return decoded
+        }
+    }
+
+    /// The cached statement of `sql` with `values` bound, reset and cleared once `body` is done.
+    private func stepping<T>(
+        _ sql: String, _ values: [(any DatabaseValueConvertible)?], _ body: (OpaquePointer) throws -> T
+    ) throws -> T {
         let statement = try cachedStatement(sql: sql).sqliteStatement
         defer {
             sqlite3_reset(statement)
@@ -32,11 +49,14 @@ extension Database {
         for (index, value) in values.enumerated() {
             try check(Self.bind(value?.databaseValue.storage ?? .null, to: statement, at: Int32(index + 1)), sql)
         }
+        return try body(statement)
+    }
+
+    /// One step: true on a row, false when done.
+    private func step(_ statement: OpaquePointer, _ sql: String) throws -> Bool {
         switch sqlite3_step(statement) {
-        case SQLITE_ROW:
-            return sqlite3_column_type(statement, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 0)
-        case SQLITE_DONE:
-            return nil
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
         default:
             throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(sqliteConnection)),
                                 message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)

@@ -12,10 +12,11 @@ extension Organization {
                               "created_at", "updated_at"]
     static let selection = columnNames.joined(separator: ", ")
 
-    init(row: Row) {
-        self.init(id: row.uuid(at: 0), name: row[1], timeZone: row[2], currency: row[3], checkInTime: row[4],
-                  checkOutTime: row[5], bookingNumberPrefix: row[6], noShowGraceMinutes: row[7],
-                  pendingHoldMinutes: row[8], createdAt: Date(millis: row[9]), updatedAt: Date(millis: row[10]))
+    init(row: some ColumnReader) {
+        self.init(id: row.uuid(0), name: row.text(1), timeZone: row.text(2), currency: row.text(3),
+                  checkInTime: row.text(4), checkOutTime: row.text(5), bookingNumberPrefix: row.text(6),
+                  noShowGraceMinutes: row.int(7), pendingHoldMinutes: row.int(8), createdAt: row.date(9),
+                  updatedAt: row.date(10))
     }
 
     var columns: Columns {
@@ -59,11 +60,15 @@ extension Resource {
     }
 
     init(row: Row) {
-        self.init(id: row.uuid(at: 0), organizationID: row.uuid(at: 1), locationID: row.uuid(at: 2),
-                  name: row[3], kind: row[4], category: row[5], capacity: row[6], rateAmount: row[7],
-                  rateUnit: RateUnit(rawValue: row[8]) ?? .night, status: Status(rawValue: row[9]) ?? .active,
-                  housekeeping: Housekeeping(rawValue: row[10]) ?? .clean, createdAt: Date(millis: row[11]),
-                  updatedAt: Date(millis: row[12]))
+        self.init(reading: row)
+    }
+
+    init(reading row: some ColumnReader) {
+        self.init(id: row.uuid(0), organizationID: row.uuid(1), locationID: row.uuid(2), name: row.text(3),
+                  kind: row.text(4), category: row.optionalText(5), capacity: row.int(6), rateAmount: row.int(7),
+                  rateUnit: RateUnit(rawValue: row.text(8)) ?? .night, status: Status(rawValue: row.text(9)) ?? .active,
+                  housekeeping: Housekeeping(rawValue: row.text(10)) ?? .clean, createdAt: row.date(11),
+                  updatedAt: row.date(12))
     }
 
     var columns: Columns {
@@ -127,16 +132,23 @@ extension BookingLine {
 }
 
 extension Checkin {
-    init(row: Row) throws {
-        let planned = (row["starts_at"] as Int64?).map { start in
-            TimeWindow(start: Date(millis: start), end: row.date("ends_at"))
-        }
-        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), resourceID: row.uuid("resource_id"),
-                  memberID: row.optionalUUID("member_id"), bookingID: row.optionalUUID("booking_id"),
-                  bookingLineID: row.optionalUUID("booking_line_id"), planned: planned,
-                  checkIn: row.optionalDate("check_in"), checkOut: row.optionalDate("check_out"), notes: row["notes"],
-                  metadata: try Self.metadata(row["metadata"]),
-                  version: row["version"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    /// The columns `init(row:)` reads, in order: by position, as a check-in or check-out reads one.
+    static let columnNames = ["id", "organization_id", "resource_id", "member_id", "booking_id", "booking_line_id",
+                              "starts_at", "ends_at", "check_in", "check_out", "notes", "metadata", "version",
+                              "created_at", "updated_at"]
+
+    /// `columnNames` for a SELECT of the table as `alias`.
+    static func selected(as alias: String) -> String {
+        columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    init(row: some ColumnReader) throws {
+        let planned = row.optionalDate(6).map { start in TimeWindow(start: start, end: row.date(7)) }
+        self.init(id: row.uuid(0), organizationID: row.uuid(1), resourceID: row.uuid(2), memberID: row.optionalUUID(3),
+                  bookingID: row.optionalUUID(4), bookingLineID: row.optionalUUID(5), planned: planned,
+                  checkIn: row.optionalDate(8), checkOut: row.optionalDate(9), notes: row.optionalText(10),
+                  metadata: try Self.metadata(row.text(11)), version: row.int(12), createdAt: row.date(13),
+                  updatedAt: row.date(14))
     }
 
     /// Most checkins carry no metadata: their `{}` is not worth a decoder.

@@ -103,10 +103,10 @@ extension SQLiteStore {
 
     public func catalog(_ organizationID: UUID) async throws -> Catalog {
         try await read { db in
-            Catalog(version: try Self.catalogVersion(organizationID, db), resources: try db.rows(sql: """
+            Catalog(version: try Self.catalogVersion(organizationID, db), resources: try db.rows("""
                 SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.deleted_at IS NULL ORDER BY r.name, r.id
-                """, arguments: [organizationID.text]) { row in (resource: Resource(row: row), zone: row["zone"]) })
+                """, [organizationID.text]) { row in (resource: Resource(reading: row), zone: row.optionalText(13)) })
         }
     }
 
@@ -115,12 +115,12 @@ extension SQLiteStore {
             // A line overlapping the window started at most the organization's longest line before it:
             // that lower bound keeps the index scan to the window's neighbourhood.
             var lines: [UUID: [HeldLine]] = [:]
-            for (resourceID, line) in try db.cachedRows(sql: """
-                SELECT l.resource_id, l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
+            for (resourceID, line) in try db.rows("""
+                SELECT l.starts_at, l.ends_at, l.booking_number, l.resource_id FROM booking_lines l
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
-                """, arguments: [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
-                                 organizationID.text], { ($0.uuid("resource_id"), Self.heldLine($0)) }) {
+                """, [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
+                      organizationID.text], { ($0.uuid(3), Self.heldLine($0)) }) {
                 lines[resourceID, default: []].append(line)
             }
             return Holds(catalogVersion: try Self.catalogVersion(organizationID, db), lines: lines)
@@ -129,8 +129,7 @@ extension SQLiteStore {
 
     /// Moved by triggers on resources and locations (see migration 0006); 0 before any change.
     private static func catalogVersion(_ organizationID: UUID, _ db: Database) throws -> Int64 {
-        try db.cachedValue(Int64.self, sql: "SELECT version FROM catalog_versions WHERE organization_id = ?",
-                           arguments: [organizationID.text]) ?? 0
+        try db.integer("SELECT version FROM catalog_versions WHERE organization_id = ?", [organizationID.text]) ?? 0
     }
 
     public func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone] {
@@ -195,15 +194,16 @@ extension SQLiteStore {
     }
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
-        guard let organization = try db.cachedRow(sql: "SELECT \(Organization.selection) FROM organizations WHERE id = ?",
-                                                  arguments: [id.text], Organization.init(row:)) else {
+        guard let organization = try db.row("SELECT \(Organization.selection) FROM organizations WHERE id = ?", [id.text],
+                                            Organization.init(row:)) else {
             throw FrontdeskError.notFound(entity: "organization", id: id.text)
         }
         return organization
     }
 
-    static func heldLine(_ row: Row) -> HeldLine {
-        HeldLine(bookingNumber: row["booking_number"], window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")))
+    /// A line holding a resource, from `starts_at, ends_at, booking_number` in that order.
+    static func heldLine(_ row: some ColumnReader) -> HeldLine {
+        HeldLine(bookingNumber: row.text(2), window: TimeWindow(start: row.date(0), end: row.date(1)))
     }
 
     /// The requested resources with the lines holding them around the requested windows.
@@ -212,21 +212,21 @@ extension SQLiteStore {
     ) throws -> [UUID: BookableResource] {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
-            guard let (resource, zone) = try db.cachedRow(sql: """
+            guard let (resource, zone) = try db.row("""
                 SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
                 JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
-                """, arguments: [organization.id.text, id.text],
-                { (Resource(row: $0), Location.zone($0["zone"], else: organization.zone)) })
+                """, [organization.id.text, id.text],
+                { (Resource(reading: $0), Location.zone($0.optionalText(13), else: organization.zone)) })
             else { continue }
             let lines = windows.filter { $0.resourceID == id }
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
             // As in availability: the organization's longest line bounds how early an overlapping
             // line can start, so the index scan stays near the window instead of the resource's past.
-            let held = try db.cachedRows(sql: """
+            let held = try db.rows("""
                 SELECT l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
                 WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
-                """, arguments: [id.text, end.millis, start.millis, start.millis, organization.id.text], heldLine)
+                """, [id.text, end.millis, start.millis, start.millis, organization.id.text], heldLine)
             result[id] = BookableResource(resource: resource, timeZone: zone, held: held)
         }
         return result

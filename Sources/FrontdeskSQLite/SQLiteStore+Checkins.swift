@@ -45,7 +45,8 @@ extension SQLiteStore {
                 """)
             arguments += [window.end.millis, Int64.max, window.start.millis]
         }
-        let query = Self.pageQuery("checkins", as: "c", where: clauses, arguments, page: page)
+        let query = Self.pageQuery("checkins", as: "c", selecting: Checkin.selected(as: "c"), where: clauses, arguments,
+                                   page: page)
         let checkins = try await read { db in
             try db.rows(sql: query.sql, arguments: query.arguments, Checkin.init(row:))
         }
@@ -86,8 +87,8 @@ extension SQLiteStore {
     }
 
     static func checkin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin? {
-        try db.cachedRow(sql: "SELECT * FROM checkins WHERE organization_id = ? AND id = ?",
-                         arguments: [organizationID.text, id.text], Checkin.init(row:))
+        try db.row("SELECT \(Checkin.selected(as: "c")) FROM checkins c WHERE c.organization_id = ? AND c.id = ?",
+                   [organizationID.text, id.text], Checkin.init(row:))
     }
 
     static func requireCheckin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin {
@@ -99,8 +100,8 @@ extension SQLiteStore {
 
     /// The checkins linked to a booking, oldest first.
     static func checkins(ofBooking bookingID: UUID, _ db: Database) throws -> [Checkin] {
-        try db.cachedRows(sql: "SELECT * FROM checkins WHERE booking_id = ? ORDER BY created_at, id",
-                          arguments: [bookingID.text], Checkin.init(row:))
+        try db.rows("SELECT \(Checkin.selected(as: "c")) FROM checkins c WHERE c.booking_id = ? ORDER BY c.created_at, c.id",
+                    [bookingID.text], Checkin.init(row:))
     }
 
     /// Inserts a new checkin or updates a changed one (its audit and events are `record`'s).

@@ -23,8 +23,7 @@ extension SQLiteStore {
 
     public func organization(_ id: UUID) async throws -> Organization? {
         try await read { db in
-            try db.cachedRow(sql: "SELECT \(Organization.selection) FROM organizations WHERE id = ?", arguments: [id.text],
-                             Organization.init(row:))
+            try db.row("SELECT \(Organization.selection) FROM organizations WHERE id = ?", [id.text], Organization.init(row:))
         }
     }
 

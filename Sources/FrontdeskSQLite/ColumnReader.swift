@@ -1,0 +1,56 @@
+import Foundation
+import FrontdeskCore
+import GRDB
+import GRDBSQLite
+
+/// A row's columns read by position, from GRDB's `Row` or from a statement stepped directly
+/// (`DirectRow`): the hot rows (organization, resource, held line, checkin) are decoded once,
+/// against this, for both.
+protocol ColumnReader {
+    func int64(_ index: Int32) -> Int64
+    func optionalInt64(_ index: Int32) -> Int64?
+    func text(_ index: Int32) -> String
+    func optionalText(_ index: Int32) -> String?
+    func uuid(_ index: Int32) -> UUID
+}
+
+extension ColumnReader {
+    func int(_ index: Int32) -> Int { Int(int64(index)) }
+    func date(_ index: Int32) -> Date { Date(millis: int64(index)) }
+    func optionalDate(_ index: Int32) -> Date? { optionalInt64(index).map(Date.init(millis:)) }
+    func optionalUUID(_ index: Int32) -> UUID? { optionalText(index).flatMap(UUID.init(text:)) }
+}
+
+extension Row: ColumnReader {
+    func int64(_ index: Int32) -> Int64 { self[Int(index)] }
+    func optionalInt64(_ index: Int32) -> Int64? { self[Int(index)] }
+    func text(_ index: Int32) -> String { self[Int(index)] }
+    func optionalText(_ index: Int32) -> String? { self[Int(index)] }
+    func uuid(_ index: Int32) -> UUID { uuid(at: Int(index)) }
+}
+
+/// The current row of a statement stepped directly (see `Database+Direct.swift`).
+struct DirectRow: ColumnReader {
+    let statement: OpaquePointer
+
+    func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
+
+    func optionalInt64(_ index: Int32) -> Int64? {
+        sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, index)
+    }
+
+    func text(_ index: Int32) -> String { optionalText(index) ?? "" }
+
+    func optionalText(_ index: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(statement, index) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index))),
+                      as: UTF8.self)
+    }
+
+    /// Read from the column's bytes, without making a `String` of them first.
+    func uuid(_ index: Int32) -> UUID {
+        let bytes = UnsafeRawBufferPointer(start: sqlite3_column_text(statement, index),
+                                           count: Int(sqlite3_column_bytes(statement, index)))
+        return UUID(utf8: bytes)!
+    }
+}
