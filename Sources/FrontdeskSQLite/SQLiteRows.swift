@@ -195,12 +195,19 @@ extension Database {
         try run(sql, columns.map(\.value))
     }
 
-    /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`).
-    func update(_ table: String, _ columns: Columns, scoped: Bool = true) throws {
+    /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`). Given the
+    /// row's `previous` columns, it sets only those whose value changed, and nothing when none did:
+    /// SQLite rewrites the index entries of every column an UPDATE sets, changed or not.
+    func update(_ table: String, _ columns: Columns, previous: Columns? = nil, scoped: Bool = true) throws {
         let keys = scoped ? ["id", "organization_id"] : ["id"]
-        let set = columns.filter { !keys.contains($0.key) && $0.key != "created_at" }
+        let set = columns.enumerated().filter { index, column in
+            !keys.contains(column.key) && column.key != "created_at"
+                && previous.map { $0[index].value?.databaseValue != column.value?.databaseValue } ?? true
+        }.map(\.element)
+        guard !set.isEmpty else { return }
         let key = keys.map { name in columns.first { $0.key == name }?.value ?? nil }
-        let sql = WriteSQL.text(for: "UPDATE \(table) \(scoped)", columns) {
+        let setNames = set.map(\.key).joined(separator: ", ")
+        let sql = WriteSQL.text(for: "UPDATE \(table) \(scoped) \(setNames)", columns) {
             "UPDATE \(table) SET " + set.map { "\($0.key) = ?" }.joined(separator: ", ")
                 + " WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND ")
         }

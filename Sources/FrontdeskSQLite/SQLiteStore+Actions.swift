@@ -76,7 +76,7 @@ extension SQLiteStore {
             for freed in planned.freedResources {
                 guard let next = try Self.nextBooking(organizationID, freed, db), let change = try ready(next, freed)
                 else { continue }
-                try self.write(change, db)
+                try self.write(change, previous: next, db)
             }
             try db.cachedExecute(sql: "UPDATE action_cursors SET sequence = ? WHERE organization_id = ?",
                                  arguments: [last.sequence, organizationID.text])

@@ -84,7 +84,7 @@ extension SQLiteStore {
         try await write { db in
             let current = try Self.requireBooking(organizationID, reference, db)
             let change = try decide(current, try Self.checkins(ofBooking: current.id, db))
-            try self.write(change, db)
+            try self.write(change, previous: current, db)
             return change.booking
         }
     }
@@ -168,12 +168,15 @@ extension SQLiteStore {
 
     // MARK: Inside a transaction
 
-    /// Writes a change of a stored booking: its row and lines, the checkins it moves, its audit and events.
-    func write(_ change: BookingChange, _ db: Database) throws {
+    /// Writes a change of a stored booking (`previous`, as read in this transaction): its row and
+    /// lines, the checkins it moves, its audit and events.
+    func write(_ change: BookingChange, previous: Booking, _ db: Database) throws {
         let booking = change.booking
-        try db.update("bookings", booking.columns)
+        try db.update("bookings", booking.columns, previous: previous.columns)
         for (position, line) in booking.lines.enumerated() {
-            try db.update("booking_lines", line.columns(booking: booking, position: position))
+            try db.update("booking_lines", line.columns(booking: booking, position: position),
+                          previous: previous.lines.indices.contains(position)
+                              ? previous.lines[position].columns(booking: previous, position: position) : nil)
         }
         for checkin in change.checkins { try Self.save(checkin, db) }
         try record(change, db)

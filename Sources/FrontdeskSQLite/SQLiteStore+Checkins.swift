@@ -106,10 +106,10 @@ extension SQLiteStore {
 
     /// Inserts a new checkin or updates a changed one (its audit and events are `record`'s).
     static func save(_ change: CheckinChange, _ db: Database) throws {
-        if change.isNew {
-            try db.insert("checkins", change.checkin.columns)
+        if let previous = change.previous {
+            try db.update("checkins", change.checkin.columns, previous: previous.columns)
         } else {
-            try db.update("checkins", change.checkin.columns)
+            try db.insert("checkins", change.checkin.columns)
         }
     }
 }

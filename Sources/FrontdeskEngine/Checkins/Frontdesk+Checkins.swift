@@ -126,6 +126,6 @@ extension Frontdesk {
         let events = Checkin.events(before: before, after: deleted ? nil : checkin).map { type in
             EventDraft(id: newID(), type: type, entityType: "checkin", entityID: checkin.id, data: data, createdAt: at)
         }
-        return CheckinChange(checkin: checkin, isNew: before == nil, audit: audit, events: events)
+        return CheckinChange(checkin: checkin, previous: before, audit: audit, events: events)
     }
 }

@@ -54,17 +54,20 @@ public struct BookingChange: RecordedChange {
 /// last), its audit entry and its events (`checkin_created`, `checkin_started`, …).
 public struct CheckinChange: RecordedChange {
     public var checkin: Checkin
-    /// Whether the checkin is new (inserted) rather than changed.
-    public var isNew: Bool
+    /// The checkin as it was stored, nil when it is new: a store writes what changed.
+    public var previous: Checkin?
     public var audit: AuditEntry
     public var events: [EventDraft]
 
-    public init(checkin: Checkin, isNew: Bool, audit: AuditEntry, events: [EventDraft]) {
+    public init(checkin: Checkin, previous: Checkin?, audit: AuditEntry, events: [EventDraft]) {
         self.checkin = checkin
-        self.isNew = isNew
+        self.previous = previous
         self.audit = audit
         self.events = events
     }
+
+    /// Whether the checkin is new (inserted) rather than changed.
+    public var isNew: Bool { previous == nil }
 
     public var organizationID: UUID { checkin.organizationID }
     public var audits: [AuditEntry] { [audit] }
