@@ -65,7 +65,8 @@ extension Database {
 
     private func check(_ code: Int32, _ sql: String) throws {
         guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
         }
     }
 

@@ -59,6 +59,9 @@ extension Resource {
         columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
     }
 
+    /// Where a SELECT of `selected(as:)` followed by its location's time zone has the zone.
+    static let zoneColumn = Int32(columnNames.count)
+
     init(row: Row) {
         self.init(reading: row)
     }

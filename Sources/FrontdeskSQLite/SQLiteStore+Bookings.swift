@@ -106,7 +106,9 @@ extension SQLiteStore {
             Catalog(version: try Self.catalogVersion(organizationID, db), resources: try db.rows("""
                 SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.deleted_at IS NULL ORDER BY r.name, r.id
-                """, [organizationID.text]) { row in (resource: Resource(reading: row), zone: row.optionalText(13)) })
+                """, [organizationID.text]) { row in
+                    (resource: Resource(reading: row), zone: row.optionalText(Resource.zoneColumn))
+                })
         }
     }
 
@@ -219,7 +221,7 @@ extension SQLiteStore {
                 SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
                 JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
                 """, [organization.id.text, id.text],
-                { (Resource(reading: $0), Location.zone($0.optionalText(13), else: organization.zone)) })
+                { (Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone)) })
             else { continue }
             let lines = windows.filter { $0.resourceID == id }
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
