@@ -14,6 +14,19 @@ protocol ColumnReader {
     func uuid(_ index: Int32) -> UUID
 }
 
+/// A row type decoded by position: its columns, in the order its decoder reads them.
+protocol PositionalRow {
+    static var columnNames: [String] { get }
+}
+
+extension PositionalRow {
+    /// `columnNames` for a SELECT of the table as `alias` (or by its name): the decoder needs them
+    /// first, in order.
+    static func selected(as alias: String) -> String {
+        columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+}
+
 extension ColumnReader {
     func int(_ index: Int32) -> Int { Int(int64(index)) }
     func date(_ index: Int32) -> Date { Date(millis: int64(index)) }

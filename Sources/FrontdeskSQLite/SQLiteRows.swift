@@ -5,12 +5,11 @@ import GRDB
 import Synchronization
 
 /// Rows ↔ domain values.
-extension Organization {
+extension Organization: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as every write reads its organization.
     static let columnNames = ["id", "name", "timezone", "currency", "check_in_time", "check_out_time",
                               "booking_number_prefix", "no_show_grace_minutes", "pending_hold_minutes",
                               "created_at", "updated_at"]
-    static let selection = columnNames.joined(separator: ", ")
 
     init(row: some ColumnReader) {
         self.init(id: row.uuid(0), name: row.text(1), timeZone: row.text(2), currency: row.text(3),
@@ -47,17 +46,12 @@ extension Location {
     }
 }
 
-extension Resource {
+extension Resource: PositionalRow {
     /// The columns `init(row:)` reads, in order. It reads them by position: an availability answer
     /// reads a thousand resources, and finding thirteen columns by name in each cost more than
     /// reading them.
     static let columnNames = ["id", "organization_id", "location_id", "name", "kind", "category", "capacity",
                               "rate_amount", "rate_unit", "status", "housekeeping", "created_at", "updated_at"]
-
-    /// `columnNames` for a SELECT of the table as `alias`; `init(row:)` needs them first, in order.
-    static func selected(as alias: String) -> String {
-        columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
-    }
 
     /// Where a SELECT of `selected(as:)` followed by its location's time zone has the zone.
     static let zoneColumn = Int32(columnNames.count)
@@ -134,16 +128,11 @@ extension BookingLine {
     }
 }
 
-extension Checkin {
+extension Checkin: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as a check-in or check-out reads one.
     static let columnNames = ["id", "organization_id", "resource_id", "member_id", "booking_id", "booking_line_id",
                               "starts_at", "ends_at", "check_in", "check_out", "notes", "metadata", "version",
                               "created_at", "updated_at"]
-
-    /// `columnNames` for a SELECT of the table as `alias`.
-    static func selected(as alias: String) -> String {
-        columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
-    }
 
     init(row: some ColumnReader) throws {
         let planned = row.optionalDate(6).map { start in TimeWindow(start: start, end: row.date(7)) }

@@ -198,9 +198,13 @@ extension SQLiteStore {
         return try next.map { try withLines([$0], db)[0] }
     }
 
+    static func organization(_ id: UUID, _ db: Database) throws -> Organization? {
+        try db.row("SELECT \(Organization.selected(as: "organizations")) FROM organizations WHERE id = ?", [id.text],
+                   Organization.init(row:))
+    }
+
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
-        guard let organization = try db.row("SELECT \(Organization.selection) FROM organizations WHERE id = ?", [id.text],
-                                            Organization.init(row:)) else {
+        guard let organization = try organization(id, db) else {
             throw FrontdeskError.notFound(entity: "organization", id: id.text)
         }
         return organization

@@ -22,9 +22,7 @@ extension SQLiteStore {
     }
 
     public func organization(_ id: UUID) async throws -> Organization? {
-        try await read { db in
-            try db.row("SELECT \(Organization.selection) FROM organizations WHERE id = ?", [id.text], Organization.init(row:))
-        }
+        try await read { db in try Self.organization(id, db) }
     }
 
     public func updateOrganization(

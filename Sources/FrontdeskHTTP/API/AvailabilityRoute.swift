@@ -21,7 +21,7 @@ enum AvailabilityRoute {
             let filter = ResourceFilter(locationID: try Read.uuidIfPresent(query.get("location_id"), "location_id"),
                                         kind: query.get("kind"), category: query.get("category"))
             let availability = try await frontdesk.availability(try RequestCaller.require(), window: window, filter: filter)
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            return Response(status: .ok, headers: [.contentType: WireJSON.contentType],
                             body: .init(byteBuffer: await json(availability)))
         }
     }
