@@ -14,6 +14,19 @@ import Testing
         }
     }
 
+    @Test func bearerSchemeIgnoresCaseAndTheBlanksAroundTheKey() async throws {
+        try await TestApp.run { client, _ in
+            let key = try #require(client.key)
+            let bare = client.with(key: nil)
+            for header in ["bearer \(key)", "BEARER \(key)", "Bearer \t \(key)"] {
+                #expect(try await bare.request(.get, "/api/v1/bookings", headers: ["Authorization": header]).status == 200)
+            }
+            for header in ["Basic \(key)", "Bearer", "Bearer  ", key, "Bearer \(key)x"] {
+                #expect(try await bare.request(.get, "/api/v1/bookings", headers: ["Authorization": header]).status == 401)
+            }
+        }
+    }
+
     @Test func rolesLimitWhatAKeyMayDo() async throws {
         try await TestApp.run { client, _ in
             let catalog = try await Catalog.make(client)
