@@ -52,6 +52,29 @@ import Testing
             == "2026-05-31")
     }
 
+    /// The arithmetic against Foundation's calendar, over four centuries (from 1583: before that,
+    /// Foundation's calendar is Julian) and through two years of a zone's DST changes, hour by hour.
+    @Test func agreesWithTheGregorianCalendar() {
+        func expectAgreement(_ instant: Date, _ zone: TimeZone) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let expected = calendar.dateComponents([.year, .month, .day], from: instant)
+            let date = LocalDate(instant, in: zone)
+            let wanted: [Int?] = [expected.year, expected.month, expected.day]
+            #expect([date.year, date.month, date.day] == wanted)
+        }
+        let epoch = LocalDate("1970-01-01")!
+        for day in stride(from: -141_000, through: 1_000_000, by: 997) {
+            let noon = Date(timeIntervalSince1970: Double(day) * 86_400 + 43_200)
+            expectAgreement(noon, .gmt)
+            #expect(epoch.days(until: LocalDate(noon, in: .gmt)) == day)
+        }
+        let losAngeles = Fixture.zone("America/Los_Angeles")
+        for hour in stride(from: 0, to: 2 * 366 * 24, by: 5) {
+            expectAgreement(Fixture.instant("2026-01-01T00:00:00Z").addingTimeInterval(Double(hour) * 3_600 + 1_800), losAngeles)
+        }
+    }
+
     @Test func instantAtATimeOfDay() {
         let paris = Fixture.zone("Europe/Paris")
         #expect(LocalDate("2026-01-15")!.instant(at: LocalTime("00:00")!, in: paris) == Fixture.instant("2026-01-14T23:00:00Z"))

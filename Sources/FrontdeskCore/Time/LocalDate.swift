@@ -11,14 +11,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy(\.isDigits),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d)
+              (1...12).contains(m), (1...Self.days(inMonth: m, of: y)).contains(d)
         else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: y, month: m, day: d)
-        // Reject dates such as 2026-02-30 that the calendar would silently roll over.
-        guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == d else { return nil }
         (year, month, day) = (y, m, d)
     }
 
@@ -39,20 +33,49 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return calendar.date(from: components)!.truncatedToMilliseconds
     }
 
-    /// The date of `instant` as seen in `timeZone`.
+    /// The date of `instant` as seen in `timeZone`: the zone's offset at that instant, then the
+    /// Gregorian calendar's arithmetic (a `Calendar` costs several times more, on every booking).
     public init(_ instant: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: instant)
-        (year, month, day) = (c.year!, c.month!, c.day!)
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        self.init(daysSince1970: rest < 0 ? days - 1 : days)
     }
 
     /// Whole calendar days from `self` to `other`.
     public func days(until other: LocalDate) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let a = calendar.date(from: DateComponents(year: year, month: month, day: day))!
-        let b = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day))!
-        return calendar.dateComponents([.day], from: a, to: b).day!
+        other.daysSince1970 - daysSince1970
+    }
+
+    // Days since 1970-01-01 and back, in the proleptic Gregorian calendar: the calendar's 400-year
+    // cycles ("eras") of 146,097 days, each year counted from March so that a leap day ends it
+    // (Howard Hinnant's `days_from_civil` and `civil_from_days`).
+
+    private var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private init(daysSince1970: Int) {
+        let z = daysSince1970 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    private static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 }
