@@ -199,9 +199,15 @@ extension SQLiteStore {
     }
 
     static func organization(_ id: UUID, _ db: Database) throws -> Organization? {
-        try db.row("SELECT \(Organization.selected(as: "organizations")) FROM organizations WHERE id = ?", [id.text],
-                   Organization.init(row:))
+        try db.row(organizationSQL, [id.text], Organization.init(row:))
     }
+
+    // The SQL of the reads every booking makes, built once: statements are cached by their text.
+    private static let organizationSQL = "SELECT \(Organization.selected(as: "organizations")) FROM organizations WHERE id = ?"
+    private static let bookableResourceSQL = """
+        SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
+        JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
+        """
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
         guard let organization = try organization(id, db) else {
@@ -221,10 +227,7 @@ extension SQLiteStore {
     ) throws -> [UUID: BookableResource] {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
-            guard let (resource, zone) = try db.row("""
-                SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
-                JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
-                """, [organization.id.text, id.text],
+            guard let (resource, zone) = try db.row(bookableResourceSQL, [organization.id.text, id.text],
                 { (Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone)) })
             else { continue }
             let lines = windows.filter { $0.resourceID == id }
