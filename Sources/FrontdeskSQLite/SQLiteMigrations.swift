@@ -255,6 +255,11 @@ enum SQLiteMigrations {
         ("0006_catalog_versions", """
         CREATE TABLE catalog_versions (organization_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
         """ + catalogTriggers),
+        // An event's sequence is one past the organization's last event's, read from the events'
+        // primary key: the counter on the organization row cost every event an update of that row.
+        ("0007_event_sequence_from_events", """
+        ALTER TABLE organizations DROP COLUMN event_sequence;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -10,7 +10,7 @@ extension SQLiteStore {
             try db.insert(Action.table, action.columns)
             try db.cachedExecute(sql: """
                 INSERT INTO action_cursors (organization_id, sequence)
-                SELECT id, event_sequence FROM organizations WHERE id = ? ON CONFLICT DO NOTHING
+                VALUES (?1, (SELECT COALESCE(MAX(sequence), 0) FROM events WHERE organization_id = ?1)) ON CONFLICT DO NOTHING
                 """, arguments: [action.organizationID.text])
         }
     }
@@ -44,8 +44,8 @@ extension SQLiteStore {
         // One writer at a time: the transaction that reads the cursor is the only one moving it.
         try await write { db in
             guard let (organizationID, sequence) = try db.cachedRow(sql: """
-                SELECT c.organization_id, c.sequence FROM action_cursors c JOIN organizations o ON o.id = c.organization_id
-                WHERE o.event_sequence > c.sequence LIMIT 1
+                SELECT c.organization_id, c.sequence FROM action_cursors c
+                WHERE (SELECT MAX(sequence) FROM events e WHERE e.organization_id = c.organization_id) > c.sequence LIMIT 1
                 """, arguments: [], { ($0.uuid("organization_id"), $0["sequence"] as Int64) }) else { return 0 }
             let events = try db.cachedRows(sql: """
                 SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?

@@ -5,8 +5,10 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change's audit entries and its outbox events, in the caller's transaction. Each
-    /// event takes the organization's next sequence number; the event streams of the organization
-    /// are woken once the transaction commits.
+    /// event takes the organization's next sequence number, one past its last event's (a seek to
+    /// the end of the events' primary key: the one writer makes it race-free, and an event rolled
+    /// back with its savepoint frees its number); the event streams of the organization are woken
+    /// once the transaction commits.
     func record(_ change: some RecordedChange, _ db: Database) throws {
         for audit in change.audits {
             try db.run("""
@@ -19,12 +21,9 @@ extension SQLiteStore {
         }
         let organizationID = change.organizationID.text
         for event in change.events {
-            // The event takes the sequence the update moved to (without RETURNING, which costs
-            // SQLite more than the subquery).
-            try db.run("UPDATE organizations SET event_sequence = event_sequence + 1 WHERE id = ?", [organizationID])
             try db.run("""
                 INSERT INTO events (organization_id, sequence, id, type, entity_type, entity_id, data, created_at)
-                VALUES (?1, (SELECT event_sequence FROM organizations WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
+                VALUES (?1, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM events WHERE organization_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
                 """, [organizationID, event.id.text, event.type.rawValue, event.entityType,
                       event.entityID.text, event.data, event.createdAt.millis])
         }
