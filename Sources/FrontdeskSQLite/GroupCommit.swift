@@ -23,14 +23,17 @@ final class GroupCommit: Sendable {
 
     private let pool: DatabasePool
     private let afterCommit: @Sendable () -> Void
+    private let afterFailure: @Sendable () -> Void
     private let state = Mutex(State())
     /// The most writes one transaction takes, so a burst cannot hold the writer for long.
     private let maxBatch = 256
 
-    /// `afterCommit` runs on the writer's queue after each batch commits, before anyone is answered.
-    init(pool: DatabasePool, afterCommit: @escaping @Sendable () -> Void) {
+    /// `afterCommit` runs on the writer's queue after each batch commits, `afterFailure` after a
+    /// batch's transaction fails as a whole; both before anyone is answered.
+    init(pool: DatabasePool, afterCommit: @escaping @Sendable () -> Void, afterFailure: @escaping @Sendable () -> Void) {
         self.pool = pool
         self.afterCommit = afterCommit
+        self.afterFailure = afterFailure
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -71,6 +74,7 @@ final class GroupCommit: Sendable {
             }
         } catch {
             // The transaction failed (its commit, or a savepoint): none of the writes happened.
+            afterFailure()
             for job in jobs { job.continuation.resume(throwing: error) }
             return
         }

@@ -260,6 +260,16 @@ enum SQLiteMigrations {
         ("0007_event_sequence_from_events", """
         ALTER TABLE organizations DROP COLUMN event_sequence;
         """),
+        // The writer keeps each organization's settings with its resources while the catalog
+        // version stays (`WriterCatalog`): a change to the settings moves it too. The longest
+        // line is the bookings' bookkeeping, not a setting.
+        ("0008_settings_move_catalog", """
+        CREATE TRIGGER organizations_update_moves_catalog
+        AFTER UPDATE OF name, timezone, currency, check_in_time, check_out_time, booking_number_prefix,
+            no_show_grace_minutes, pending_hold_minutes, created_at, updated_at ON organizations BEGIN
+            \(movesCatalog("NEW.id"))
+        END;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.
@@ -268,12 +278,19 @@ enum SQLiteMigrations {
          ("locations", "UPDATE", "NEW"), ("locations", "DELETE", "OLD")].map { table, event, row in
             """
             CREATE TRIGGER \(table)_\(event.lowercased())_moves_catalog AFTER \(event) ON \(table) BEGIN
-                INSERT INTO catalog_versions (organization_id, version) VALUES (\(row).organization_id, 1)
-                ON CONFLICT (organization_id) DO UPDATE SET version = version + 1;
+                \(movesCatalog("\(row).organization_id"))
             END;
 
             """
         }.joined()
+    }
+
+    /// A trigger's statement moving the catalog version of the organization `organizationID` names.
+    private static func movesCatalog(_ organizationID: String) -> String {
+        """
+        INSERT INTO catalog_versions (organization_id, version) VALUES (\(organizationID), 1)
+                ON CONFLICT (organization_id) DO UPDATE SET version = version + 1;
+        """
     }
 
     static func apply(_ db: Database) throws {

@@ -9,9 +9,13 @@ extension SQLiteStore {
         decide: @escaping @Sendable (BookingContext) throws -> BookingChange
     ) async throws -> Booking {
         try await write { db in
-            let organization = try Self.requireOrganization(organizationID, db)
+            let version = try Self.catalogVersion(organizationID, db)
+            let organization = try self.writerCatalog.organization(organizationID, at: version) {
+                try Self.requireOrganization(organizationID, db)
+            }
             let year = BookingNumber.year(of: now, in: organization.zone)
-            let resources = try Self.bookableResources(organization, ids: request.resourceIDs, windows: request.lines, db)
+            let resources = try self.bookableResources(organization, at: version, ids: request.resourceIDs,
+                                                       windows: request.lines, db)
             let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
             // Taken before deciding: a booking that is refused rolls back with its savepoint, number included.
             // Read, then written without RETURNING, which costs SQLite more than both statements.
@@ -130,7 +134,7 @@ extension SQLiteStore {
     }
 
     /// Moved by triggers on resources and locations (see migration 0006); 0 before any change.
-    private static func catalogVersion(_ organizationID: UUID, _ db: Database) throws -> Int64 {
+    static func catalogVersion(_ organizationID: UUID, _ db: Database) throws -> Int64 {
         try db.integer("SELECT version FROM catalog_versions WHERE organization_id = ?", [organizationID.text]) ?? 0
     }
 
@@ -221,15 +225,18 @@ extension SQLiteStore {
         HeldLine(bookingNumber: row.text(2), window: TimeWindow(start: row.date(0), end: row.date(1)))
     }
 
-    /// The requested resources with the lines holding them around the requested windows.
-    static func bookableResources(
-        _ organization: Organization, ids: [UUID], windows: [BookingRequest.Line], _ db: Database
+    /// The requested resources (as of catalog `version`) with the lines holding them around the
+    /// requested windows.
+    private func bookableResources(
+        _ organization: Organization, at version: Int64, ids: [UUID], windows: [BookingRequest.Line], _ db: Database
     ) throws -> [UUID: BookableResource] {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
-            guard let (resource, zone) = try db.row(bookableResourceSQL, [organization.id.text, id.text],
-                { (Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone)) })
-            else { continue }
+            guard let (resource, zone) = try writerCatalog.resource(id, of: organization.id, at: version, load: {
+                try db.row(Self.bookableResourceSQL, [organization.id.text, id.text]) {
+                    (Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone))
+                }
+            }) else { continue }
             let lines = windows.filter { $0.resourceID == id }
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
             // As in availability: the organization's longest line bounds how early an overlapping
@@ -238,7 +245,7 @@ extension SQLiteStore {
                 SELECT l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
                 WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
-                """, [id.text, end.millis, start.millis, start.millis, organization.id.text], heldLine)
+                """, [id.text, end.millis, start.millis, start.millis, organization.id.text], Self.heldLine)
             result[id] = BookableResource(resource: resource, timeZone: zone, held: held)
         }
         return result

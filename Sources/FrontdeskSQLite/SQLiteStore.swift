@@ -12,6 +12,8 @@ public final class SQLiteStore: FrontdeskStore {
     /// Wakes this process's event streams after commits that wrote events (one process owns the file).
     let notifier = EventNotifier()
     let wakeUps: PendingWakeUps
+    /// The writer's copy of what bookings read before they are decided.
+    let writerCatalog = WriterCatalog()
 
     /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
     public init(path: String) throws {
@@ -45,7 +47,7 @@ public final class SQLiteStore: FrontdeskStore {
         }
         let wakeUps = PendingWakeUps(notifier)
         self.wakeUps = wakeUps
-        writer = GroupCommit(pool: pool, afterCommit: wakeUps.wake)
+        writer = GroupCommit(pool: pool, afterCommit: wakeUps.wake, afterFailure: writerCatalog.clear)
     }
 
     public func migrate() async throws {

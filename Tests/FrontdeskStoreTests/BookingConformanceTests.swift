@@ -96,6 +96,43 @@ struct BookingConformanceTests {
         }
     }
 
+    /// What a booking reads before it is decided (the organization's settings, the resource, its
+    /// location's zone) may be kept from one booking to the next (SQLite's writer keeps it); a
+    /// change to any of them reaches the next booking, and a deleted resource is gone.
+    @Test(arguments: Backend.enabled)
+    func changesBetweenBookingsReachTheNext(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation(timeZone: "UTC")
+            let room = try await f.makeResource(at: location, rate: 10_000, unit: .night)
+            let spare = try await f.makeResource(at: location, name: "Spare")
+            let member = try await f.makeMember()
+            // Noon UTC to 16:00 UTC the next day: one night in UTC, two in Tokyo (21:00 to 01:00).
+            func overnight(_ day: String, _ next: String) -> TimeWindow {
+                TimeWindow(start: instant("\(day)T12:00:00Z"), end: instant("\(next)T16:00:00Z"))
+            }
+            let first = try await f.book(member, room, overnight("2026-07-01", "2026-07-02"))
+            #expect(first.number == "BK-2026-0001" && first.currency == "USD" && first.totalAmount == 10_000)
+            let onSpare = try await f.book(member, spare, overnight("2026-07-01", "2026-07-02"))
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(onSpare.id))
+
+            // One change at a time, each followed by a booking.
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(currency: "EUR", bookingNumberPrefix: "HX"))
+            let renamed = try await f.book(member, room, overnight("2026-07-04", "2026-07-05"))
+            #expect(renamed.number == "HX-2026-0003" && renamed.currency == "EUR" && renamed.totalAmount == 10_000)
+            _ = try await f.frontdesk.updateResource(f.owner, room.id, ResourceInput(rateAmount: 12_000))
+            let repriced = try await f.book(member, room, overnight("2026-07-07", "2026-07-08"))
+            #expect(repriced.totalAmount == 12_000)
+            _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(timeZone: "Asia/Tokyo"))
+            let moved = try await f.book(member, room, overnight("2026-07-10", "2026-07-11"))
+            #expect(moved.number == "HX-2026-0005" && moved.totalAmount == 2 * 12_000)
+
+            _ = try await f.frontdesk.updateResource(f.owner, room.id, ResourceInput(status: .outOfService))
+            await expectError("resource_out_of_service") { try await f.book(member, room, overnight("2026-07-20", "2026-07-21")) }
+            try await f.frontdesk.deleteResource(f.owner, spare.id)
+            await expectError("validation_failed") { try await f.book(member, spare, overnight("2026-07-20", "2026-07-21")) }
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func numbersAreGaplessPerOrganizationAndYear(_ backend: Backend) async throws {
         try await withStore(backend) { f in
