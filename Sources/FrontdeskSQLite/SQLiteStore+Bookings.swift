@@ -17,16 +17,17 @@ extension SQLiteStore {
             let resources = try self.bookableResources(organization, at: version, ids: request.resourceIDs,
                                                        windows: request.lines, db)
             let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
-            // Taken before deciding: a booking that is refused rolls back with its savepoint, number included.
-            // Read, then written without RETURNING, which costs SQLite more than both statements.
+            // The next number is read before deciding and taken after: a refused booking writes
+            // nothing (see `GroupCommit`), and the numbers stay gapless. Read, then written without
+            // RETURNING, which costs SQLite more than both statements.
             let series: [(any DatabaseValueConvertible)?] = [organizationID.text, year]
             let sequence = try db.integer("SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
                                           series).map { $0 + 1 } ?? 1
+            let change = try decide(BookingContext(organization: organization, resources: resources,
+                                                   memberExists: memberExists, nextSequence: Int(sequence)))
             try db.run(sequence == 1
                 ? "INSERT INTO booking_series (last_sequence, organization_id, year) VALUES (?, ?, ?)"
                 : "UPDATE booking_series SET last_sequence = ? WHERE organization_id = ? AND year = ?", [sequence] + series)
-            let change = try decide(BookingContext(organization: organization, resources: resources,
-                                                   memberExists: memberExists, nextSequence: Int(sequence)))
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
             for checkin in change.checkins { try Self.save(checkin, db) }

@@ -69,7 +69,8 @@ public final class SQLiteStore: FrontdeskStore {
 
     /// One atomic write, committed (`BEGIN IMMEDIATE`, group-committed with the writes that
     /// arrive alongside it) before it returns. Domain errors thrown inside roll it back and come
-    /// out unchanged.
+    /// out unchanged. Throw them before writing where you can (a failure after writing costs its
+    /// whole batch a second run), and act on the database only: the body may run twice.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(body)
