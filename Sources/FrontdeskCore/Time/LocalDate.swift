@@ -46,10 +46,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         other.daysSince1970 - daysSince1970
     }
 
-    // Days since 1970-01-01 and back, in the proleptic Gregorian calendar: the calendar's 400-year
-    // cycles ("eras") of 146,097 days, each year counted from March so that a leap day ends it
-    // (Howard Hinnant's `days_from_civil` and `civil_from_days`).
-
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar: the calendar's 400-year cycles
+    /// ("eras") of 146,097 days, each year counted from March so that a leap day ends it (Howard
+    /// Hinnant's `days_from_civil`; `InstantFormat.civil(fromDays:)` is the way back).
     private var daysSince1970: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -60,15 +59,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     private init(daysSince1970: Int) {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = InstantFormat.civil(fromDays: Int64(daysSince1970))
+        (self.year, self.month, self.day) = (Int(year), Int(month), Int(day))
     }
 
     private static func days(inMonth month: Int, of year: Int) -> Int {
