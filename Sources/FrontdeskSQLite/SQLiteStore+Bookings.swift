@@ -134,7 +134,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Moved by triggers on resources and locations (see migration 0006); 0 before any change.
+    /// Moved by triggers on resources and locations (migration 0006) and on the organization's
+    /// settings (0008); 0 before any change.
     static func catalogVersion(_ organizationID: UUID, _ db: Database) throws -> Int64 {
         try db.integer("SELECT version FROM catalog_versions WHERE organization_id = ?", [organizationID.text]) ?? 0
     }
