@@ -108,12 +108,10 @@ extension SQLiteStore {
 
     public func catalog(_ organizationID: UUID) async throws -> Catalog {
         try await read { db in
-            Catalog(version: try Self.catalogVersion(organizationID, db), resources: try db.rows("""
-                SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
-                WHERE r.organization_id = ? AND r.deleted_at IS NULL ORDER BY r.name, r.id
-                """, [organizationID.text]) { row in
-                    (resource: Resource(reading: row), zone: row.optionalText(Resource.zoneColumn))
-                })
+            Catalog(version: try Self.catalogVersion(organizationID, db),
+                    resources: try db.rows(Self.catalogSQL, [organizationID.text]) { row in
+                        (resource: Resource(reading: row), zone: row.optionalText(Resource.zoneColumn))
+                    })
         }
     }
 
@@ -208,12 +206,15 @@ extension SQLiteStore {
         try db.row(organizationSQL, [id.text], Organization.init(row:))
     }
 
-    // The SQL of the reads every booking makes, built once: statements are cached by their text.
+    // The SQL of the reads every booking and availability answer makes, built once: statements
+    // are cached by their text. A resource is read with its location's time zone after its columns.
     private static let organizationSQL = "SELECT \(Organization.selected(as: "organizations")) FROM organizations WHERE id = ?"
-    private static let bookableResourceSQL = """
-        SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r
-        JOIN locations l ON l.id = r.location_id WHERE r.organization_id = ? AND r.id = ? AND r.deleted_at IS NULL
+    private static let locatedResourcesSQL = """
+        SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+        WHERE r.organization_id = ? AND r.deleted_at IS NULL
         """
+    private static let bookableResourceSQL = locatedResourcesSQL + " AND r.id = ?"
+    private static let catalogSQL = locatedResourcesSQL + " ORDER BY r.name, r.id"
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
         guard let organization = try organization(id, db) else {
