@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// The addresses a host name resolves to, as text (`getaddrinfo`), so a webhook's target is
-/// checked for private addresses as it is about to be called, not only as it was written.
+import FrontdeskCore
+
+/// The addresses a host name resolves to (`getaddrinfo`, which blocks: call it off the cooperative
+/// threads), as bytes for the Core classifier, in the resolver's order of preference.
 enum HostAddresses {
-    static func resolve(_ host: String) -> [String] {
+    static func resolve(_ host: String) -> [IPAddress] {
         var hints = addrinfo()
         #if canImport(Glibc)
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -17,21 +19,21 @@ enum HostAddresses {
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, nil, &hints, &list) == 0 else { return [] }
         defer { freeaddrinfo(list) }
-        var addresses: [String] = []
+        var addresses: [IPAddress] = []
         var node = list
         while let info = node?.pointee {
-            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+            let address: IPAddress?
             switch info.ai_family {
             case AF_INET:
-                var address = info.ai_addr.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
-                inet_ntop(AF_INET, &address, &buffer, socklen_t(buffer.count))
+                let raw = info.ai_addr.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+                address = withUnsafeBytes(of: raw) { IPAddress(bytes: Array($0)) }
             case AF_INET6:
-                var address = info.ai_addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
-                inet_ntop(AF_INET6, &address, &buffer, socklen_t(buffer.count))
+                let raw = info.ai_addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+                address = withUnsafeBytes(of: raw) { IPAddress(bytes: Array($0)) }
             default:
-                break
+                address = nil
             }
-            if buffer[0] != 0 { addresses.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+            if let address, !addresses.contains(address) { addresses.append(address) }
             node = info.ai_next
         }
         return addresses
