@@ -325,6 +325,15 @@ enum PostgresMigrations {
             REFERENCING \(rows) TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION frontdesk_move_catalog()
             """
         }),
+        // A stored answer belongs to the caller that made it, and keeps its headers. The keys of
+        // requests made before cannot say whose they were: they are dropped (a retry runs anew).
+        Migration(version: "0009_idempotency_callers", statements: [
+            "DELETE FROM idempotency_keys",
+            "ALTER TABLE idempotency_keys ADD COLUMN caller text NOT NULL",
+            "ALTER TABLE idempotency_keys ADD COLUMN response_headers text",
+            "ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_pkey",
+            "ALTER TABLE idempotency_keys ADD PRIMARY KEY (organization_id, caller, key)",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -270,6 +270,23 @@ enum SQLiteMigrations {
             \(movesCatalog("NEW.id"))
         END;
         """),
+        // A stored answer belongs to the caller that made it, and keeps its headers. The keys of
+        // requests made before cannot say whose they were: they are dropped (a retry runs anew).
+        ("0009_idempotency_callers", """
+        DROP TABLE idempotency_keys;
+        CREATE TABLE idempotency_keys (
+            organization_id TEXT NOT NULL,
+            caller TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            response_status INTEGER,
+            response_content_type TEXT,
+            response_headers TEXT,
+            response_body BLOB,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, caller, key)
+        );
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

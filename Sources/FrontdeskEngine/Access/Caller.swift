@@ -29,6 +29,11 @@ public struct Caller: Sendable, Hashable {
 
     public var organizationID: UUID { key.organizationID }
 
+    /// Whose `Idempotency-Key`s this caller's are: its organization and who the audit names.
+    public var idempotencyScope: IdempotencyScope {
+        IdempotencyScope(organizationID: organizationID, caller: "\(actor.type):\(actor.id)")
+    }
+
     public var permissions: Set<Permission> {
         key.isPlatform ? key.role.permissions.union([.organizationCreate]) : key.role.permissions
     }

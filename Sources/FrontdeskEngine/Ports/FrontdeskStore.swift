@@ -127,11 +127,11 @@ public protocol FrontdeskStore: ActionStore {
     // MARK: Idempotency
 
     func claimIdempotencyKey(
-        _ organizationID: UUID, key: String, fingerprint: String, now: Date
+        _ scope: IdempotencyScope, key: String, fingerprint: String, now: Date
     ) async throws -> IdempotencyClaim
-    func recordIdempotentResponse(_ organizationID: UUID, key: String, response: StoredResponse) async throws
+    func recordIdempotentResponse(_ scope: IdempotencyScope, key: String, response: StoredResponse) async throws
     /// Forgets a claim whose request failed before it could answer, so a retry runs again.
-    func releaseIdempotencyKey(_ organizationID: UUID, key: String) async throws
+    func releaseIdempotencyKey(_ scope: IdempotencyScope, key: String) async throws
 }
 
 /// A booking the sweeper should move on.

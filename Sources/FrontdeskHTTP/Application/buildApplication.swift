@@ -16,7 +16,7 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     _ = PrometheusMetrics.registry
 
-    let router = Router()
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         ProblemMiddleware()
         MetricsMiddleware()
@@ -47,8 +47,10 @@ public func buildApplication(
     }
     return Application(
         router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: webSockets),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "frontdesk"),
+        server: .guardedHTTP1(webSocketRouter: webSockets, idleTimeout: configuration.idleTimeout,
+                              readTimeout: configuration.readTimeout),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "frontdesk",
+                             availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: logger)),
         services: services,
         logger: logger)
 }

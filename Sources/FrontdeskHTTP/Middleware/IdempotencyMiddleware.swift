@@ -6,9 +6,11 @@ import Hummingbird
 import NIOCore
 import HTTPTypes
 
-/// `Idempotency-Key` on POST: the first request runs and its response (status and body) is kept;
-/// a retry with the same key and the same request replays it; the same key with another request
-/// is 422 `idempotency_key_reused`. Keys are per organization.
+/// `Idempotency-Key` on POST: the first request runs and its response (status, headers and body)
+/// is kept; a retry with the same key and the same request replays it; the same key with another
+/// request is 422 `idempotency_key_reused`. Keys are per caller: another caller's request with
+/// the same key and body runs as its own (its permissions checked as for any request), and never
+/// sees the first caller's answer.
 struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     let store: any FrontdeskStore
     let clock: @Sendable () -> Date
@@ -29,10 +31,13 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         hasher.update(data: Self.canonical(Data(body.readableBytesView)))
         let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
 
-        let organizationID = caller.organizationID
-        switch try await store.claimIdempotencyKey(organizationID, key: key, fingerprint: fingerprint, now: clock()) {
+        let scope = caller.idempotencyScope
+        switch try await store.claimIdempotencyKey(scope, key: key, fingerprint: fingerprint, now: clock()) {
         case .replay(let stored):
             var headers: HTTPFields = [.contentType: stored.contentType]
+            for header in stored.headers {
+                if let name = HTTPField.Name(header.name) { headers.append(HTTPField(name: name, value: header.value)) }
+            }
             headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
             return Response(status: .init(code: stored.status), headers: headers,
                             body: .init(byteBuffer: ByteBuffer(bytes: stored.body)))
@@ -51,25 +56,26 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             // Rule failures are answers too: keep them so a retry gets the same one.
             let problem = ProblemMiddleware<Context>.problem(for: error)
             guard problem.status < 500 else {
-                try? await store.releaseIdempotencyKey(organizationID, key: key)
+                try? await store.releaseIdempotencyKey(scope, key: key)
                 throw error
             }
             try await store.recordIdempotentResponse(
-                organizationID, key: key,
+                scope, key: key,
                 response: StoredResponse(status: problem.status, contentType: Problem.contentType, body: problem.json))
             return ProblemMiddleware<Context>.response(problem)
         }
         guard response.status.code < 500 else {
-            try? await store.releaseIdempotencyKey(organizationID, key: key)
+            try? await store.releaseIdempotencyKey(scope, key: key)
             return response
         }
         var collector = CollectingWriter()
         try await response.body.write(collector.reference)
         let bytes = collector.bytes
         try await store.recordIdempotentResponse(
-            organizationID, key: key,
+            scope, key: key,
             response: StoredResponse(status: Int(response.status.code),
-                                     contentType: response.headers[.contentType] ?? "application/json", body: bytes))
+                                     contentType: response.headers[.contentType] ?? "application/json",
+                                     headers: Self.kept(response.headers), body: bytes))
         var replay = response
         replay.body = .init(byteBuffer: ByteBuffer(bytes: bytes))
         return replay
@@ -77,6 +83,12 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 extension IdempotencyMiddleware {
+    /// The headers a replay repeats: all the handler set but those of this one transfer.
+    static func kept(_ headers: HTTPFields) -> [StoredResponse.Header] {
+        let perTransfer: Set<HTTPField.Name> = [.contentType, .contentLength, .date, .server, .connection, .transferEncoding]
+        return headers.filter { !perTransfer.contains($0.name) }.map { StoredResponse.Header($0.name.rawName, $0.value) }
+    }
+
     /// The same JSON written with its keys in another order, or other spacing, is the same request.
     static func canonical(_ body: Data) -> Data {
         guard let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
