@@ -35,12 +35,23 @@ struct Serve: AsyncParsableCommand {
 
                     """)
             }
-            let configuration = ServerConfiguration(
+            var configuration = ServerConfiguration(
                 host: host, port: port, masterKey: masterKey, databaseKind: store.kind, logLevel: level)
+            if let seconds = try Self.positive("FRONTDESK_IDLE_TIMEOUT", environment) { configuration.idleTimeout = .seconds(seconds) }
+            if let seconds = try Self.positive("FRONTDESK_READ_TIMEOUT", environment) { configuration.readTimeout = .seconds(seconds) }
+            if let count = try Self.positive("FRONTDESK_MAX_CONNECTIONS", environment) { configuration.maxConnections = count }
+            FileDescriptorLimit.raise(toCover: configuration.maxConnections)
             let app = try await buildApplication(frontdesk: frontdesk, configuration: configuration)
             say("Frontdesk \(ServerConfiguration.version) on \(store.kind) (\(store.database)) listening on \(base)")
             say("Authenticate with: Authorization: Bearer <key>   (new keys: frontdesk keys create --role front_desk --name desk)")
             try await app.runService()
         }
+    }
+
+    /// A whole number above zero from the environment, nil when unset.
+    static func positive(_ name: String, _ environment: [String: String]) throws -> Int? {
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        guard let value = Int(text), value > 0 else { throw ValidationError("\(name) must be a whole number above zero, not \(text)") }
+        return value
     }
 }

@@ -14,10 +14,20 @@ public struct ServerConfiguration: Sendable {
     /// How often actions are dispatched from the outbox and due webhooks attempted; nil turns them off.
     public var actionInterval: Duration?
     public var logLevel: Logger.Level
+    /// `FRONTDESK_IDLE_TIMEOUT`: how long a connection may wait for its next request's head to
+    /// arrive in full (an idle keep-alive connection, or a head sent slowly) before it is closed.
+    public var idleTimeout: Duration
+    /// `FRONTDESK_READ_TIMEOUT`: how long a request's body may stop arriving before the
+    /// connection is closed.
+    public var readTimeout: Duration
+    /// `FRONTDESK_MAX_CONNECTIONS`: open connections at most; further ones wait in the listen
+    /// backlog until one closes, so the process keeps file descriptors for its database.
+    public var maxConnections: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, masterKey: String? = nil, databaseKind: String = "sqlite",
                 sweepInterval: Duration? = .seconds(60), actionInterval: Duration? = .seconds(1),
-                logLevel: Logger.Level = .info) {
+                logLevel: Logger.Level = .info, idleTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(30),
+                maxConnections: Int = 4096) {
         self.host = host
         self.port = port
         self.masterKey = masterKey
@@ -25,6 +35,9 @@ public struct ServerConfiguration: Sendable {
         self.sweepInterval = sweepInterval
         self.actionInterval = actionInterval
         self.logLevel = logLevel
+        self.idleTimeout = idleTimeout
+        self.readTimeout = readTimeout
+        self.maxConnections = maxConnections
     }
 
     public static let version = "0.1.0"

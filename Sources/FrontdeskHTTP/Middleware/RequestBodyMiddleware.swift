@@ -4,8 +4,9 @@ import Hummingbird
 import NIOCore
 
 /// Reads request bodies into memory up to 1 MiB (a larger one is a 413 before any handler runs)
-/// and reads an empty POST or PATCH body as `{}`, so a desk button needs no body at all and a
-/// create without one is told which fields are missing.
+/// and reads an empty POST body as `{}`, so a desk button needs no body at all and a create
+/// without one is told which fields are missing. A PATCH says what to change: without a body it
+/// is a 400.
 struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     static var limit: Int { 1 << 20 }
 
@@ -20,6 +21,9 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
                 body = try await request.collectBody(upTo: Self.limit)
             } catch is NIOTooManyBytesError {
                 throw FrontdeskError.payloadTooLarge(limit: Self.limit)
+            }
+            if body.readableBytes == 0 && request.method == .patch {
+                throw FrontdeskError.malformedRequest("A PATCH needs a JSON body naming what to change.")
             }
             if body.readableBytes == 0 {
                 var head = request.head

@@ -53,6 +53,14 @@ struct Problem: Encodable, Sendable {
                 title: title, status: status, detail: detail, code: code)
     }
 
+    /// A method the route does not take; `allowed` lists those it does (as `Allow` does).
+    static func methodNotAllowed(_ allowed: [String]) -> Problem {
+        var problem = status(405, code: "method_not_allowed", title: "Method not allowed",
+                             detail: "This route accepts \(allowed.joined(separator: ", ")).")
+        problem.allowed = allowed
+        return problem
+    }
+
     private init(type: String, title: String, status: Int, detail: String, code: String) {
         self.type = type
         self.title = title

@@ -13,6 +13,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // No route: a path the API has, asked with another method, is a 405 naming the right ones.
+            guard let methods = RouteTable.api.methods(for: request.uri.path), !methods.contains(request.method) else {
+                return Self.response(Self.problem(for: error))
+            }
+            let allowed = methods.map(\.rawValue)
+            var response = Self.response(.methodNotAllowed(allowed))
+            response.headers[.allow] = allowed.joined(separator: ", ")
+            return response
         } catch {
             let problem = Self.problem(for: error)
             if problem.status >= 500 {
@@ -59,8 +68,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch status {
         case .notFound: .status(404, code: "not_found", title: "Not found", detail: "No such route.")
         case .contentTooLarge: Problem(.payloadTooLarge(limit: RequestBodyMiddleware<Context>.limit))
-        case .methodNotAllowed: .status(405, code: "method_not_allowed", title: "Method not allowed",
-                                        detail: "This route does not accept that method.")
         default: .status(Int(status.code), code: "bad_request", title: status.reasonPhrase, detail: status.reasonPhrase)
         }
     }

@@ -22,14 +22,15 @@ struct TestApp: Sendable {
     /// Runs `body` with a client of a fresh app; the store is closed (and removed) afterwards.
     static func run(
         _ backend: Backend = .sqlite, _ setup: TestingSetup = .router, plugins: [any FrontdeskPlugin] = [],
+        configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestClient, TestApp) async throws -> Void
     ) async throws {
         try await withTestStore(backend) { test in
             let frontdesk = Frontdesk(store: test.store, allowPrivateWebhooks: false, plugins: plugins)
             let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
-            let app = try await buildApplication(
-                frontdesk: frontdesk,
-                configuration: ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error))
+            var configuration = ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error)
+            configure(&configuration)
+            let app = try await buildApplication(frontdesk: frontdesk, configuration: configuration)
             let testApp = TestApp(frontdesk: frontdesk, ownerKey: owner.secret)
             try await app.test(setup) { client in try await body(TestClient(client: client, key: owner.secret), testApp) }
         }
