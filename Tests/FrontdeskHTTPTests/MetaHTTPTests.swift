@@ -30,6 +30,23 @@ import Testing
         }
     }
 
+    @Test func metricsCountEachAnswerByItsStatus() async throws {
+        try await TestApp.run { client, _ in
+            let catalog = try await Catalog.make(client)
+            #expect(try await client.delete("/api/v1/locations/\(UUID().uuidString)").status == 404)
+            #expect(try await client.with(key: nil).get("/api/v1/locations").status == 401)
+            #expect(try await catalog.book(client, from: "2030-03-02T14:00:00Z", to: "2030-03-01T11:00:00Z").status == 422)
+            let metrics = try await client.with(key: nil).get("/metrics").text
+            func counted(_ route: String, _ method: String, _ status: Int) -> Bool {
+                metrics.contains("hb_requests{http_route=\"\(route)\",http_request_method=\"\(method)\",http_response_status_code=\"\(status)\"}")
+            }
+            #expect(counted("/api/v1/locations/{id}", "DELETE", 404))
+            #expect(counted("/api/v1/locations", "GET", 401))
+            #expect(counted("/api/v1/bookings", "POST", 422))
+            #expect(!metrics.contains("http_response_status_code=\"500\""))
+        }
+    }
+
     @Test func unknownRouteIsAProblem() async throws {
         try await TestApp.run { client, _ in
             let response = try await client.get("/api/v1/nothing-here")

@@ -18,8 +18,9 @@ public func buildApplication(
 
     let router = Router(options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
-        ProblemMiddleware()
+        // Outermost, so that it counts each answer by the status the problem gave it.
         MetricsMiddleware()
+        ProblemMiddleware()
         LogRequestsMiddleware(.debug)
         RequestBodyMiddleware()
         AuthenticationMiddleware(frontdesk: frontdesk, masterKey: configuration.masterKey)
