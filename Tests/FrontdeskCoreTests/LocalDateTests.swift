@@ -21,6 +21,14 @@ import Testing
         #expect(LocalDate(text) == nil)
     }
 
+    @Test func refusalsSayWhy() throws {
+        #expect(throws: TimeTextError(text: "2030-02-30", expected: LocalDate.expected,
+                                      reason: "has day 30, but February 2030 has 28 days")) { try LocalDate.parse("2030-02-30") }
+        #expect(throws: TimeTextError(text: "2030-1-01", expected: LocalDate.expected,
+                                      reason: "is not written that way")) { try LocalDate.parse("2030-1-01") }
+        #expect(try LocalDate.parse("2024-02-29").description == "2024-02-29")
+    }
+
     @Test func descriptionPadsWithZeros() {
         #expect(LocalDate("2026-03-05")!.description == "2026-03-05")
         #expect(LocalDate("0999-03-05")?.description == "0999-03-05")
@@ -126,5 +134,9 @@ import Testing
         #expect(!BookingNumber.looksLikeNumber(Fixture.id(1).uuidString))
         #expect(!BookingNumber.looksLikeNumber(Fixture.id(1).uuidString.lowercased()))
         #expect(!BookingNumber.looksLikeNumber("BK2026"))
+        #expect(!BookingNumber.looksLikeNumber("not-a-uuid"))
+        #expect(!BookingNumber.looksLikeNumber("BK-26-0001"))
+        #expect(!BookingNumber.looksLikeNumber("-2026-0001"))
+        #expect(!BookingNumber.looksLikeNumber("BK-2026-"))
     }
 }

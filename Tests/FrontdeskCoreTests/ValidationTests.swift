@@ -29,6 +29,15 @@ import Testing
     static let organizationCases: [Case<Organization>] = [
         Case("timezone", "unknown zone") { $0.timeZone = "Mars/Olympus_Mons" },
         Case("timezone", "empty zone") { $0.timeZone = "" },
+        Case("timezone", "GMT+5, a fixed offset") { $0.timeZone = "GMT+5" },
+        Case("timezone", "UTC+3, a fixed offset") { $0.timeZone = "UTC+3" },
+        Case("timezone", "GMT-14, a fixed offset") { $0.timeZone = "GMT-14" },
+        Case("timezone", "GMT+0500, a fixed offset") { $0.timeZone = "GMT+0500" },
+        Case("timezone", "a NUL and garbage after a real zone") { $0.timeZone = "Europe/Lisbon\u{0}garbage" },
+        Case("timezone", "a path") { $0.timeZone = "../../etc/localtime" },
+        Case("timezone", "lowercase") { $0.timeZone = "europe/paris" },
+        Case("booking_number_prefix", "a trailing line break") { $0.bookingNumberPrefix = "BK\n" },
+        Case("name", "a NUL") { $0.name = "a\u{0}b" },
         Case("currency", "lowercase") { $0.currency = "eur" },
         Case("currency", "four letters") { $0.currency = "EURO" },
         Case("currency", "two letters") { $0.currency = "EU" },
@@ -78,6 +87,12 @@ import Testing
         #expect(validationFields { () throws(FrontdeskError) in try location.validate() } == [])
         location.timeZone = "Europe/Zurich"
         #expect(validationFields { () throws(FrontdeskError) in try location.validate() } == [])
+        for zone in ["UTC", "GMT", "Asia/Kolkata", "Etc/UTC", "America/Argentina/Buenos_Aires", "America/Port-au-Prince"] {
+            location.timeZone = zone
+            #expect(validationFields { () throws(FrontdeskError) in try location.validate() } == [], "\(zone)")
+        }
+        location.timeZone = "UTC+3"
+        #expect(validationFields { () throws(FrontdeskError) in try location.validate() } == ["timezone"])
         location.timeZone = "Europe/Annecy"
         #expect(validationFields { () throws(FrontdeskError) in try location.validate() } == ["timezone"])
         location.name = ""
@@ -129,7 +144,22 @@ import Testing
         Case("name", "blank") { $0.name = "" },
         Case("type", "blank") { $0.type = "  " },
         Case("phone", "too long") { $0.phone = String(repeating: "1", count: 41) },
+        Case("name", "a NUL") { $0.name = "a\u{0}b" },
+        Case("name", "a line break") { $0.name = "Ada\nLovelace" },
+        Case("name", "a DEL") { $0.name = "Ada\u{7F}" },
+        Case("name", "a C1 control") { $0.name = "Ada\u{85}" },
+        Case("email", "a NUL") { $0.email = "ada\u{0}@example.com" },
+        Case("type", "a tab") { $0.type = "guest\t" },
+        Case("phone", "an escape") { $0.phone = "+351\u{1B}910" },
+        Case("external_ref", "a NUL") { $0.externalRef = "ref\u{0}" },
+        Case("notes", "a NUL") { $0.notes = "first\u{0}second" },
     ]
+
+    @Test func notesKeepLineBreaksAndOtherControls() {
+        var member = Fixture.member()
+        member.notes = "line one\nline two\ttabbed\r\n\u{1}\u{7F}\u{85}"
+        #expect(validationFields { () throws(FrontdeskError) in try member.validate() } == [])
+    }
 
     @Test(arguments: memberCases)
     func memberField(_ c: Case<Member>) {

@@ -8,6 +8,9 @@ extension Booking {
         _ action: BookingAction, at instant: Date, now: Date,
         lineIDs: Set<UUID>? = nil, reason: String? = nil
     ) throws(FrontdeskError) -> Booking {
+        var v = Validator()
+        v.bookable(instant, "at")
+        try v.validate()
         let at = instant.truncatedToMilliseconds
         var next = self
         if let lineIDs {

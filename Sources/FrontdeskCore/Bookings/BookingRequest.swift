@@ -38,7 +38,7 @@ public struct BookingRequest: Sendable, Hashable {
         v.check(!lines.isEmpty, "lines", "must hold at least one resource")
         v.check(lines.count <= Self.maxLines, "lines", "must hold at most \(Self.maxLines) resources")
         v.check(BookingStatus.creatable.contains(status), "status", "must be pending, confirmed or active")
-        v.text(notes, "notes", max: 10_000)
+        v.text(notes, "notes", max: 10_000, multiline: true)
         for (i, line) in lines.enumerated() {
             v.check(!line.window.isEmpty, "lines[\(i)].ends_at", "must be after starts_at")
             v.check(line.window.duration <= Self.maxLineDuration, "lines[\(i)].ends_at", "a line may last at most 400 days")

@@ -31,9 +31,7 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
     public func validate() throws(FrontdeskError) {
         var v = Validator()
         v.text(name, "name", required: true)
-        if let timeZone {
-            v.check(TimeZone(identifier: timeZone) != nil, "timezone", "must be an IANA time zone such as Europe/Paris")
-        }
+        v.timeZone(timeZone, "timezone")
         try v.validate()
     }
 

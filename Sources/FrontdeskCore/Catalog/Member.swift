@@ -51,7 +51,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         }
         v.text(phone, "phone", max: 40)
         v.text(externalRef, "external_ref", max: 200)
-        v.text(notes, "notes", max: 10_000)
+        v.text(notes, "notes", max: 10_000, multiline: true)
         try v.validate()
     }
 }

@@ -56,12 +56,13 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
     public func validate() throws(FrontdeskError) {
         var v = Validator()
         v.text(name, "name", required: true)
-        v.check(TimeZone(identifier: timeZone) != nil, "timezone", "must be an IANA time zone such as Europe/Paris")
+        v.timeZone(timeZone, "timezone")
         v.check(Currency.isValid(currency), "currency", "must be an ISO 4217 code such as EUR")
         v.check(LocalTime(checkInTime) != nil, "check_in_time", "must be HH:MM")
         v.check(LocalTime(checkOutTime) != nil, "check_out_time", "must be HH:MM")
-        v.check(bookingNumberPrefix.range(of: "^[A-Z0-9]{1,10}$", options: .regularExpression) != nil,
-                "booking_number_prefix", "must be 1 to 10 capital letters or digits")
+        v.check((1...10).contains(bookingNumberPrefix.utf8.count) && bookingNumberPrefix.utf8.allSatisfy {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        }, "booking_number_prefix", "must be 1 to 10 capital letters or digits")
         v.check((0...10_080).contains(noShowGraceMinutes), "no_show_grace_minutes", "must be between 0 and 10080")
         v.check((1...10_080).contains(pendingHoldMinutes), "pending_hold_minutes", "must be between 1 and 10080")
         try v.validate()
@@ -73,6 +74,6 @@ public typealias LocalTimeText = String
 
 public enum Currency {
     public static func isValid(_ code: String) -> Bool {
-        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+        code.utf8.count == 3 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
     }
 }

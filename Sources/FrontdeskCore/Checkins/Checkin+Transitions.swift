@@ -5,7 +5,9 @@ import Foundation
 /// `not_checked_in`, checking out twice `already_checked_out` (409); a check-out before the
 /// check-in is a 422 on the field that carried it.
 extension Checkin {
-    public func checkingIn(at instant: Date, now: Date) throws(FrontdeskError) -> Checkin {
+    /// `field` names where the instant came from (`at` for the call, `check_in` for a PATCH).
+    public func checkingIn(at instant: Date, now: Date, field: String = "at") throws(FrontdeskError) -> Checkin {
+        try Self.checkStamp(instant, field)
         if let checkIn {
             throw .conflict(code: "duplicate_checkin",
                             detail: "Checkin \(id.text) was already checked in at \(InstantFormat.string(from: checkIn)).")
@@ -17,6 +19,7 @@ extension Checkin {
 
     /// `field` names where the instant came from (`at` for the call, `check_out` for a PATCH).
     public func checkingOut(at instant: Date, now: Date, field: String = "at") throws(FrontdeskError) -> Checkin {
+        try Self.checkStamp(instant, field)
         guard let checkIn else {
             throw .conflict(code: "not_checked_in",
                             detail: "Checkin \(id.text) is pending: check it in before checking it out.")
@@ -32,6 +35,13 @@ extension Checkin {
         var next = touched(now)
         next.checkOut = at
         return next
+    }
+
+    /// A stamp given by a client lies within `BookableYears`.
+    static func checkStamp(_ instant: Date, _ field: String) throws(FrontdeskError) {
+        var v = Validator()
+        v.bookable(instant, field)
+        try v.validate()
     }
 
     /// Undoes the last step: the check-out of a complete visit, else the check-in of one in progress.
@@ -63,7 +73,7 @@ extension Checkin {
         }
         if let notes = patch.notes { next.notes = notes.isEmpty ? nil : notes }
         if let metadata = patch.metadata { next.metadata = metadata }
-        if let checkIn = patch.checkIn { next = try next.checkingIn(at: checkIn, now: now) }
+        if let checkIn = patch.checkIn { next = try next.checkingIn(at: checkIn, now: now, field: "check_in") }
         if let checkOut = patch.checkOut { next = try next.checkingOut(at: checkOut, now: now, field: "check_out") }
         next.version = version + 1
         return next

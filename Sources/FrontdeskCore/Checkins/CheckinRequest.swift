@@ -30,7 +30,7 @@ public struct CheckinRequest: Sendable, Hashable {
 }
 
 extension Checkin {
-    /// The most bytes a checkin's `metadata` may take as JSON.
+    /// The most bytes a checkin's `metadata` may take as JSON (as the server writes it back).
     public static let maxMetadataBytes = 16_384
 
     /// Registers a pending visit, checked against what the store read in its transaction: the live
@@ -66,6 +66,8 @@ extension Checkin {
     }
 
     static func checkPlanned(_ startsAt: Date?, _ endsAt: Date?, _ v: inout Validator) {
+        v.bookable(startsAt, "starts_at")
+        v.bookable(endsAt, "ends_at")
         v.check((startsAt == nil) == (endsAt == nil), startsAt == nil ? "starts_at" : "ends_at",
                 "give starts_at and ends_at together")
         if let startsAt, let endsAt {
@@ -76,10 +78,7 @@ extension Checkin {
     }
 
     static func checkDetails(notes: String?, metadata: [String: JSONValue]?, _ v: inout Validator) {
-        v.text(notes, "notes", max: 10_000)
-        if let metadata {
-            let size = (try? JSONEncoder().encode(metadata).count) ?? 0
-            v.check(size <= maxMetadataBytes, "metadata", "must be at most \(maxMetadataBytes) bytes of JSON")
-        }
+        v.text(notes, "notes", max: 10_000, multiline: true)
+        if let metadata { FreeJSON.check(.object(metadata), "metadata", maxBytes: maxMetadataBytes, &v) }
     }
 }

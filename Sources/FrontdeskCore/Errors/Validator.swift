@@ -10,7 +10,11 @@ public struct Validator: Sendable {
         if !condition { issues.append(FieldIssue(field, message)) }
     }
 
-    public mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int = 200) {
+    /// A text field. One-line text (names, codes, emails, identifiers: the default) holds no
+    /// control character at all; free text (`multiline`: notes, reasons) may hold tabs, line
+    /// breaks and the rest, but never NUL, which PostgreSQL's `text` cannot store.
+    public mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int = 200,
+                              multiline: Bool = false) {
         guard let value else {
             check(!required, field, "is required")
             return
@@ -18,7 +22,21 @@ public struct Validator: Sendable {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         check(!(required && trimmed.isEmpty), field, "must not be blank")
         check(value.count <= max, field, "must be at most \(max) characters")
+        if multiline {
+            check(!value.utf8.contains(0), field, Self.nulMessage)
+        } else {
+            check(!value.unicodeScalars.contains(where: Self.isControl), field, Self.controlMessage)
+        }
     }
+
+    /// C0 controls (U+0000 to U+001F: NUL, tab, line breaks…), DEL (U+007F) and C1 controls
+    /// (U+0080 to U+009F): no one-line text holds them.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    public static let controlMessage = "must not hold control characters (U+0000 to U+001F, U+007F to U+009F)"
+    public static let nulMessage = "must not hold the NUL character (U+0000)"
 
     public func validate() throws(FrontdeskError) {
         if !issues.isEmpty { throw .validationFailed(issues) }

@@ -11,23 +11,39 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Through a `Decoder`, which cannot say what kind of value comes next: containers are tried
+    /// before scalars, so that a nested document fails few tries per level. Text the server stored
+    /// is read with `JSONValue(parsing:)`, one pass whatever the depth.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() {
-            self = .null
-        } else if let value = try? c.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? c.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? c.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? c.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? c.decode([JSONValue].self) {
-            self = .array(value)
+        if let keyed = try? decoder.container(keyedBy: MemberKey.self) {
+            var members: [String: JSONValue] = [:]
+            for key in keyed.allKeys { members[key.stringValue] = try keyed.decode(JSONValue.self, forKey: key) }
+            self = .object(members)
+        } else if var unkeyed = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !unkeyed.isAtEnd { items.append(try unkeyed.decode(JSONValue.self)) }
+            self = .array(items)
         } else {
-            self = .object(try c.decode([String: JSONValue].self))
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() {
+                self = .null
+            } else if let value = try? c.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? c.decode(Int64.self) {
+                self = .integer(value)
+            } else if let value = try? c.decode(Double.self) {
+                self = .number(value)
+            } else {
+                self = .string(try c.decode(String.self))
+            }
         }
+    }
+
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -7,13 +7,24 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var day: Int
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy(\.isDigits),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...Self.days(inMonth: m, of: y)).contains(d)
-        else { return nil }
-        (year, month, day) = (y, m, d)
+        guard let date = try? Self.parse(text) else { return nil }
+        self = date
+    }
+
+    /// What the API reads as a date, for messages.
+    public static let expected = "a date YYYY-MM-DD such as 2030-03-01"
+
+    /// Reads `YYYY-MM-DD` strictly: four, two and two ASCII digits, the month 01 to 12, the day
+    /// one its month has that year (`2030-02-30` is refused, not moved to March).
+    public static func parse(_ text: String) throws(TimeTextError) -> LocalDate {
+        var reader = TimeTextReader(text, expected: expected)
+        let (year, month, day) = try reader.date()
+        try reader.end()
+        return LocalDate(year: Int(year), month: Int(month), day: Int(day))
+    }
+
+    private init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
     }
 
     public var description: String {
@@ -46,28 +57,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         other.daysSince1970 - daysSince1970
     }
 
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar: the calendar's 400-year cycles
-    /// ("eras") of 146,097 days, each year counted from March so that a leap day ends it (Howard
-    /// Hinnant's `days_from_civil`; `InstantFormat.civil(fromDays:)` is the way back).
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (`InstantFormat.days(fromCivil:)`).
     private var daysSince1970: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int(InstantFormat.days(fromCivil: Int64(year), Int64(month), Int64(day)))
     }
 
     private init(daysSince1970: Int) {
         let (year, month, day) = InstantFormat.civil(fromDays: Int64(daysSince1970))
         (self.year, self.month, self.day) = (Int(year), Int(month), Int(day))
-    }
-
-    private static func days(inMonth month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }
