@@ -138,8 +138,7 @@ extension Checkin {
             planned: start.flatMap { start in end.map { TimeWindow(start: start, end: $0) } },
             checkIn: try row.optionalDate("check_in"), checkOut: try row.optionalDate("check_out"),
             notes: try row.value("notes"),
-            metadata: try JSONDecoder().decode([String: JSONValue].self,
-                                               from: Data(try row.value("metadata", as: String.self).utf8)),
+            metadata: try JSONValue.object(parsing: try row.value("metadata", as: String.self)),
             version: try row.value("version"), createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))
     }

@@ -145,7 +145,7 @@ extension Checkin: PositionalRow {
 
     /// Most checkins carry no metadata: their `{}` is not worth a decoder.
     private static func metadata(_ text: String) throws -> [String: JSONValue] {
-        text == "{}" ? [:] : try JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))
+        text == "{}" ? [:] : try JSONValue.object(parsing: text)
     }
 
     var columns: Columns {

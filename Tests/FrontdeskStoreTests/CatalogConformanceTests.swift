@@ -200,10 +200,14 @@ struct CatalogConformanceTests {
             #expect(m.ids == created)
             // A cursor the client sends back as text works the same.
             let first = try await f.frontdesk.members(f.owner, filter: MemberFilter(), page: PageRequest(limit: 2))
-            let opaque = try #require(first.next?.opaque)
+            let opaque = try #require(first.nextCursor(in: .members))
             let second = try await f.frontdesk.members(
-                f.owner, filter: MemberFilter(), page: try PageRequest(limit: 2, cursor: opaque))
+                f.owner, filter: MemberFilter(), page: try PageRequest(limit: 2, cursor: opaque, list: .members))
             #expect(second.items.map(\.id) == Array(created[2...3]))
+            // A cursor belongs to its list: another list refuses it rather than read it as a position.
+            #expect(throws: FrontdeskError.validationFailed([FieldIssue("cursor", "is a cursor of the members list, not of locations")])) {
+                try PageRequest(limit: 2, cursor: opaque, list: .locations)
+            }
         }
     }
 

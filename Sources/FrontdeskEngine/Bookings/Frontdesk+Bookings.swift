@@ -87,7 +87,7 @@ extension Frontdesk {
         }
         if let action { try caller.require(action.permission) }
         var v = Validator()
-        v.text(patch.notes, "notes", max: 10_000)
+        v.text(patch.notes, "notes", max: 10_000, multiline: true)
         v.check(patch.status != nil || patch.notes != nil, "status", "give status, notes or both")
         try v.validate()
 
@@ -144,7 +144,7 @@ extension Frontdesk {
 
     static func validateReason(_ reason: String?) throws(FrontdeskError) {
         var v = Validator()
-        v.text(reason, "reason", max: 1_000)
+        v.text(reason, "reason", max: 1_000, multiline: true)
         try v.validate()
     }
 

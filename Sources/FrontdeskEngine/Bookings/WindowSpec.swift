@@ -16,7 +16,14 @@ public enum WindowSpec: Sendable, Hashable {
     }
 
     /// Reads the two accepted spellings of a window, `starts_at`/`ends_at` or `check_in`/`check_out`.
+    /// A date that is not one (`2030-02-30`) is unreadable, a 400; every date and instant must fall
+    /// in `BookableYears` (422).
     public init(startsAt: Date?, endsAt: Date?, checkIn: String?, checkOut: String?, field: String = "") throws(FrontdeskError) {
+        func date(_ text: String?, _ name: String) throws(FrontdeskError) -> LocalDate? {
+            guard let text else { return nil }
+            do { return try LocalDate.parse(text) } catch { throw error.problem(field + name) }
+        }
+        let stayIn = try date(checkIn, "check_in"), stayOut = try date(checkOut, "check_out")
         var v = Validator()
         let hasInstants = startsAt != nil || endsAt != nil
         let hasDates = checkIn != nil || checkOut != nil
@@ -26,12 +33,15 @@ public enum WindowSpec: Sendable, Hashable {
             v.check(startsAt != nil, field + "starts_at", "is required with ends_at")
             v.check(endsAt != nil, field + "ends_at", "is required with starts_at")
         }
-        let stayIn = checkIn.flatMap(LocalDate.init), stayOut = checkOut.flatMap(LocalDate.init)
         if hasDates {
-            v.check(stayIn != nil, field + "check_in", "must be a date YYYY-MM-DD")
-            v.check(stayOut != nil, field + "check_out", "must be a date YYYY-MM-DD")
+            v.check(stayIn != nil, field + "check_in", "is required with check_out")
+            v.check(stayOut != nil, field + "check_out", "is required with check_in")
             if let stayIn, let stayOut { v.check(stayIn < stayOut, field + "check_out", "must be after check_in") }
         }
+        v.bookable(stayIn, field + "check_in")
+        v.bookable(stayOut, field + "check_out")
+        v.bookable(startsAt, field + "starts_at")
+        v.bookable(endsAt, field + "ends_at")
         if let startsAt, let endsAt { v.check(startsAt < endsAt, field + "ends_at", "must be after starts_at") }
         try v.validate()
         if let startsAt, let endsAt {

@@ -26,6 +26,10 @@ extension Frontdesk {
 
     public func resources(_ caller: Caller, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
         try caller.require(.resourceRead)
+        var v = Validator()
+        v.text(filter.kind, "kind", max: 50)
+        v.text(filter.category, "category", max: 100)
+        try v.validate()
         return try await store.resources(caller.organizationID, filter: filter, page: page)
     }
 

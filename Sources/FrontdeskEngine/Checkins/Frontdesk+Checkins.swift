@@ -67,7 +67,7 @@ extension Frontdesk {
     ) async throws -> Checkin {
         try caller.require(.bookingUpdate)
         var v = Validator()
-        v.text(reason, "reason", required: true, max: 1_000)
+        v.text(reason, "reason", required: true, max: 1_000, multiline: true)
         try v.validate()
         return try await change(caller, id, action: "revert", reason: reason, ifMatch: ifMatch) { current, now in
             try current.reverting(now: now)

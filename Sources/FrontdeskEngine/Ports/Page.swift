@@ -14,16 +14,31 @@ public struct PageRequest: Sendable, Hashable {
         self.after = after
     }
 
-    /// Reads `limit` and the opaque `cursor` a client sent back.
-    public init(limit: Int?, cursor: String?) throws(FrontdeskError) {
+    /// Reads `limit` and the opaque `cursor` a client sent back, which must be one of `list`: a
+    /// cursor of another list is refused (`422` on `cursor`), not read as a position in this one.
+    public init(limit: Int?, cursor: String?, list: PageList) throws(FrontdeskError) {
         var v = Validator()
         let limit = limit ?? Self.defaultLimit
         v.check((1...Self.maxLimit).contains(limit), "limit", "must be between 1 and \(Self.maxLimit)")
-        let after = cursor.flatMap(Cursor.init(opaque:))
-        v.check(cursor == nil || after != nil, "cursor", "is not a cursor this server returned")
+        var after: Cursor?
+        if let cursor {
+            switch Cursor.read(cursor) {
+            case .some((let read, let readList)) where readList == list: after = read
+            case .some((_, let readList)):
+                v.check(false, "cursor", "is a cursor of the \(readList.rawValue) list, not of \(list.rawValue)")
+            case nil:
+                v.check(false, "cursor", "is not a cursor this server returned")
+            }
+        }
         try v.validate()
         self.init(limit: limit, after: after)
     }
+}
+
+/// The lists that are paged: a cursor names the one it belongs to.
+public enum PageList: String, Sendable, Hashable, CaseIterable {
+    case locations, resources, members, bookings, checkins, actions
+    case webhookDeliveries = "webhook_deliveries"
 }
 
 /// A position in a list: the creation instant and id of the last item seen.
@@ -36,18 +51,22 @@ public struct Cursor: Sendable, Hashable {
         self.id = id
     }
 
-    public init?(opaque: String) {
+    /// The cursor written by `opaque(in:)`, and its list; nil for any other text.
+    static func read(_ opaque: String) -> (Cursor, PageList)? {
         var base64 = opaque.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let ms = Int64(parts[0]), let id = UUID(text: String(parts[1])) else { return nil }
-        self.init(createdAt: Date(timeIntervalSince1970: Double(ms) / 1000), id: id)
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, let list = PageList(rawValue: String(parts[0])), let ms = Int64(parts[1]),
+              let id = UUID(text: String(parts[2])) else { return nil }
+        return (Cursor(createdAt: Date(timeIntervalSince1970: Double(ms) / 1000), id: id), list)
     }
 
-    public var opaque: String {
+    /// The text a client sends back as `cursor` to read `list` on from here: base64url of
+    /// `list/milliseconds/id`.
+    public func opaque(in list: PageList) -> String {
         let ms = Int64((createdAt.timeIntervalSince1970 * 1000).rounded())
-        return Data("\(ms)/\(id.text)".utf8).base64EncodedString()
+        return Data("\(list.rawValue)/\(ms)/\(id.text)".utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
@@ -62,6 +81,9 @@ public struct Page<Item: Sendable>: Sendable {
         self.items = items
         self.next = next
     }
+
+    /// The `next_cursor` of this page of `list`.
+    public func nextCursor(in list: PageList) -> String? { next?.opaque(in: list) }
 
     /// Builds a page from up to `limit + 1` rows fetched in list order.
     public init(fetched: [Item], limit: Int, cursor: (Item) -> Cursor) {

@@ -14,8 +14,8 @@ extension APIHandler {
 
     func listActions(_ input: Operations.ListActions.Input) async throws -> Operations.ListActions.Output {
         let page = try await frontdesk.actions(try caller, page: try PageRequest(limit: input.query.limit,
-                                                                                 cursor: input.query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.next?.opaque))))
+                                                                                 cursor: input.query.cursor, list: .actions))
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.nextCursor(in: .actions)))))
     }
 
     func getAction(_ input: Operations.GetAction.Input) async throws -> Operations.GetAction.Output {

@@ -14,8 +14,8 @@ extension APIHandler {
             window: try Read.window(from: query.from, to: query.to),
             startedWithoutCheckin: query.withoutCheckin == true ? frontdesk.clock().truncatedToMilliseconds : nil)
         let page = try await frontdesk.bookings(try caller, filter: filter,
-                                                page: try PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Booking.init), nextCursor: page.next?.opaque))))
+                                                page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .bookings))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Booking.init), nextCursor: page.nextCursor(in: .bookings)))))
     }
 
     func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {

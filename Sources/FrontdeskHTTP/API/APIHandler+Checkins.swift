@@ -26,9 +26,9 @@ extension APIHandler {
             locationID: try Read.uuidIfPresent(query.locationId, "location_id"),
             window: try Read.window(from: query.from, to: query.to))
         let page = try await frontdesk.checkins(try caller, filter: filter,
-                                                page: try PageRequest(limit: query.limit, cursor: query.cursor))
+                                                page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .checkins))
         return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Checkin.init),
-                                           nextCursor: page.next?.opaque))))
+                                           nextCursor: page.nextCursor(in: .checkins)))))
     }
 
     func getCheckin(_ input: Operations.GetCheckin.Input) async throws -> Operations.GetCheckin.Output {

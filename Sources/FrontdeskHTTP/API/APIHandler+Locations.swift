@@ -12,8 +12,8 @@ extension APIHandler {
 
     func listLocations(_ input: Operations.ListLocations.Input) async throws -> Operations.ListLocations.Output {
         let page = try await frontdesk.locations(
-            try caller, page: try PageRequest(limit: input.query.limit, cursor: input.query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Location.init), nextCursor: page.next?.opaque))))
+            try caller, page: try PageRequest(limit: input.query.limit, cursor: input.query.cursor, list: .locations))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Location.init), nextCursor: page.nextCursor(in: .locations)))))
     }
 
     func getLocation(_ input: Operations.GetLocation.Input) async throws -> Operations.GetLocation.Output {

@@ -15,8 +15,8 @@ extension APIHandler {
     func listMembers(_ input: Operations.ListMembers.Input) async throws -> Operations.ListMembers.Output {
         let page = try await frontdesk.members(
             try caller, filter: MemberFilter(query: input.query.q),
-            page: try PageRequest(limit: input.query.limit, cursor: input.query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Member.init), nextCursor: page.next?.opaque))))
+            page: try PageRequest(limit: input.query.limit, cursor: input.query.cursor, list: .members))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Member.init), nextCursor: page.nextCursor(in: .members)))))
     }
 
     func getMember(_ input: Operations.GetMember.Input) async throws -> Operations.GetMember.Output {

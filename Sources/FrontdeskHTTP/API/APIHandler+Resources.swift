@@ -20,8 +20,8 @@ extension APIHandler {
             try caller,
             filter: ResourceFilter(locationID: try Read.uuidIfPresent(query.locationId, "location_id"), kind: query.kind,
                                    category: query.category),
-            page: try PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Resource.init), nextCursor: page.next?.opaque))))
+            page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .resources))
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Resource.init), nextCursor: page.nextCursor(in: .resources)))))
     }
 
     func getResource(_ input: Operations.GetResource.Input) async throws -> Operations.GetResource.Output {

@@ -13,8 +13,8 @@ extension APIHandler {
             filter: DeliveryFilter(status: query.status.flatMap { DeliveryStatus(rawValue: $0.rawValue) },
                                    actionID: try Read.uuidIfPresent(query.actionId, "action_id"),
                                    eventType: query.eventType.flatMap { EventType(rawValue: $0.rawValue) }),
-            page: try PageRequest(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.next?.opaque))))
+            page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .webhookDeliveries))
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.nextCursor(in: .webhookDeliveries)))))
     }
 
     func retryWebhookDelivery(
