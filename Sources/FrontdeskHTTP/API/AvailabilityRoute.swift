@@ -51,9 +51,6 @@ enum AvailabilityRoute {
 
     private static func instant(_ text: String?, _ field: String) throws(FrontdeskError) -> Date? {
         guard let text else { return nil }
-        guard let date = InstantFormat.date(from: text) else {
-            throw .malformedRequest("\(field) must be an ISO 8601 date-time, such as 2030-03-01T14:00:00Z.")
-        }
-        return date
+        do { return try InstantFormat.parse(text) } catch { throw error.problem(field) }
     }
 }

@@ -24,6 +24,17 @@ extension Components.Schemas.CheckinMetadata {
     }
 }
 
+extension OpenAPIObjectContainer {
+    /// A JSON object the server stored (an audit entry's before and after, an event's data), read
+    /// in one pass (`JSONValue(parsing:)`) rather than through the runtime's `Decodable`.
+    init(storedJSON data: Data) throws {
+        guard case .object(let members) = try JSONValue(parsing: data) else {
+            throw JSONValue.ParseError(kind: .syntax, path: [], offset: 0)
+        }
+        try self.init(unvalidatedValue: members.mapValues(\.openAPIValue))
+    }
+}
+
 extension JSONValue {
     /// The value as the OpenAPI runtime's containers hold it.
     var openAPIValue: (any Sendable)? {

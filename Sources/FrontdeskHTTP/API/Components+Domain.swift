@@ -98,8 +98,8 @@ extension Components.Schemas.AuditEntry {
         self.init(
             id: entry.id.text, entityType: entry.entityType, entityId: entry.entityID.text, action: entry.action,
             actor: .init(_type: entry.actor.type, id: entry.actor.id, name: entry.actor.name),
-            before: try entry.before.map { try JSONDecoder().decode(BeforePayload.self, from: $0) },
-            after: try entry.after.map { try JSONDecoder().decode(AfterPayload.self, from: $0) },
+            before: try entry.before.map { BeforePayload(additionalProperties: try .init(storedJSON: $0)) },
+            after: try entry.after.map { AfterPayload(additionalProperties: try .init(storedJSON: $0)) },
             reason: entry.reason, createdAt: entry.createdAt)
     }
 }
@@ -109,7 +109,7 @@ extension Components.Schemas.Event {
         self.init(
             id: event.id.text, sequence: event.sequence, _type: .init(rawValue: event.type.rawValue)!,
             entityType: event.entityType, entityId: event.entityID.text, createdAt: event.createdAt,
-            data: try JSONDecoder().decode(DataPayload.self, from: event.data))
+            data: DataPayload(additionalProperties: try .init(storedJSON: event.data)))
     }
 }
 

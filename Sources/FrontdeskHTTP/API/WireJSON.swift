@@ -4,7 +4,8 @@ import Hummingbird
 import NIOCore
 
 /// JSON bodies of the hand-written routes, read and written as the generated server does: a body
-/// of another media type is refused, instants are ISO 8601, and answers are UTF-8 JSON.
+/// of another media type is refused, instants are RFC 3339 (a bad one is a 400 naming its field),
+/// `RequestJSON`'s rules hold, and answers are UTF-8 JSON.
 enum WireJSON {
     static let contentType = "application/json; charset=utf-8"
 
@@ -14,7 +15,9 @@ enum WireJSON {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw FrontdeskError.malformedRequest("The body must be application/json, not \(type).")
         }
-        return try decoder.decode(T.self, from: Data(try await request.body.collect(upTo: .max).readableBytesView))
+        let bytes = Array(try await request.body.collect(upTo: .max).readableBytesView)
+        try RequestJSON.check(bytes, freeJSON: nil)
+        return try decoder.decode(T.self, from: Data(bytes))
     }
 
     /// An answer carrying an entity and its version as `ETag`.
@@ -26,7 +29,12 @@ enum WireJSON {
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
-            try InstantTranscoder().decode(try decoder.singleValueContainer().decode(String.self))
+            let text = try decoder.singleValueContainer().decode(String.self)
+            do {
+                return try InstantFormat.parse(text)
+            } catch let error as TimeTextError {
+                throw error.problem(RequestJSON.path(decoder.codingPath))
+            }
         }
         return decoder
     }()

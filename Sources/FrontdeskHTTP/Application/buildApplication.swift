@@ -23,6 +23,7 @@ public func buildApplication(
         ProblemMiddleware()
         LogRequestsMiddleware(.debug)
         RequestBodyMiddleware()
+        QueryMiddleware()
         AuthenticationMiddleware(frontdesk: frontdesk, masterKey: configuration.masterKey)
         IdempotencyMiddleware(store: frontdesk.store, clock: frontdesk.clock)
     }
@@ -30,7 +31,7 @@ public func buildApplication(
     HotWriteRoutes.register(on: router, frontdesk: frontdesk)
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
     try api.registerHandlers(
-        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]), middlewares: [ETagMiddleware()])
+        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]), middlewares: [ETagMiddleware(), JSONBodyMiddleware()])
 
     let webSockets = Router(context: EventSocketContext.self)
     webSockets.addMiddleware {
