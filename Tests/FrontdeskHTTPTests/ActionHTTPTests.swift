@@ -61,7 +61,7 @@ import Testing
             #expect(try await create(["url": Self.hookURL, "scope_id": "nope", "scope": "resource"]).status == 400)
             #expect(try await create(["type": "flag_for_cleaning", "url": Self.hookURL]).status == 422)
             #expect(try await client.get("/api/v1/actions/\(UUID())").status == 404)
-            #expect(try await client.get("/api/v1/actions/not-an-id").status == 404)
+            #expect(try await client.get("/api/v1/actions/not-an-id").status == 400)
 
             let flag = try await create(["type": "flag_for_cleaning", "scope": "resource", "scope_id": catalog.roomIDs[0]])
             #expect(flag.status == 201 && flag["secret"] == nil)

@@ -81,7 +81,7 @@ import Testing
             #expect(unknown.status == 422 && unknown.code == "validation_failed")
             let half = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[0], "starts_at": "2030-03-01T09:00:00Z"])
             #expect(half.status == 422)
-            #expect(try await client.get("/api/v1/checkins/nope").status == 404)
+            #expect(try await client.get("/api/v1/checkins/nope").status == 400)
             #expect(try await client.get("/api/v1/checkins/\(UUID())").status == 404)
             #expect(try await client.get("/api/v1/checkins?state=bogus").status == 400)
             #expect(try await client.get("/api/v1/checkins?from=2030-03-02T00:00:00Z&to=2030-03-01T00:00:00Z").status == 422)

@@ -47,6 +47,22 @@ import Testing
         }
     }
 
+    @Test func aMalformedIdInAPathIs400AndAnUnknownOneIs404() async throws {
+        try await TestApp.run { client, _ in
+            for path in ["/api/v1/checkins/not-a-uuid", "/api/v1/bookings/not-a-uuid", "/api/v1/members/x",
+                         "/api/v1/resources/x", "/api/v1/locations/x", "/api/v1/actions/x",
+                         "/api/v1/checkins/not-a-uuid/audit", "/api/v1/bookings/not-a-uuid/audit"] {
+                let response = try await client.get(path)
+                #expect(response.status == 400, "\(path)")
+                #expect(response.code == "malformed_request", "\(path)")
+            }
+            #expect(try await client.post("/api/v1/checkins/x/check-in").status == 400)
+            #expect(try await client.delete("/api/v1/api-keys/x").status == 400)
+            #expect(try await client.get("/api/v1/bookings/BK-2030-9999").status == 404)
+            #expect(try await client.get("/api/v1/checkins/\(UUID().uuidString)").status == 404)
+        }
+    }
+
     @Test func unknownRouteIsAProblem() async throws {
         try await TestApp.run { client, _ in
             let response = try await client.get("/api/v1/nothing-here")

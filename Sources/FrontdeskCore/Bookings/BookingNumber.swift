@@ -14,6 +14,8 @@ public enum BookingNumber {
 
     /// Whether `text` looks like a booking number rather than an id.
     public static func looksLikeNumber(_ text: String) -> Bool {
-        text.split(separator: "-").count == 3 && UUID(text: text) == nil
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        func digits(_ part: Substring) -> Bool { !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isWholeNumber } }
+        return parts.count == 3 && !parts[0].isEmpty && parts[1].count == 4 && digits(parts[1]) && digits(parts[2])
     }
 }

@@ -80,7 +80,7 @@ public enum BookingReference: Sendable, Hashable, CustomStringConvertible {
         } else if BookingNumber.looksLikeNumber(text) {
             self = .number(text)
         } else {
-            throw .notFound(entity: "booking", id: text)
+            throw .malformedRequest("A booking is named by its id (a UUID) or its number (BK-2026-0001), not \(text)")
         }
     }
 

@@ -15,9 +15,9 @@ enum Read {
         return try uuid(text, field)
     }
 
-    /// An id in a path: one that cannot exist is simply not found.
+    /// An id in a path: one that is not a UUID is a 400, as any malformed id is.
     static func pathID(_ text: String, _ entity: String) throws(FrontdeskError) -> UUID {
-        guard let id = UUID(text: text) else { throw .notFound(entity: entity, id: text) }
+        guard let id = UUID(text: text) else { throw .malformedRequest("A \(entity) id must be a UUID, got \(text)") }
         return id
     }
 
