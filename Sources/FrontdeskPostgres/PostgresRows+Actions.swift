@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskEngine
 import PostgresNIO
 
 /// Rows ↔ actions and webhook deliveries.
@@ -7,7 +8,7 @@ extension Action {
     init(row: PostgresRandomAccessRow) throws {
         let kind = try row.value("scope", as: String.self)
         guard let scope = ActionScope(kind: kind, targetID: try row.value("scope_id")) else {
-            throw UnreadableColumn(column: "scope", value: kind)
+            throw UnreadableValue(column: "scope", value: kind)
         }
         self.init(id: try row.value("id"), organizationID: try row.value("organization_id"),
                   trigger: try row.enum("trigger_event"), scope: scope, type: try row.enum("type"),

@@ -1,5 +1,6 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskEngine
 import GRDB
 import GRDBSQLite
 
@@ -32,6 +33,21 @@ extension ColumnReader {
     func date(_ index: Int32) -> Date { Date(millis: int64(index)) }
     func optionalDate(_ index: Int32) -> Date? { optionalInt64(index).map(Date.init(millis:)) }
     func optionalUUID(_ index: Int32) -> UUID? { optionalText(index).flatMap(UUID.init(text:)) }
+}
+
+extension ColumnReader {
+    /// The enumeration's value the text column at `index` holds, `column` by name: one this build
+    /// does not know is `UnreadableValue`, never a default.
+    func enumeration<T: RawRepresentable>(_ index: Int32, _ column: String) throws -> T where T.RawValue == String {
+        try T(stored: text(index), column: column)
+    }
+}
+
+extension Row {
+    /// The enumeration's value the text column `column` holds (see `enumeration(_:_:)`).
+    func enumeration<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
+        try T(stored: self[column], column: column)
+    }
 }
 
 extension Row: ColumnReader {

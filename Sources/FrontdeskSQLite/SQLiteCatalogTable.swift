@@ -8,7 +8,7 @@ protocol CatalogRecord: CatalogEntity, Sendable, Identifiable where ID == UUID {
     static var table: String { get }
     /// What a SELECT reads for `init(row:)`: `*` unless it reads columns by position.
     static var selection: String { get }
-    init(row: Row)
+    init(row: Row) throws
     var columns: Columns { get }
     var createdAt: Date { get }
 }

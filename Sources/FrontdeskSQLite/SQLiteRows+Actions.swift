@@ -1,14 +1,18 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskEngine
 import GRDB
 
 /// Rows ↔ actions and webhook deliveries.
 extension Action {
-    init(row: Row) {
+    init(row: Row) throws {
+        let kind: String = row["scope"]
+        guard let scope = ActionScope(kind: kind, targetID: row.optionalUUID("scope_id")) else {
+            throw UnreadableValue(column: "scope", value: kind)
+        }
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"),
-                  trigger: EventType(rawValue: row["trigger_event"]) ?? .checkinCreated,
-                  scope: ActionScope(kind: row["scope"], targetID: row.optionalUUID("scope_id")) ?? .organization,
-                  type: ActionType(rawValue: row["type"]) ?? .webhook, url: row["url"], secret: row["secret"],
+                  trigger: try row.enumeration("trigger_event"), scope: scope,
+                  type: try row.enumeration("type"), url: row["url"], secret: row["secret"],
                   createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
     }
 
@@ -20,10 +24,10 @@ extension Action {
 }
 
 extension WebhookDelivery {
-    init(row: Row) {
+    init(row: Row) throws {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), actionID: row.uuid("action_id"),
-                  eventID: row.uuid("event_id"), eventType: EventType(rawValue: row["event_type"]) ?? .checkinCreated,
-                  url: row["url"], payload: row["payload"], status: DeliveryStatus(rawValue: row["status"]) ?? .failed,
+                  eventID: row.uuid("event_id"), eventType: try row.enumeration("event_type"),
+                  url: row["url"], payload: row["payload"], status: try row.enumeration("status"),
                   attempts: row["attempts"], nextAttemptAt: row.optionalDate("next_attempt_at"),
                   expiresAt: row.date("expires_at"), lastStatusCode: row["last_status_code"],
                   lastError: row["last_error"], deliveredAt: row.optionalDate("delivered_at"),

@@ -9,7 +9,7 @@ extension SQLiteStore {
             let due = try db.cachedRows(sql: """
                 SELECT d.*, a.secret FROM webhook_deliveries d JOIN actions a ON a.id = d.action_id
                 WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at LIMIT ?
-                """, arguments: [now.millis, limit]) { row in (WebhookDelivery(row: row), row["secret"] as String? ?? "") }
+                """, arguments: [now.millis, limit]) { row in (try WebhookDelivery(row: row), row["secret"] as String? ?? "") }
             return try due.map { delivery, secret in
                 var delivery = delivery
                 delivery.nextAttemptAt = leaseUntil.truncatedToMilliseconds

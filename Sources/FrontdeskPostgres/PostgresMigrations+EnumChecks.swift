@@ -1,0 +1,37 @@
+/// Migration 0011: each column holding an enumeration accepts only its known values, as a named
+/// CHECK constraint (`<table>_<column>_known`; widening a list later is dropping it and adding it
+/// again). `booking_lines.state` has had its CHECK since 0001. SQLite carries the same lists
+/// (`SQLiteMigrations+EnumChecks.swift`).
+extension PostgresMigrations {
+    /// The values each enumerated column may hold, as this migration wrote them. A new value needs
+    /// a migration of its own; `EnumCheckConformanceTests` fails until it has one.
+    private static let enumeratedColumns: [(table: String, column: String, values: [String])] = [
+        ("api_keys", "role", ["owner", "admin", "manager", "front_desk", "viewer", "kiosk"]),
+        ("resources", "rate_unit", ["night", "day", "hour", "session"]),
+        ("resources", "status", ["active", "out_of_service"]),
+        ("resources", "housekeeping", ["clean", "dirty"]),
+        ("bookings", "status", ["pending", "confirmed", "checked_in", "active", "completed", "cancelled",
+                                "no_show", "expired"]),
+        ("bookings", "source", ["web", "phone", "walk_in", "api", "pos"]),
+        ("events", "type", eventTypes),
+        ("actions", "trigger_event", eventTypes),
+        ("actions", "scope", ["organization", "location", "resource"]),
+        ("actions", "type", ["webhook", "flag_for_cleaning", "ready_next_booking"]),
+        ("webhook_deliveries", "event_type", eventTypes),
+        ("webhook_deliveries", "status", ["pending", "delivered", "failed"]),
+    ]
+
+    private static let eventTypes = [
+        "booking_created", "booking_updated", "booking_confirmed", "booking_checked_in", "booking_started",
+        "booking_completed", "booking_cancelled", "booking_no_show", "booking_expired", "booking_deleted",
+        "booking_ready", "booking_line_checked_in", "booking_line_checked_out", "checkin_created",
+        "checkin_started", "checkin_updated", "checkin_deleted", "checkout_started", "checkout_completed",
+    ]
+
+    static var enumChecks: [String] {
+        enumeratedColumns.map { table, column, values in
+            "ALTER TABLE \(table) ADD CONSTRAINT \(table)_\(column)_known CHECK (\(column) IN ("
+                + values.map { "'\($0)'" }.joined(separator: ", ") + "))"
+        }
+    }
+}

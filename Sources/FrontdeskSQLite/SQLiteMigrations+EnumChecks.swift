@@ -1,0 +1,52 @@
+/// Migration 0011: each column holding an enumeration accepts only its known values.
+///
+/// SQLite cannot add a CHECK to an existing column: the table would have to be built again, with
+/// its rows copied and every index and trigger on it (0005, 0006, 0008 and 0010's) made again, and
+/// the lines, checkins and deliveries that refer to it kept pointing at it. Two triggers a table
+/// refuse what such a CHECK would (`RAISE(ABORT)`, before anything is written, an INSERT and an
+/// UPDATE of those columns), with nothing copied; widening a list later is dropping and creating
+/// them again. PostgreSQL carries the same lists as CHECK constraints (`PostgresMigrations`).
+extension SQLiteMigrations {
+    /// The values each enumerated column may hold, as this migration wrote them. A new value needs
+    /// a migration of its own; `EnumCheckConformanceTests` fails until it has one.
+    private static let enumeratedColumns: [(table: String, columns: [(name: String, values: [String])])] = [
+        ("api_keys", [("role", ["owner", "admin", "manager", "front_desk", "viewer", "kiosk"])]),
+        ("resources", [("rate_unit", ["night", "day", "hour", "session"]),
+                       ("status", ["active", "out_of_service"]),
+                       ("housekeeping", ["clean", "dirty"])]),
+        ("bookings", [("status", ["pending", "confirmed", "checked_in", "active", "completed", "cancelled",
+                                  "no_show", "expired"]),
+                      ("source", ["web", "phone", "walk_in", "api", "pos"])]),
+        ("booking_lines", [("state", ["reserved", "occupied", "released"])]),
+        ("events", [("type", eventTypes)]),
+        ("actions", [("trigger_event", eventTypes),
+                     ("scope", ["organization", "location", "resource"]),
+                     ("type", ["webhook", "flag_for_cleaning", "ready_next_booking"])]),
+        ("webhook_deliveries", [("event_type", eventTypes), ("status", ["pending", "delivered", "failed"])]),
+    ]
+
+    private static let eventTypes = [
+        "booking_created", "booking_updated", "booking_confirmed", "booking_checked_in", "booking_started",
+        "booking_completed", "booking_cancelled", "booking_no_show", "booking_expired", "booking_deleted",
+        "booking_ready", "booking_line_checked_in", "booking_line_checked_out", "checkin_created",
+        "checkin_started", "checkin_updated", "checkin_deleted", "checkout_started", "checkout_completed",
+    ]
+
+    static var enumChecks: String {
+        enumeratedColumns.map { table, columns in
+            let unknown = columns.map { column in
+                "NEW.\(column.name) NOT IN (" + column.values.map { "'\($0)'" }.joined(separator: ", ") + ")"
+            }.joined(separator: " OR ")
+            return [("insert", "INSERT"), ("update", "UPDATE OF " + columns.map(\.name).joined(separator: ", "))]
+                .map { name, event in
+                    """
+                    CREATE TRIGGER \(table)_known_values_\(name) BEFORE \(event) ON \(table)
+                    WHEN \(unknown) BEGIN
+                        SELECT RAISE(ABORT, 'CHECK constraint failed: \(table) holds a value this build does not know');
+                    END;
+
+                    """
+                }.joined()
+        }.joined()
+    }
+}
