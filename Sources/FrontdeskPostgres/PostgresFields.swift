@@ -32,8 +32,8 @@ extension Organization {
         [("id", "\(id)"), ("name", "\(name)"), ("timezone", "\(timeZone)"), ("currency", "\(currency)"),
          ("check_in_time", "\(checkInTime)"), ("check_out_time", "\(checkOutTime)"),
          ("booking_number_prefix", "\(bookingNumberPrefix)"), ("no_show_grace_minutes", "\(noShowGraceMinutes)"),
-         ("pending_hold_minutes", "\(pendingHoldMinutes)"), ("created_at", "\(createdAt)"),
-         ("updated_at", "\(updatedAt)")]
+         ("pending_hold_minutes", "\(pendingHoldMinutes)"), ("auto_no_show", "\(autoNoShow)"),
+         ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }
 
@@ -48,6 +48,9 @@ extension APIKey {
 extension Location {
     var fields: Fields {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("name", "\(name)"), ("timezone", "\(timeZone)"),
+         ("check_in_time", "\(settings.checkInTime)"), ("check_out_time", "\(settings.checkOutTime)"),
+         ("no_show_grace_minutes", "\(settings.noShowGraceMinutes)"),
+         ("pending_hold_minutes", "\(settings.pendingHoldMinutes)"), ("auto_no_show", "\(settings.autoNoShow)"),
          ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }

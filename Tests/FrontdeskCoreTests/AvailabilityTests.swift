@@ -7,15 +7,15 @@ import Testing
     static let stay = StayDates(checkIn: LocalDate("2026-03-28")!, checkOut: LocalDate("2026-03-30")!)
 
     static func bookable(_ n: Int, capacity: Int = 1, status: Resource.Status = .active, zone: String? = "Europe/Paris",
-                         held: [HeldLine] = []) -> (entry: CatalogEntry, held: [HeldLine]) {
+                         settings: LocationSettings = .init(), held: [HeldLine] = []) -> (entry: CatalogEntry, held: [HeldLine]) {
         (CatalogEntry(resource: Fixture.resource(Fixture.id(n), capacity: capacity, rate: 9_000, status: status),
-                      timeZone: zone.map(Fixture.zone)), held)
+                      timeZone: zone.map(Fixture.zone), settings: settings), held)
     }
 
     static func availability(_ resources: [(entry: CatalogEntry, held: [HeldLine])]) -> Availability {
         Availability(resources.map(\.entry), held: Dictionary(uniqueKeysWithValues: resources.map { ($0.entry.resource.id, $0.held) }),
-                     organizationZone: Fixture.zone("Asia/Tokyo"), currency: "EUR") { zone in
-            stay.window(checkInTime: LocalTime("14:00")!, checkOutTime: LocalTime("11:00")!, timeZone: zone)
+                     now: Fixture.created, organization: Fixture.organization(timeZone: "Asia/Tokyo")) { desk in
+            stay.window(checkInTime: desk.settings.checkIn, checkOutTime: desk.settings.checkOut, timeZone: desk.timeZone)
         }
     }
 
@@ -56,6 +56,20 @@ import Testing
             Fixture.window("2026-03-28T13:00:00Z", "2026-03-30T09:00:00Z"),
             Fixture.window("2026-03-28T05:00:00Z", "2026-03-30T02:00:00Z"),  // no location zone: the organization's
         ])
+    }
+
+    @Test func eachResourceReadsTheStayWithItsLocationsTimes() {
+        let a = Self.availability([
+            Self.bookable(1, settings: LocationSettings(checkInTime: "09:00", checkOutTime: "18:00")),
+            Self.bookable(2),
+            Self.bookable(3, settings: LocationSettings(checkOutTime: "10:00")),
+        ])
+        #expect(a.available.map(\.window) == [
+            Fixture.window("2026-03-28T08:00:00Z", "2026-03-30T16:00:00Z"),
+            Fixture.window("2026-03-28T13:00:00Z", "2026-03-30T09:00:00Z"),  // the organization's 14:00 and 11:00
+            Fixture.window("2026-03-28T13:00:00Z", "2026-03-30T08:00:00Z"),
+        ])
+        #expect(a.currency == "EUR")
     }
 
     @Test func answerCarriesEachResourceAsItsJSON() throws {

@@ -24,6 +24,42 @@ import Testing
         }
     }
 
+    /// A location shows the desk settings it overrides and those it runs on; `settings` on PATCH
+    /// replaces the overrides, each one left out is the organization's again.
+    @Test func locationsOverrideDeskSettings() async throws {
+        try await TestApp.run { client, _ in
+            #expect(try await client.get("/api/v1/organization")["auto_no_show"] as? Bool == true)
+            #expect(try await client.patch("/api/v1/organization", ["no_show_grace_minutes": 90]).status == 200)
+            let shop = try await client.post("/api/v1/locations", [
+                "name": "Bikes", "settings": ["no_show_grace_minutes": 30, "check_in_time": "09:00"],
+            ])
+            #expect(shop.status == 201)
+            #expect((shop["settings"] as? [String: Any])?.keys.sorted() == ["check_in_time", "no_show_grace_minutes"])
+            let effective = try #require(shop["effective_settings"] as? [String: Any])
+            #expect(effective["no_show_grace_minutes"] as? Int == 30 && effective["check_in_time"] as? String == "09:00")
+            #expect(effective["check_out_time"] as? String == "11:00" && effective["pending_hold_minutes"] as? Int == 15)
+            #expect(effective["auto_no_show"] as? Bool == true)
+
+            let off = try await client.patch("/api/v1/locations/\(shop.id)", ["settings": ["auto_no_show": false]])
+            #expect(off.status == 200)
+            #expect((off["settings"] as? [String: Any])?.keys.sorted() == ["auto_no_show"])
+            let now = try #require(off["effective_settings"] as? [String: Any])
+            #expect(now["no_show_grace_minutes"] as? Int == 90 && now["auto_no_show"] as? Bool == false)
+            let read = try await client.get("/api/v1/locations/\(shop.id)")
+            #expect((read["effective_settings"] as? [String: Any])?["auto_no_show"] as? Bool == false)
+
+            let bad = try await client.patch("/api/v1/locations/\(shop.id)", [
+                "settings": ["check_out_time": "25:00", "pending_hold_minutes": 0, "no_show_grace_minutes": 10_081],
+            ])
+            #expect(bad.status == 422)
+            let fields = (bad["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+            #expect(Set(fields) == ["settings.check_out_time", "settings.pending_hold_minutes", "settings.no_show_grace_minutes"])
+            let cleared = try await client.patch("/api/v1/locations/\(shop.id)", ["settings": [String: Any]()])
+            #expect((cleared["settings"] as? [String: Any])?.isEmpty == true)
+            #expect((cleared["effective_settings"] as? [String: Any])?["auto_no_show"] as? Bool == true)
+        }
+    }
+
     @Test func resourcesCRUDFiltersAndPages() async throws {
         try await TestApp.run { client, _ in
             let catalog = try await Catalog.make(client, rooms: 5)

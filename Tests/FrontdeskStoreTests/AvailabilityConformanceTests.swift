@@ -129,6 +129,15 @@ struct AvailabilityConformanceTests {
             _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(timeZone: "Asia/Tokyo"))
             #expect(try await answer().windows == [TimeWindow(start: instant("2026-06-01T05:00:00Z"),
                                                                end: instant("2026-06-03T02:00:00Z"))])
+            _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(
+                settings: LocationSettings(checkInTime: "09:00", checkOutTime: "18:00")))
+            #expect(try await answer().windows == [TimeWindow(start: instant("2026-06-01T00:00:00Z"),
+                                                               end: instant("2026-06-03T09:00:00Z"))])
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(checkOutTime: "10:00"))
+            _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(
+                settings: LocationSettings(checkInTime: "09:00")))
+            #expect(try await answer().windows == [TimeWindow(start: instant("2026-06-01T00:00:00Z"),
+                                                               end: instant("2026-06-03T01:00:00Z"))])
 
             // Another process on the same database: its change shows here at once.
             let again = try f.test.openedAgain()

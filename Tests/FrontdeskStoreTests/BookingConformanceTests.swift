@@ -126,6 +126,26 @@ struct BookingConformanceTests {
             let moved = try await f.book(member, room, overnight("2026-07-10", "2026-07-11"))
             #expect(moved.number == "HX-2026-0005" && moved.totalAmount == 2 * 12_000)
 
+            // A stay by dates: its location's check-in and check-out times, each else the organization's.
+            func stay(_ checkIn: String, _ checkOut: String) async throws -> Booking {
+                try await f.frontdesk.createBooking(f.owner, NewBooking(memberID: member.id, lines: [.init(
+                    resourceID: room.id, window: .dates(StayDates(checkIn: LocalDate(checkIn)!, checkOut: LocalDate(checkOut)!)))]))
+            }
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(checkInTime: "15:00"))
+            let byOrganization = try await stay("2026-07-13", "2026-07-14")  // Tokyo is UTC+9
+            #expect(byOrganization.lines[0].window == TimeWindow(start: instant("2026-07-13T06:00:00Z"),
+                                                                 end: instant("2026-07-14T02:00:00Z")))
+            _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(
+                settings: LocationSettings(checkInTime: "16:00", checkOutTime: "10:00")))
+            let byLocation = try await stay("2026-07-15", "2026-07-16")
+            #expect(byLocation.lines[0].window == TimeWindow(start: instant("2026-07-15T07:00:00Z"),
+                                                             end: instant("2026-07-16T01:00:00Z")))
+            _ = try await f.frontdesk.updateLocation(f.owner, location.id, LocationInput(
+                settings: LocationSettings(checkOutTime: "12:00")))
+            let again = try await stay("2026-07-17", "2026-07-18")
+            #expect(again.lines[0].window == TimeWindow(start: instant("2026-07-17T06:00:00Z"),
+                                                        end: instant("2026-07-18T03:00:00Z")))
+
             _ = try await f.frontdesk.updateResource(f.owner, room.id, ResourceInput(status: .outOfService))
             await expectError("resource_out_of_service") { try await f.book(member, room, overnight("2026-07-20", "2026-07-21")) }
             try await f.frontdesk.deleteResource(f.owner, spare.id)

@@ -45,7 +45,7 @@ struct TenancyTests {
             #expect(try await f.allEvents(b).isEmpty)
             let availability = try await fd.availability(b, window: .instants(hours(14, 38)), filter: ResourceFilter())
             #expect(availability.available.isEmpty && availability.unavailable.isEmpty)
-            #expect(try await f.store.resourceZones(b.organizationID, [resource.id]).isEmpty)
+            #expect(try await f.store.resourceDesks(b.organizationID, [resource.id]).isEmpty)
 
             // Nothing of A changed.
             #expect(try await fd.location(f.owner, location.id) == location)

@@ -7,6 +7,7 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
         case organizationID = "organization_id"
         case name
         case timeZone = "timezone"
+        case settings
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -16,14 +17,18 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
     public var name: String
     /// IANA time zone; nil means the organization's.
     public var timeZone: String?
+    /// The desk settings it overrides; the others are its organization's.
+    public var settings: LocationSettings
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: UUID, organizationID: UUID, name: String, timeZone: String?, createdAt: Date, updatedAt: Date? = nil) {
+    public init(id: UUID, organizationID: UUID, name: String, timeZone: String?, settings: LocationSettings = .init(),
+                createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.name = name
         self.timeZone = timeZone
+        self.settings = settings
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }
@@ -32,6 +37,7 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
         var v = Validator()
         v.text(name, "name", required: true)
         v.timeZone(timeZone, "timezone")
+        settings.check(&v)
         try v.validate()
     }
 

@@ -12,6 +12,7 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
         case bookingNumberPrefix = "booking_number_prefix"
         case noShowGraceMinutes = "no_show_grace_minutes"
         case pendingHoldMinutes = "pending_hold_minutes"
+        case autoNoShow = "auto_no_show"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -25,6 +26,8 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
     public var bookingNumberPrefix: String
     public var noShowGraceMinutes: Int
     public var pendingHoldMinutes: Int
+    /// Whether the sweeper marks no-shows; a location may say otherwise (`LocationSettings`).
+    public var autoNoShow: Bool
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -34,7 +37,7 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
     public init(id: UUID, name: String, timeZone: String = "UTC", currency: String = "USD",
                 checkInTime: LocalTimeText = "14:00", checkOutTime: LocalTimeText = "11:00",
                 bookingNumberPrefix: String = "BK", noShowGraceMinutes: Int = 120, pendingHoldMinutes: Int = 15,
-                createdAt: Date, updatedAt: Date? = nil) {
+                autoNoShow: Bool = true, createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.name = name
         self.timeZone = timeZone
@@ -44,13 +47,17 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
         self.bookingNumberPrefix = bookingNumberPrefix
         self.noShowGraceMinutes = noShowGraceMinutes
         self.pendingHoldMinutes = pendingHoldMinutes
+        self.autoNoShow = autoNoShow
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
-    public var checkIn: LocalTime { LocalTime(checkInTime) ?? LocalTime("14:00")! }
-    public var checkOut: LocalTime { LocalTime(checkOutTime) ?? LocalTime("11:00")! }
+    /// The desk settings of every location that overrides none of them.
+    public var desk: DeskSettings {
+        DeskSettings(checkInTime: checkInTime, checkOutTime: checkOutTime, noShowGraceMinutes: noShowGraceMinutes,
+                     pendingHoldMinutes: pendingHoldMinutes, autoNoShow: autoNoShow)
+    }
 
     /// Checks every setting; throws all failing fields at once.
     public func validate() throws(FrontdeskError) {
@@ -58,13 +65,11 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
         v.text(name, "name", required: true)
         v.timeZone(timeZone, "timezone")
         v.check(Currency.isValid(currency), "currency", "must be an ISO 4217 code such as EUR")
-        v.check(LocalTime(checkInTime) != nil, "check_in_time", "must be HH:MM")
-        v.check(LocalTime(checkOutTime) != nil, "check_out_time", "must be HH:MM")
+        DeskSettings.check(&v, checkInTime: checkInTime, checkOutTime: checkOutTime,
+                           noShowGraceMinutes: noShowGraceMinutes, pendingHoldMinutes: pendingHoldMinutes)
         v.check((1...10).contains(bookingNumberPrefix.utf8.count) && bookingNumberPrefix.utf8.allSatisfy {
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
         }, "booking_number_prefix", "must be 1 to 10 capital letters or digits")
-        v.check((0...10_080).contains(noShowGraceMinutes), "no_show_grace_minutes", "must be between 0 and 10080")
-        v.check((1...10_080).contains(pendingHoldMinutes), "pending_hold_minutes", "must be between 1 and 10080")
         try v.validate()
     }
 }

@@ -18,14 +18,14 @@ final class CatalogCache: Sendable {
         if let hit = cached.withLock({ $0[organizationID] }), hit.version == version { return hit.entries }
         let catalog = try await load()
         var zones: [String: TimeZone] = [:]
-        let entries = catalog.resources.map { resource, zone in
+        let entries = catalog.resources.map { resource, zone, settings in
             let timeZone = zone.flatMap { identifier in
                 if let known = zones[identifier] { return known }
                 let parsed = TimeZone(identifier: identifier)
                 zones[identifier] = parsed
                 return parsed
             }
-            return CatalogEntry(resource: resource, timeZone: timeZone)
+            return CatalogEntry(resource: resource, timeZone: timeZone, settings: settings)
         }
         cached.withLock { $0[organizationID] = Cached(version: catalog.version, entries: entries) }
         return entries

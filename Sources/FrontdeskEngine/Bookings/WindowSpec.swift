@@ -2,16 +2,16 @@ import Foundation
 import FrontdeskCore
 
 /// A window as a client gives it: two instants, or a hotel's check-in and check-out dates that
-/// are read in the resource's location time zone with the organization's check-in/out times.
+/// are read in the resource's location time zone with its location's check-in/out times.
 public enum WindowSpec: Sendable, Hashable {
     case instants(TimeWindow)
     case dates(StayDates)
 
-    public func resolve(in zone: TimeZone, organization: Organization) -> TimeWindow {
+    public func resolve(in zone: TimeZone, settings: DeskSettings) -> TimeWindow {
         switch self {
         case .instants(let window): window
         case .dates(let stay):
-            stay.window(checkInTime: organization.checkIn, checkOutTime: organization.checkOut, timeZone: zone)
+            stay.window(checkInTime: settings.checkIn, checkOutTime: settings.checkOut, timeZone: zone)
         }
     }
 

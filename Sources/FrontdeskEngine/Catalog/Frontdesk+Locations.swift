@@ -5,7 +5,7 @@ extension Frontdesk {
     public func createLocation(_ caller: Caller, _ input: LocationInput) async throws -> Location {
         try caller.require(.locationWrite)
         let location = Location(id: newID(), organizationID: caller.organizationID, name: input.name ?? "",
-                                timeZone: input.timeZone, createdAt: now)
+                                timeZone: input.timeZone, settings: input.settings ?? .init(), createdAt: now)
         try location.validate()
         try await store.insertLocation(location)
         return location
@@ -31,10 +31,18 @@ extension Frontdesk {
             var next = current
             next.name = input.name ?? next.name
             next.timeZone = input.timeZone.map { $0.isEmpty ? nil : $0 } ?? next.timeZone
+            next.settings = input.settings ?? next.settings
             try next.validate()
             next.updatedAt = now
             return next
         }
+    }
+
+    /// The desk settings of the caller's organization, which a location's own override: with them a
+    /// client shows each location's effective settings.
+    public func organizationDesk(_ caller: Caller) async throws -> DeskSettings {
+        try caller.require(.locationRead)
+        return try await organization(of: caller).desk
     }
 
     public func deleteLocation(_ caller: Caller, _ id: UUID) async throws {

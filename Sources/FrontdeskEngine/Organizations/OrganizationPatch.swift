@@ -10,10 +10,11 @@ public struct OrganizationPatch: Sendable {
     public var bookingNumberPrefix: String?
     public var noShowGraceMinutes: Int?
     public var pendingHoldMinutes: Int?
+    public var autoNoShow: Bool?
 
     public init(name: String? = nil, timeZone: String? = nil, currency: String? = nil, checkInTime: String? = nil,
                 checkOutTime: String? = nil, bookingNumberPrefix: String? = nil, noShowGraceMinutes: Int? = nil,
-                pendingHoldMinutes: Int? = nil) {
+                pendingHoldMinutes: Int? = nil, autoNoShow: Bool? = nil) {
         self.name = name
         self.timeZone = timeZone
         self.currency = currency
@@ -22,6 +23,7 @@ public struct OrganizationPatch: Sendable {
         self.bookingNumberPrefix = bookingNumberPrefix
         self.noShowGraceMinutes = noShowGraceMinutes
         self.pendingHoldMinutes = pendingHoldMinutes
+        self.autoNoShow = autoNoShow
     }
 
     func applied(to organization: Organization) -> Organization {
@@ -34,6 +36,7 @@ public struct OrganizationPatch: Sendable {
         o.bookingNumberPrefix = bookingNumberPrefix ?? o.bookingNumberPrefix
         o.noShowGraceMinutes = noShowGraceMinutes ?? o.noShowGraceMinutes
         o.pendingHoldMinutes = pendingHoldMinutes ?? o.pendingHoldMinutes
+        o.autoNoShow = autoNoShow ?? o.autoNoShow
         return o
     }
 }

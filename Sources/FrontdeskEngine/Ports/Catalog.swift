@@ -2,13 +2,13 @@ import Foundation
 import FrontdeskCore
 
 /// An organization's resources that are not deleted, ordered by name then id, each with its
-/// location's time zone identifier, as they stood at one version of the catalog. The version
-/// moves with every change to a resource or a location, in the transaction that makes it.
+/// location's time zone identifier and desk settings, as they stood at one version of the catalog.
+/// The version moves with every change to a resource or a location, in the transaction that makes it.
 public struct Catalog: Sendable {
     public var version: Int64
-    public var resources: [(resource: Resource, zone: String?)]
+    public var resources: [(resource: Resource, zone: String?, settings: LocationSettings)]
 
-    public init(version: Int64, resources: [(resource: Resource, zone: String?)]) {
+    public init(version: Int64, resources: [(resource: Resource, zone: String?, settings: LocationSettings)]) {
         self.version = version
         self.resources = resources
     }

@@ -6,26 +6,34 @@ import FrontdeskEngine
 extension APIHandler {
     func createLocation(_ input: Operations.CreateLocation.Input) async throws -> Operations.CreateLocation.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
-        let location = try await frontdesk.createLocation(try caller, LocationInput(name: body.name, timeZone: body.timezone))
-        return .created(.init(body: .json(.init(location))))
+        let caller = try caller
+        let location = try await frontdesk.createLocation(
+            caller, LocationInput(name: body.name, timeZone: body.timezone, settings: body.settings?.domain))
+        return .created(.init(body: .json(.init(location, over: try await frontdesk.organizationDesk(caller)))))
     }
 
     func listLocations(_ input: Operations.ListLocations.Input) async throws -> Operations.ListLocations.Output {
+        let caller = try caller
         let page = try await frontdesk.locations(
-            try caller, page: try PageRequest(limit: input.query.limit, cursor: input.query.cursor, list: .locations))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Location.init), nextCursor: page.nextCursor(in: .locations)))))
+            caller, page: try PageRequest(limit: input.query.limit, cursor: input.query.cursor, list: .locations))
+        let organization = try await frontdesk.organizationDesk(caller)
+        return .ok(.init(body: .json(.init(items: page.items.map { .init($0, over: organization) },
+                                           nextCursor: page.nextCursor(in: .locations)))))
     }
 
     func getLocation(_ input: Operations.GetLocation.Input) async throws -> Operations.GetLocation.Output {
-        let location = try await frontdesk.location(try caller, try Read.pathID(input.path.id, "location"))
-        return .ok(.init(body: .json(.init(location))))
+        let caller = try caller
+        let location = try await frontdesk.location(caller, try Read.pathID(input.path.id, "location"))
+        return .ok(.init(body: .json(.init(location, over: try await frontdesk.organizationDesk(caller)))))
     }
 
     func updateLocation(_ input: Operations.UpdateLocation.Input) async throws -> Operations.UpdateLocation.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let caller = try caller
         let location = try await frontdesk.updateLocation(
-            try caller, try Read.pathID(input.path.id, "location"), LocationInput(name: body.name, timeZone: body.timezone))
-        return .ok(.init(body: .json(.init(location))))
+            caller, try Read.pathID(input.path.id, "location"),
+            LocationInput(name: body.name, timeZone: body.timezone, settings: body.settings?.domain))
+        return .ok(.init(body: .json(.init(location, over: try await frontdesk.organizationDesk(caller)))))
     }
 
     func deleteLocation(_ input: Operations.DeleteLocation.Input) async throws -> Operations.DeleteLocation.Output {

@@ -9,9 +9,9 @@ extension APIHandler {
         let created = try await frontdesk.createOrganization(try caller, name: body.name, patch: OrganizationPatch(
             timeZone: body.timezone, currency: body.currency, checkInTime: body.checkInTime, checkOutTime: body.checkOutTime,
             bookingNumberPrefix: body.bookingNumberPrefix, noShowGraceMinutes: body.noShowGraceMinutes,
-            pendingHoldMinutes: body.pendingHoldMinutes))
+            pendingHoldMinutes: body.pendingHoldMinutes, autoNoShow: body.autoNoShow))
         return .created(.init(body: .json(.init(
-            organization: .init(created.organization), apiKey: .init(created.ownerKey)))))
+            organization: .init(created.organization), apiKey: try .init(created.ownerKey)))))
     }
 
     func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
@@ -23,7 +23,8 @@ extension APIHandler {
         let organization = try await frontdesk.updateOrganization(try caller, OrganizationPatch(
             name: body.name, timeZone: body.timezone, currency: body.currency, checkInTime: body.checkInTime,
             checkOutTime: body.checkOutTime, bookingNumberPrefix: body.bookingNumberPrefix,
-            noShowGraceMinutes: body.noShowGraceMinutes, pendingHoldMinutes: body.pendingHoldMinutes))
+            noShowGraceMinutes: body.noShowGraceMinutes, pendingHoldMinutes: body.pendingHoldMinutes,
+            autoNoShow: body.autoNoShow))
         return .ok(.init(body: .json(.init(organization))))
     }
 }
