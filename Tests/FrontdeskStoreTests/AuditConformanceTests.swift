@@ -31,7 +31,8 @@ struct AuditConformanceTests {
             })
             #expect(Set(audit.map(\.id)).count == 3)
 
-            #expect(audit[0].actor == Actor(type: "api_key", id: f.owner.key.id.uuidString.lowercased(), name: "owner"))
+            let ownerKey = try #require(f.owner.key)
+            #expect(audit[0].actor == Actor(type: "api_key", id: ownerKey.id.uuidString.lowercased(), name: "owner"))
             #expect(audit[1].actor == Actor(type: "api_key", id: desk.key.id.uuidString.lowercased(), name: "night desk"))
             #expect(audit[0].before == nil)
             #expect(sameJSON(audit[0].after, DomainJSON.encode(created)))
@@ -56,6 +57,37 @@ struct AuditConformanceTests {
             #expect(try await f.store.auditEntries(b.organizationID, entityID: booking.id).isEmpty)
             await expectError("not_found") { try await f.frontdesk.bookingAudit(b, .id(booking.id)) }
             #expect(try await f.store.auditEntries(Organization.defaultID, entityID: booking.id).count == 1)
+        }
+    }
+
+    /// The audit names each kind of caller as such: a key by its id, the sweeper as `system`, a
+    /// person signed in as a `user`; and each one's idempotency keys are its own.
+    @Test(arguments: Backend.enabled)
+    func theAuditNamesTheKeyTheSystemOrThePerson(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let member = try await f.makeMember()
+            let (one, two) = (try await f.makeResource(at: location, name: "1"), try await f.makeResource(at: location, name: "2"))
+            let held = try await f.book(member, one, hours(14, 38), status: .pending)
+            f.clock.advance(by: 3_600)
+            #expect(try await f.frontdesk.sweep() == 1)
+            let personID = UUID()
+            let person = Caller(person: personID, name: "Grace at the desk", organizationID: Organization.defaultID,
+                                role: .frontDesk)
+            let booked = try await f.book(person, member, two, hours(14, 38))
+
+            let swept = try await f.frontdesk.bookingAudit(f.owner, .id(held.id))
+            let ownerKey = try #require(f.owner.key)
+            #expect(swept.map(\.action) == ["create", "expire"])
+            #expect(swept.map(\.actor) == [.key(ownerKey), Actor(type: "system", id: "system", name: "frontdesk")])
+            let made = try await f.frontdesk.bookingAudit(f.owner, .id(booked.id))
+            #expect(made.map(\.actor) == [Actor(type: "user", id: personID.text, name: "Grace at the desk")])
+
+            #expect(f.owner.idempotencyScope.caller == "api_key:\(ownerKey.id.text)")
+            #expect(Caller.system(Organization.defaultID).idempotencyScope.caller == "system:system")
+            #expect(person.idempotencyScope.caller == "user:\(personID.text)")
+            #expect(person.key == nil && Caller.system(Organization.defaultID).key == nil)
+            await expectError("forbidden") { try await f.frontdesk.keys(person) }
         }
     }
 }

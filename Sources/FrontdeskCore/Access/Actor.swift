@@ -2,6 +2,7 @@ import Foundation
 
 /// Who did something, as the audit log records it.
 public struct Actor: Sendable, Hashable, Codable {
+    /// `api_key`, `user` (a person signed in) or `system`.
     public var type: String
     public var id: String
     public var name: String
@@ -14,6 +15,11 @@ public struct Actor: Sendable, Hashable, Codable {
 
     public static func key(_ key: APIKey) -> Actor {
         Actor(type: "api_key", id: key.id.text, name: key.name)
+    }
+
+    /// A person signed in, by their user id.
+    public static func person(id: UUID, name: String) -> Actor {
+        Actor(type: "user", id: id.text, name: name)
     }
 
     /// The server itself: sweeps, the CLI, the demo loader.

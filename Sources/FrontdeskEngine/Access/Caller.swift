@@ -1,41 +1,66 @@
 import Foundation
 import FrontdeskCore
 
-/// The authenticated key behind a call: which organization it acts in and what it may do. Or the
-/// server itself, moving on what time has decided (`system`).
+/// Who calls a use case: an API key, a person signed in (the web desk), or the server itself. A
+/// use case asks only what every kind answers: the organization it acts in, what it may do, and
+/// whom the audit log names.
 public struct Caller: Sendable, Hashable {
-    public var key: APIKey
-    /// Who the audit log names: the key, or the server.
+    /// What stands behind a call.
+    public enum Kind: Sendable, Hashable {
+        /// A stored API key, or the platform key of the environment.
+        case key(APIKey)
+        /// A person signed in, by their user id.
+        case person(UUID)
+        /// The server itself, moving on what time has decided (the sweeper).
+        case system
+    }
+
+    public let organizationID: UUID
+    public let role: Role
+    public let permissions: Set<Permission>
+    public let kind: Kind
+    /// Who the audit log names: the key, the person, or the server.
     public let actor: Actor
 
     public init(key: APIKey) {
-        self.key = key
+        organizationID = key.organizationID
+        role = key.role
+        permissions = key.isPlatform ? key.role.permissions.union([.organizationCreate]) : key.role.permissions
+        kind = .key(key)
         actor = .key(key)
     }
 
-    private init(key: APIKey, actor: Actor) {
-        self.key = key
-        self.actor = actor
+    /// A person acting in `organizationID` with `role`, named `name` in the audit log.
+    public init(person id: UUID, name: String, organizationID: UUID, role: Role) {
+        self.organizationID = organizationID
+        self.role = role
+        permissions = role.permissions
+        kind = .person(id)
+        actor = .person(id: id, name: name)
+    }
+
+    private init(system organizationID: UUID) {
+        self.organizationID = organizationID
+        role = .owner
+        permissions = Role.owner.permissions
+        kind = .system
+        actor = .system
     }
 
     /// The server acting in an organization with every permission of its owner, as the sweeper
-    /// does: what plugin hooks are told for the transitions no key asked for. It is no stored key.
+    /// does: what plugin hooks are told for the transitions no key asked for.
     public static func system(_ organizationID: UUID) -> Caller {
-        Caller(key: APIKey(id: UUID(uuidString: "00000000-0000-0000-0000-000000000005")!, organizationID: organizationID,
-                           name: Actor.system.name, role: .owner, prefix: "system", hash: "",
-                           createdAt: Date(timeIntervalSince1970: 0)),
-               actor: .system)
+        Caller(system: organizationID)
     }
 
-    public var organizationID: UUID { key.organizationID }
+    /// The key behind the call, when a key is.
+    public var key: APIKey? {
+        if case .key(let key) = kind { key } else { nil }
+    }
 
     /// Whose `Idempotency-Key`s this caller's are: its organization and who the audit names.
     public var idempotencyScope: IdempotencyScope {
         IdempotencyScope(organizationID: organizationID, caller: "\(actor.type):\(actor.id)")
-    }
-
-    public var permissions: Set<Permission> {
-        key.isPlatform ? key.role.permissions.union([.organizationCreate]) : key.role.permissions
     }
 
     public func require(_ permission: Permission) throws(FrontdeskError) {

@@ -28,8 +28,8 @@ extension Frontdesk {
         try caller.require(.keyManage)
         var v = Validator()
         v.text(name, "name", required: true)
-        v.check(caller.key.role.mayGrant(role) || caller.key.isPlatform, "role",
-                "a \(caller.key.role.rawValue) key cannot create a \(role.rawValue) key")
+        v.check(caller.role.mayGrant(role) || caller.key?.isPlatform == true, "role",
+                "a \(caller.role.rawValue) key cannot create a \(role.rawValue) key")
         try v.validate()
         let issued = makeKey(organizationID: caller.organizationID, name: name, role: role)
         try await store.insertAPIKey(issued.key)
