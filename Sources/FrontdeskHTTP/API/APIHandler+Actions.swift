@@ -9,18 +9,18 @@ extension APIHandler {
         let action = try await frontdesk.createAction(try caller, ActionInput(
             trigger: EventType(rawValue: body.trigger.rawValue), type: ActionType(rawValue: body._type.rawValue),
             scope: body.scope.rawValue, scopeID: try Read.uuidIfPresent(body.scopeId, "scope_id"), url: body.url))
-        return .created(.init(body: .json(.init(action, revealingSecret: true))))
+        return .created(.init(body: .json(try .init(action, revealingSecret: true))))
     }
 
     func listActions(_ input: Operations.ListActions.Input) async throws -> Operations.ListActions.Output {
         let page = try await frontdesk.actions(try caller, page: try PageRequest(limit: input.query.limit,
                                                                                  cursor: input.query.cursor, list: .actions))
-        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.nextCursor(in: .actions)))))
+        return .ok(.init(body: .json(.init(items: try page.items.map { try .init($0) }, nextCursor: page.nextCursor(in: .actions)))))
     }
 
     func getAction(_ input: Operations.GetAction.Input) async throws -> Operations.GetAction.Output {
         let action = try await frontdesk.action(try caller, try Read.pathID(input.path.id, "action"))
-        return .ok(.init(body: .json(.init(action))))
+        return .ok(.init(body: .json(try .init(action))))
     }
 
     func updateAction(_ input: Operations.UpdateAction.Input) async throws -> Operations.UpdateAction.Output {
@@ -29,7 +29,7 @@ extension APIHandler {
             trigger: body.trigger.flatMap { EventType(rawValue: $0.rawValue) },
             type: body._type.flatMap { ActionType(rawValue: $0.rawValue) }, scope: body.scope?.rawValue,
             scopeID: try Read.uuidIfPresent(body.scopeId, "scope_id"), url: body.url))
-        return .ok(.init(body: .json(.init(action))))
+        return .ok(.init(body: .json(try .init(action))))
     }
 
     func deleteAction(_ input: Operations.DeleteAction.Input) async throws -> Operations.DeleteAction.Output {

@@ -15,12 +15,12 @@ extension APIHandler {
             startedWithoutCheckin: query.withoutCheckin == true ? frontdesk.clock().truncatedToMilliseconds : nil)
         let page = try await frontdesk.bookings(try caller, filter: filter,
                                                 page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .bookings))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Booking.init), nextCursor: page.nextCursor(in: .bookings)))))
+        return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Booking.init), nextCursor: page.nextCursor(in: .bookings)))))
     }
 
     func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {
         let booking = try await frontdesk.booking(try caller, try BookingReference(input.path.id))
-        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking))))
+        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try .init(booking))))
     }
 
     func updateBooking(_ input: Operations.UpdateBooking.Input) async throws -> Operations.UpdateBooking.Output {
@@ -29,7 +29,7 @@ extension APIHandler {
             try caller, try BookingReference(input.path.id),
             BookingPatch(status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) }, notes: body.notes),
             ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
-        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking))))
+        return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try .init(booking))))
     }
 
     func deleteBooking(_ input: Operations.DeleteBooking.Input) async throws -> Operations.DeleteBooking.Output {

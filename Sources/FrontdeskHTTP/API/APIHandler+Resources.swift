@@ -11,7 +11,7 @@ extension APIHandler {
             category: body.category, capacity: body.capacity, rateAmount: body.rateAmount.map(Int.init),
             rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) },
             status: body.status.flatMap { Resource.Status(rawValue: $0.rawValue) }))
-        return .created(.init(body: .json(.init(resource))))
+        return .created(.init(body: .json(try .init(resource))))
     }
 
     func listResources(_ input: Operations.ListResources.Input) async throws -> Operations.ListResources.Output {
@@ -21,12 +21,12 @@ extension APIHandler {
             filter: ResourceFilter(locationID: try Read.uuidIfPresent(query.locationId, "location_id"), kind: query.kind,
                                    category: query.category),
             page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .resources))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Resource.init), nextCursor: page.nextCursor(in: .resources)))))
+        return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Resource.init), nextCursor: page.nextCursor(in: .resources)))))
     }
 
     func getResource(_ input: Operations.GetResource.Input) async throws -> Operations.GetResource.Output {
         let resource = try await frontdesk.resource(try caller, try Read.pathID(input.path.id, "resource"))
-        return .ok(.init(body: .json(.init(resource))))
+        return .ok(.init(body: .json(try .init(resource))))
     }
 
     func updateResource(_ input: Operations.UpdateResource.Input) async throws -> Operations.UpdateResource.Output {
@@ -36,7 +36,7 @@ extension APIHandler {
             category: body.category, capacity: body.capacity, rateAmount: body.rateAmount.map(Int.init),
             rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) },
             status: body.status.flatMap { Resource.Status(rawValue: $0.rawValue) }))
-        return .ok(.init(body: .json(.init(resource))))
+        return .ok(.init(body: .json(try .init(resource))))
     }
 
     func deleteResource(_ input: Operations.DeleteResource.Input) async throws -> Operations.DeleteResource.Output {
@@ -46,6 +46,6 @@ extension APIHandler {
 
     func cleanResource(_ input: Operations.CleanResource.Input) async throws -> Operations.CleanResource.Output {
         let resource = try await frontdesk.cleanResource(try caller, try Read.pathID(input.path.id, "resource"))
-        return .ok(.init(body: .json(.init(resource))))
+        return .ok(.init(body: .json(try .init(resource))))
     }
 }

@@ -14,13 +14,13 @@ extension APIHandler {
                                    actionID: try Read.uuidIfPresent(query.actionId, "action_id"),
                                    eventType: query.eventType.flatMap { EventType(rawValue: $0.rawValue) }),
             page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .webhookDeliveries))
-        return .ok(.init(body: .json(.init(items: page.items.map { .init($0) }, nextCursor: page.nextCursor(in: .webhookDeliveries)))))
+        return .ok(.init(body: .json(.init(items: try page.items.map { try .init($0) }, nextCursor: page.nextCursor(in: .webhookDeliveries)))))
     }
 
     func retryWebhookDelivery(
         _ input: Operations.RetryWebhookDelivery.Input
     ) async throws -> Operations.RetryWebhookDelivery.Output {
         let delivery = try await frontdesk.retryDelivery(try caller, try Read.pathID(input.path.id, "webhook_delivery"))
-        return .ok(.init(body: .json(.init(delivery))))
+        return .ok(.init(body: .json(try .init(delivery))))
     }
 }
