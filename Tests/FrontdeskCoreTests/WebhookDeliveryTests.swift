@@ -43,6 +43,23 @@ import Testing
         #expect(retried.expiresAt == late.addingTimeInterval(WebhookDelivery.retryWindow))
     }
 
+    @Test func anOutcomeIsDroppedWhenTheDeliveryMovedDuringItsAttempt() throws {
+        var claimed = Self.delivery
+        claimed.nextAttemptAt = Self.start.addingTimeInterval(60)  // the lease
+        let later = Self.start.addingTimeInterval(5)
+        let recorded = try #require(claimed.recording(.answered(status: 500), claimed: claimed, at: later, jitter: 0))
+        #expect(recorded == claimed.after(.answered(status: 500), at: later, jitter: 0))
+
+        let retried = claimed.retried(at: Self.start.addingTimeInterval(2))
+        #expect(retried.recording(.answered(status: 500), claimed: claimed, at: later, jitter: 0) == nil)
+        #expect(retried.recording(.answered(status: 200), claimed: claimed, at: later, jitter: 0) == nil)
+        var reclaimed = claimed
+        reclaimed.nextAttemptAt = Self.start.addingTimeInterval(120)
+        #expect(reclaimed.recording(.answered(status: 200), claimed: claimed, at: later, jitter: 0) == nil)
+        let delivered = claimed.after(.answered(status: 200), at: later, jitter: 0)
+        #expect(delivered.recording(.answered(status: 500), claimed: claimed, at: later, jitter: 0) == nil)
+    }
+
     @Test func theSignatureIsTheHexHMACOfTimestampDotBody() {
         let body = Data(#"{"id":"x"}"#.utf8)
         let header = WebhookSignature.header(body: body, secret: "whsec_test", at: Date(timeIntervalSince1970: 1_780_000_000.9))

@@ -2,6 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import FrontdeskTestSupport
+import Synchronization
 import Testing
 
 /// Actions on every engine: their CRUD, their dispatch from the outbox (deliveries written once,
@@ -167,5 +168,57 @@ struct ActionConformanceTests {
             #expect(try await f.store.claimDueDeliveries(now: f.now, leaseUntil: lease, limit: 10).map(\.delivery.id) == [id])
             await expectError("not_found") { try await f.frontdesk.retryDelivery(f.owner, UUID()) }
         }
+    }
+
+    /// A manual retry sent while an attempt is in flight wins: the attempt's outcome, which comes
+    /// back after it, does not overwrite it.
+    @Test(arguments: Backend.enabled)
+    func aRetryDuringAnAttemptWins(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation())
+            _ = try await f.frontdesk.createAction(f.owner, Self.webhook(.checkinCreated))
+            _ = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: room.id))
+            try await f.frontdesk.dispatch()
+            let id = try #require(try await Self.deliveries(f).first?.id)
+            let sender = HeldSender()
+            async let attempted = f.frontdesk.deliverDue(using: sender)
+            await sender.waitForAttempt()
+            f.clock.advance(by: 5)
+            let retried = try await f.frontdesk.retryDelivery(f.owner, id)
+            sender.answer(.answered(status: 500))
+            #expect(try await attempted == 1)
+            #expect(try await Self.deliveries(f) == [retried])
+            #expect(retried.status == .pending && retried.nextAttemptAt == f.now && retried.attempts == 0)
+            // The retry's own attempt records its outcome as usual.
+            let second = HeldSender(answering: .answered(status: 204))
+            #expect(try await f.frontdesk.deliverDue(using: second) == 1)
+            let delivered = try #require(try await Self.deliveries(f).first)
+            #expect(delivered.status == .delivered && delivered.attempts == 1)
+        }
+    }
+}
+
+/// A webhook sender whose answer waits until the test gives it (or answers at once when built with one).
+final class HeldSender: WebhookSender {
+    private let state = Mutex<(started: Bool, answer: AttemptOutcome?)>((false, nil))
+
+    init(answering answer: AttemptOutcome? = nil) {
+        state.withLock { $0.answer = answer }
+    }
+
+    func post(_ url: String, headers: [(name: String, value: String)], body: Data, timeout: Duration) async -> AttemptOutcome {
+        state.withLock { $0.started = true }
+        while true {
+            if let answer = state.withLock({ $0.answer }) { return answer }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    func waitForAttempt() async {
+        while !state.withLock({ $0.started }) { try? await Task.sleep(for: .milliseconds(5)) }
+    }
+
+    func answer(_ outcome: AttemptOutcome) {
+        state.withLock { $0.answer = outcome }
     }
 }

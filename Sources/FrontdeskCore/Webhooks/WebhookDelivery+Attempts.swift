@@ -45,6 +45,19 @@ extension WebhookDelivery {
         return next
     }
 
+    /// The delivery after the attempt that claimed it as `claimed` ended with `outcome`: as
+    /// `after(_:at:jitter:)`, unless it has moved since the claim: a manual retry queued it again,
+    /// or its lease ran out and another worker claimed it. That move wins and the outcome is
+    /// dropped (nil). The claim's attempt count, due time (its lease) and retry window are the
+    /// attempt's token: a retry renews the window and the due time, a new claim the due time.
+    public func recording(_ outcome: AttemptOutcome, claimed: WebhookDelivery, at now: Date,
+                          jitter: Double) -> WebhookDelivery? {
+        guard status == .pending, attempts == claimed.attempts, nextAttemptAt == claimed.nextAttemptAt,
+              expiresAt == claimed.expiresAt
+        else { return nil }
+        return after(outcome, at: now, jitter: jitter)
+    }
+
     /// The delivery queued again now, with a fresh retry window (a manual retry).
     public func retried(at now: Date) -> WebhookDelivery {
         var next = self

@@ -37,10 +37,15 @@ extension Frontdesk {
                 ("Frontdesk-Signature", signature),
             ], body: delivery.payload, timeout: Self.webhookTimeout)
         }
-        let (now, jitter) = (self.now, Double.random(in: 0...1))
+        let (now, jitter, logger) = (self.now, Double.random(in: 0...1), self.logger)
         do {
             _ = try await store.changeDelivery(delivery.organizationID, delivery.id) { current in
-                current.after(outcome, at: now, jitter: jitter)
+                guard let next = current.recording(outcome, claimed: delivery, at: now, jitter: jitter) else {
+                    logger.notice("A webhook delivery moved while it was attempted (a manual retry): its outcome is dropped",
+                                  metadata: ["delivery": "\(delivery.id)"])
+                    return current
+                }
+                return next
             }
         } catch {
             logger.error("recording webhook delivery \(delivery.id) failed: \(String(reflecting: error))")
