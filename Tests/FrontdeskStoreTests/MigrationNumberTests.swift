@@ -1,0 +1,32 @@
+@testable import FrontdeskPostgres
+@testable import FrontdeskSQLite
+import Testing
+
+/// The two engines' migrations: one number names one change, on both engines, in order. A change
+/// only one engine needs keeps its number out of the other, listed here with why.
+@Suite("Migration numbers")
+struct MigrationNumberTests {
+    /// Changes of the SQLite schema that PostgreSQL's never needed.
+    static let sqliteOnly: Set<String> = [
+        // PostgreSQL's booking lines carried the booking number, and its indexes were those
+        // availability and the sweeper read, from 0001.
+        "0005_read_indexes",
+        // PostgreSQL keeps the organization's event counter: its row lock orders the outbox.
+        "0007_event_sequence_from_events",
+        // The settings cached by SQLite's single writer (`WriterCatalog`) move its catalog version.
+        "0008_settings_move_catalog",
+    ]
+    /// Changes of the PostgreSQL schema that SQLite's never needed.
+    static let postgresOnly: Set<String> = []
+
+    @Test func theSameNumberNamesTheSameChangeOnBothEngines() {
+        let sqlite = SQLiteMigrations.all.map(\.version)
+        let postgres = PostgresMigrations.all.map(\.version)
+        #expect(Set(sqlite).subtracting(postgres) == Self.sqliteOnly)
+        #expect(Set(postgres).subtracting(sqlite) == Self.postgresOnly)
+        for versions in [sqlite, postgres] {
+            #expect(versions == versions.sorted(), "migrations run in the order of their numbers")
+            #expect(Set(versions.map { $0.prefix(4) }).count == versions.count, "a number names one migration")
+        }
+    }
+}
