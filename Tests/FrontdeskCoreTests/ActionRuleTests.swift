@@ -88,7 +88,7 @@ import Testing
             let fields = validationFields { () throws(FrontdeskError) in
                 try Self.action(.organization, trigger: trigger, type: .readyNextBooking).validate(allowPrivate: false)
             }
-            let isCheckOut = [.checkoutStarted, .checkoutCompleted, .bookingCompleted].contains(trigger)
+            let isCheckOut = [.checkoutStarted, .checkoutCompleted, .bookingCompleted, .bookingLineCheckedOut].contains(trigger)
             #expect(fields == (isCheckOut ? [] : ["trigger"]), "\(trigger)")
         }
         #expect(validationFields { () throws(FrontdeskError) in

@@ -11,7 +11,7 @@ public enum ActionType: String, Sendable, Codable, CaseIterable {
     public var triggers: Set<EventType>? {
         switch self {
         case .webhook, .flagForCleaning: nil
-        case .readyNextBooking: [.checkoutStarted, .checkoutCompleted, .bookingCompleted]
+        case .readyNextBooking: [.checkoutStarted, .checkoutCompleted, .bookingCompleted, .bookingLineCheckedOut]
         }
     }
 }

@@ -4,6 +4,10 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case bookingUpdated = "booking_updated"
     case bookingConfirmed = "booking_confirmed"
     case bookingCheckedIn = "booking_checked_in"
+    /// A line checked in while the booking's status stayed as it was (a further room arrives).
+    case bookingLineCheckedIn = "booking_line_checked_in"
+    /// A line checked out while the booking's status stayed as it was (other rooms stay).
+    case bookingLineCheckedOut = "booking_line_checked_out"
     case bookingStarted = "booking_started"
     case bookingCompleted = "booking_completed"
     case bookingCancelled = "booking_cancelled"

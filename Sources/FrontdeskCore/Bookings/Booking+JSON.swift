@@ -5,6 +5,12 @@ import Foundation
 /// leave them out.
 extension Booking: JSONWritable {
     public func write(to json: inout JSONWriter) {
+        write(to: &json, line: nil)
+    }
+
+    /// The booking followed by `line` under the key `line`: the data of a line event
+    /// (`booking_line_checked_in`, `booking_line_checked_out`).
+    public func write(to json: inout JSONWriter, line: BookingLine?) {
         json.object { json in
             json.key("id"); json.uuid(id)
             json.key("number"); json.string(number)
@@ -24,6 +30,7 @@ extension Booking: JSONWritable {
             json.key("version"); json.int(version)
             json.key("created_at"); json.instant(createdAt)
             json.key("updated_at"); json.instant(updatedAt)
+            if let line { json.key("line"); line.write(to: &json) }
         }
     }
 }
@@ -38,6 +45,7 @@ extension BookingLine: JSONWritable {
             json.key("state"); json.string(state.rawValue)
             if let checkedInAt { json.key("checked_in_at"); json.instant(checkedInAt) }
             if let checkedOutAt { json.key("checked_out_at"); json.instant(checkedOutAt) }
+            if overdue { json.key("overdue"); json.bool(true) }
             json.key("amount"); json.int(amount)
         }
     }
