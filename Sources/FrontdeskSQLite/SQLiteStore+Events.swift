@@ -38,6 +38,25 @@ extension SQLiteStore {
         }
     }
 
+    public func auditEntries(_ organizationID: UUID, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry> {
+        var clauses = ["a.organization_id = ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
+        for (condition, value) in [("a.entity_type = ?", filter.entityType), ("a.entity_id = ?", filter.entityID?.text),
+                                   ("a.actor_type = ?", filter.actorType), ("a.actor_id = ?", filter.actorID)] {
+            guard let value else { continue }
+            clauses.append(condition)
+            arguments.append(value)
+        }
+        for (condition, instant) in [("a.created_at >= ?", filter.from), ("a.created_at < ?", filter.to)] {
+            guard let instant else { continue }
+            clauses.append(condition)
+            arguments.append(instant.millis)
+        }
+        let query = Self.pageQuery("audit_entries", as: "a", where: clauses, arguments, page: page)
+        let entries = try await read { db in try db.rows(sql: query.sql, arguments: query.arguments, AuditEntry.init(row:)) }
+        return Page(fetched: entries, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
     public func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event] {
         try await read { db in
             try db.cachedRows(sql: """

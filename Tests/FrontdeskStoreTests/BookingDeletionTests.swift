@@ -50,8 +50,12 @@ struct BookingDeletionTests {
             await expectError("not_found") { try await f.frontdesk.perform(f.owner, .confirm, on: .id(booking.id)) }
             #expect(try await f.allBookings().isEmpty)
 
-            let audit = try await f.store.auditEntries(Organization.defaultID, entityID: booking.id)
+            // The trail is read as before, by the booking's id (its number went with it).
+            let audit = try await f.frontdesk.bookingAudit(f.owner, .id(booking.id))
+            #expect(audit == (try await f.store.auditEntries(Organization.defaultID, entityID: booking.id)))
             #expect(audit.map(\.action) == ["create", "cancel", "delete"])
+            await expectError("not_found") { try await f.frontdesk.bookingAudit(f.owner, .number(booking.number)) }
+            await expectError("not_found") { try await f.frontdesk.bookingAudit(f.owner, .id(UUID())) }
             #expect(sameJSON(audit[2].before, DomainJSON.encode(cancelled)))
             #expect(audit[2].after == nil)
 

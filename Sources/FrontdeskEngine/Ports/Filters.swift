@@ -69,6 +69,47 @@ public struct CheckinFilter: Sendable, Hashable {
     }
 }
 
+/// Which of the organization's audit entries a list holds; every filter given must match.
+public struct AuditFilter: Sendable, Hashable {
+    /// The entity types the audit log records.
+    public static let entityTypes = ["booking", "checkin"]
+    /// The kinds of actor an entry names (`Actor.type`).
+    public static let actorTypes = ["api_key", "user", "system"]
+
+    public var entityType: String?
+    public var entityID: UUID?
+    public var actorType: String?
+    public var actorID: String?
+    /// Entries made at or after `from` and before `to`.
+    public var from: Date?
+    public var to: Date?
+
+    public init(entityType: String? = nil, entityID: UUID? = nil, actorType: String? = nil, actorID: String? = nil,
+                from: Date? = nil, to: Date? = nil) {
+        self.entityType = entityType
+        self.entityID = entityID
+        self.actorType = actorType
+        self.actorID = actorID
+        self.from = from
+        self.to = to
+    }
+
+    /// Names each filter a client got wrong: an unknown type (listing the known ones), a period that ends before it starts.
+    public func validate() throws(FrontdeskError) {
+        var v = Validator()
+        if let entityType {
+            v.check(Self.entityTypes.contains(entityType), "entity_type",
+                    "must be one of " + Self.entityTypes.joined(separator: ", "))
+        }
+        if let actorType {
+            v.check(Self.actorTypes.contains(actorType), "actor_type", "must be one of " + Self.actorTypes.joined(separator: ", "))
+        }
+        v.text(actorID, "actor_id")
+        if let from, let to { v.check(from < to, "to", "must be after from") }
+        try v.validate()
+    }
+}
+
 /// A booking named by its id or by its number (`BK-2026-0001`).
 public enum BookingReference: Sendable, Hashable, CustomStringConvertible {
     case id(UUID)

@@ -1,0 +1,21 @@
+import Foundation
+import FrontdeskCore
+
+extension Frontdesk {
+    /// The organization's audit log, filtered (`AuditFilter`), in creation order.
+    public func auditEntries(_ caller: Caller, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry> {
+        try caller.require(.auditRead)
+        try filter.validate()
+        return try await store.auditEntries(caller.organizationID, filter: filter, page: page)
+    }
+
+    /// The audit trail of the `entityType` whose id is `id`, oldest first. It outlives what it is
+    /// about: a deleted booking's or checkin's stays readable by its id. `not_found` when there is none.
+    func trail(of entityType: String, _ id: UUID, _ caller: Caller) async throws -> [AuditEntry] {
+        try caller.require(.auditRead)
+        try caller.require(.bookingRead)
+        let entries = try await store.auditEntries(caller.organizationID, entityID: id)
+        guard entries.first?.entityType == entityType else { throw FrontdeskError.notFound(entity: entityType, id: id.text) }
+        return entries
+    }
+}
