@@ -44,7 +44,7 @@ struct BookingCheckinTests {
             #expect(events.map(\.type) == [
                 .bookingCreated,
                 .bookingCheckedIn, .checkinCreated, .checkinStarted,
-                .bookingCheckedIn, .checkinCreated, .checkinStarted,
+                .bookingLineCheckedIn, .checkinCreated, .checkinStarted,
                 .bookingCompleted, .checkoutStarted, .checkoutCompleted, .checkoutStarted, .checkoutCompleted,
             ])
             #expect(events.map(\.sequence) == Array(1...12))

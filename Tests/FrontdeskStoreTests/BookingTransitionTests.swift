@@ -248,6 +248,10 @@ struct BookingTransitionTests {
             #expect(done.lines.map(\.checkedOutAt) == [t3, t4])
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)) == done)
             #expect(try await f.frontdesk.booking(f.owner, .id(next.id)).status == .confirmed)
+            // Each event names what happened: the booking's status, or a line on its own.
+            #expect(try await f.bookingEvents().filter { $0.entityID == booking.id }.map(\.type) == [
+                .bookingCreated, .bookingCheckedIn, .bookingLineCheckedIn, .bookingLineCheckedOut, .bookingCompleted,
+            ])
         }
     }
 }
