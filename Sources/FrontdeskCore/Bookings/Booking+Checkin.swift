@@ -41,13 +41,14 @@ extension Booking {
         }
         var steps: [BookingStep] = []
         var current: Booking { steps.last?.booking ?? self }
-        var line: BookingLine { current.lines.first { $0.id == lineID }! }
+        // The line as the moves so far left it (they never remove a line).
+        var line: BookingLine? { current.lines.first { $0.id == lineID } }
 
         if before.checkIn == nil, let arrived = after.checkIn {
-            switch line.state {
+            switch line?.state {
             case .reserved:
                 steps.append(BookingStep(.checkIn, try current.applying(.checkIn, at: arrived, now: now, lineIDs: [lineID])))
-            case .occupied:
+            case .occupied, nil:
                 break
             case .released:
                 throw .conflict(code: "booking_line_released", detail: current.status.holdsResources
@@ -56,12 +57,12 @@ extension Booking {
             }
         }
         if before.checkOut == nil, let left = after.checkOut, !othersInProgress,
-           line.state == .occupied || (line.holds && current.status == .active) {
+           line?.state == .occupied || (line?.holds == true && current.status == .active) {
             steps.append(BookingStep(.checkOut, try current.applying(.checkOut, at: left, now: now, lineIDs: [lineID])))
         }
-        let checkInUndone = before.checkIn != nil && after.checkIn == nil && !othersInProgress && line.state == .occupied
-        let checkOutUndone = before.checkOut != nil && after.checkOut == nil && line.state == .released
-            && line.checkedOutAt != nil
+        let checkInUndone = before.checkIn != nil && after.checkIn == nil && !othersInProgress && line?.state == .occupied
+        let checkOutUndone = before.checkOut != nil && after.checkOut == nil && line?.state == .released
+            && line?.checkedOutAt != nil
         if checkInUndone || checkOutUndone {
             do {
                 steps.append(BookingStep(nil, try current.reverting(lineIDs: [lineID], now: now)))
