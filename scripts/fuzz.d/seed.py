@@ -2,7 +2,8 @@
 fuzzer can move them from, and writes their ids (and the keys) as JSON for the hooks and the replay.
 
 Usage: seed.py BASE_URL OWNER_KEY OUT.json
-Bookings lie in 2030 and later, so the sweeper marks none of them a no-show while the fuzzer runs.
+The bookings to confirm or cancel lie in 2030 and later, so the sweeper marks none of them a
+no-show while the fuzzer runs; those checked in started an hour ago.
 """
 
 import datetime
@@ -76,21 +77,32 @@ def act(booking, action, body=None):
     return answer.json()
 
 
+def instant(hours):
+    """Now plus `hours`, as the API writes instants."""
+    moment = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=hours)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def book_now(member, resources, status=None):
+    """A stay that started an hour ago: it may be checked in (not before its first day)."""
+    body = {"member_id": member, "resource_ids": resources, "starts_at": instant(-1), "ends_at": instant(48)}
+    if status:
+        body["status"] = status
+    return create("/api/v1/bookings", body)
+
+
 bookings = []
 confirmed = book(members[0], [rooms[0]], "2030-03-01", "2030-03-04")
 bookings.append(confirmed)
 bookings.append(book(members[1], [rooms[1]], "2030-03-01", "2030-03-04", status="pending"))
-checked_in = book(members[1], [rooms[2]], "2030-04-01", "2030-04-03")
+checked_in = book_now(members[1], [rooms[2]])
 act(checked_in, "check-in")
 bookings.append(checked_in)
-walk_in = create("/api/v1/bookings", {"member_id": members[2], "resource_ids": [bikes[0]],
-                                      "starts_at": "2030-05-01T09:00:00Z", "ends_at": "2030-05-01T12:00:00Z",
-                                      "status": "active"})
-bookings.append(walk_in)
+bookings.append(book_now(members[2], [bikes[0]], status="active"))  # a walk-in
 cancelled = book(members[2], [rooms[3]], "2030-06-01", "2030-06-02")
 act(cancelled, "cancel", {"reason": "fuzz seed"})
 bookings.append(cancelled)
-completed = book(members[0], [rooms[4]], "2030-07-01", "2030-07-02")
+completed = book_now(members[0], [rooms[4]])
 act(completed, "check-in")
 act(completed, "check-out")
 bookings.append(completed)
@@ -106,10 +118,9 @@ for resource, member in [(bikes[1], members[0]), (bikes[1], members[1]), (rooms[
     checkins.append(create("/api/v1/checkins", {"resource_id": resource, "member_id": member,
                                                 "metadata": {"badge": 42, "source": "fuzz"}})["id"])
 api.ok("POST", f"/api/v1/checkins/{checkins[1]}/check-in")
-hours_ago = lambda hours: (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=hours)).strftime(
-    "%Y-%m-%dT%H:%M:%SZ")  # a stamp may not lie in the future
-api.ok("POST", f"/api/v1/checkins/{checkins[2]}/check-in", {"at": hours_ago(3)})
-api.ok("POST", f"/api/v1/checkins/{checkins[2]}/check-out", {"at": hours_ago(2)})
+# Stamps in the past: a stamp may not lie in the future.
+api.ok("POST", f"/api/v1/checkins/{checkins[2]}/check-in", {"at": instant(-3)})
+api.ok("POST", f"/api/v1/checkins/{checkins[2]}/check-out", {"at": instant(-2)})
 checkins.append(create("/api/v1/checkins", {"booking_id": confirmed["id"], "resource_id": rooms[0]})["id"])
 ids["checkin_ids"] = checkins
 
@@ -150,6 +161,8 @@ for name in ["locations", "resources", "members", "bookings", "checkins", "actio
 
 with open(out, "w") as file:
     json.dump(ids, file, indent=1)
-counts = ", ".join(f"{len(ids[k])} {k[:-4]}" for k in ["location_ids", "resource_ids", "member_ids", "booking_ids",
-                                                        "checkin_ids", "action_ids", "delivery_ids"])
+counts = ", ".join(f"{len(ids[key])} {name}" for key, name in [
+    ("location_ids", "locations"), ("resource_ids", "resources"), ("member_ids", "members"),
+    ("booking_ids", "bookings"), ("checkin_ids", "checkins"), ("action_ids", "actions"),
+    ("delivery_ids", "webhook deliveries")])
 print(f"fuzz seed: {counts}", file=sys.stderr)
