@@ -6,13 +6,13 @@ import Foundation
 extension Event: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
+            json.key("created_at"); json.instant(createdAt)
+            json.key("data"); json.raw(data)
+            json.key("entity_id"); json.uuid(entityID)
+            json.key("entity_type"); json.string(entityType)
             json.key("id"); json.uuid(id)
             json.key("sequence"); json.int(sequence)
             json.key("type"); json.string(type.rawValue)
-            json.key("entity_type"); json.string(entityType)
-            json.key("entity_id"); json.uuid(entityID)
-            json.key("created_at"); json.instant(createdAt)
-            json.key("data"); json.raw(data)
         }
     }
 }

@@ -9,14 +9,16 @@ extension Availability {
     public static let frame: (open: StaticString, between: StaticString, close: StaticString) =
         ("{\"available\":", ",\"unavailable\":", "}")
 
-    /// The `available` list.
+    /// The `available` list; keys in sorted order, as every answer.
     public func writeAvailable(to json: inout JSONWriter) {
         json.array(available) { json, open in
             json.object { json in
-                Self.writeResourceAndWindow(open.entry, open.window, to: &json)
-                json.key("remaining_capacity"); json.int(open.remainingCapacity)
-                json.key("price"); json.int(open.price)
                 json.key("currency"); json.string(currency)
+                json.key("ends_at"); json.instant(open.window.end)
+                json.key("price"); json.int(open.price)
+                json.key("remaining_capacity"); json.int(open.remainingCapacity)
+                json.key("resource"); json.raw(open.entry.json)
+                json.key("starts_at"); json.instant(open.window.start)
             }
         }
     }
@@ -25,16 +27,12 @@ extension Availability {
     public func writeUnavailable(to json: inout JSONWriter) {
         json.array(unavailable) { json, closed in
             json.object { json in
-                Self.writeResourceAndWindow(closed.entry, closed.window, to: &json)
-                json.key("reason"); json.string(closed.reason.rawValue)
                 json.key("booking_numbers"); json.array(closed.bookingNumbers) { json, number in json.string(number) }
+                json.key("ends_at"); json.instant(closed.window.end)
+                json.key("reason"); json.string(closed.reason.rawValue)
+                json.key("resource"); json.raw(closed.entry.json)
+                json.key("starts_at"); json.instant(closed.window.start)
             }
         }
-    }
-
-    private static func writeResourceAndWindow(_ entry: CatalogEntry, _ window: TimeWindow, to json: inout JSONWriter) {
-        json.key("resource"); json.raw(entry.json)
-        json.key("starts_at"); json.instant(window.start)
-        json.key("ends_at"); json.instant(window.end)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The JSON shape of a booking, identical to the API's `Booking` schema: events and audit entries
-/// carry exactly what a client would read. Unset values are left out, as the API's answers
-/// leave them out.
+/// carry exactly what a client would read, byte for byte: keys in sorted order, as the generated
+/// answers write them (`buildApplication` sorts their keys). Unset values are left out, as the
+/// API's answers leave them out.
 extension Booking: JSONWritable {
     public func write(to json: inout JSONWriter) {
         write(to: &json, line: nil)
@@ -12,25 +13,25 @@ extension Booking: JSONWritable {
     /// (`booking_line_checked_in`, `booking_line_checked_out`).
     public func write(to json: inout JSONWriter, line: BookingLine?) {
         json.object { json in
-            json.key("id"); json.uuid(id)
-            json.key("number"); json.string(number)
-            json.key("status"); json.string(status.rawValue)
-            json.key("member_id"); json.uuid(memberID)
-            json.key("lines"); json.array(lines) { json, line in line.write(to: &json) }
-            json.key("source"); json.string(source.rawValue)
-            if let notes { json.key("notes"); json.string(notes) }
-            if let cancellationReason { json.key("cancellation_reason"); json.string(cancellationReason) }
-            json.key("starts_at"); json.instant(window.start)
-            json.key("ends_at"); json.instant(window.end)
-            if let actualStartAt { json.key("actual_start_at"); json.instant(actualStartAt) }
             if let actualEndAt { json.key("actual_end_at"); json.instant(actualEndAt) }
-            if let readyAt { json.key("ready_at"); json.instant(readyAt) }
-            json.key("total_amount"); json.int(totalAmount)
-            json.key("currency"); json.string(currency)
-            json.key("version"); json.int(version)
+            if let actualStartAt { json.key("actual_start_at"); json.instant(actualStartAt) }
+            if let cancellationReason { json.key("cancellation_reason"); json.string(cancellationReason) }
             json.key("created_at"); json.instant(createdAt)
-            json.key("updated_at"); json.instant(updatedAt)
+            json.key("currency"); json.string(currency)
+            json.key("ends_at"); json.instant(window.end)
+            json.key("id"); json.uuid(id)
             if let line { json.key("line"); line.write(to: &json) }
+            json.key("lines"); json.array(lines) { json, line in line.write(to: &json) }
+            json.key("member_id"); json.uuid(memberID)
+            if let notes { json.key("notes"); json.string(notes) }
+            json.key("number"); json.string(number)
+            if let readyAt { json.key("ready_at"); json.instant(readyAt) }
+            json.key("source"); json.string(source.rawValue)
+            json.key("starts_at"); json.instant(window.start)
+            json.key("status"); json.string(status.rawValue)
+            json.key("total_amount"); json.int(totalAmount)
+            json.key("updated_at"); json.instant(updatedAt)
+            json.key("version"); json.int(version)
         }
     }
 }
@@ -38,15 +39,15 @@ extension Booking: JSONWritable {
 extension BookingLine: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("id"); json.uuid(id)
-            json.key("resource_id"); json.uuid(resourceID)
-            json.key("starts_at"); json.instant(window.start)
-            json.key("ends_at"); json.instant(window.end)
-            json.key("state"); json.string(state.rawValue)
+            json.key("amount"); json.int(amount)
             if let checkedInAt { json.key("checked_in_at"); json.instant(checkedInAt) }
             if let checkedOutAt { json.key("checked_out_at"); json.instant(checkedOutAt) }
+            json.key("ends_at"); json.instant(window.end)
+            json.key("id"); json.uuid(id)
             if overdue { json.key("overdue"); json.bool(true) }
-            json.key("amount"); json.int(amount)
+            json.key("resource_id"); json.uuid(resourceID)
+            json.key("starts_at"); json.instant(window.start)
+            json.key("state"); json.string(state.rawValue)
         }
     }
 }

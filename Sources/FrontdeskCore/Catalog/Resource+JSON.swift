@@ -5,18 +5,18 @@ import Foundation
 extension Resource: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
+            json.key("capacity"); json.int(capacity)
+            if let category { json.key("category"); json.string(category) }
+            json.key("created_at"); json.instant(createdAt)
+            json.key("housekeeping"); json.string(housekeeping.rawValue)
             json.key("id"); json.uuid(id)
-            json.key("organization_id"); json.uuid(organizationID)
+            json.key("kind"); json.string(kind)
             json.key("location_id"); json.uuid(locationID)
             json.key("name"); json.string(name)
-            json.key("kind"); json.string(kind)
-            if let category { json.key("category"); json.string(category) }
-            json.key("capacity"); json.int(capacity)
+            json.key("organization_id"); json.uuid(organizationID)
             json.key("rate_amount"); json.int(rateAmount)
             json.key("rate_unit"); json.string(rateUnit.rawValue)
             json.key("status"); json.string(status.rawValue)
-            json.key("housekeeping"); json.string(housekeeping.rawValue)
-            json.key("created_at"); json.instant(createdAt)
             json.key("updated_at"); json.instant(updatedAt)
         }
     }

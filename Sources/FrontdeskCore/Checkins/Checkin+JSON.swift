@@ -1,27 +1,26 @@
 import Foundation
 
 /// The JSON shape of a checkin, identical to the API's `Checkin` schema: events and audit entries
-/// carry exactly what a client would read. Unset values are left out.
+/// carry exactly what a client would read, and in the same key order (sorted, as every answer).
+/// Unset values are left out.
 extension Checkin: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("id"); json.uuid(id)
-            json.key("resource_id"); json.uuid(resourceID)
-            if let memberID { json.key("member_id"); json.uuid(memberID) }
             if let bookingID { json.key("booking_id"); json.uuid(bookingID) }
             if let bookingLineID { json.key("booking_line_id"); json.uuid(bookingLineID) }
-            if let planned {
-                json.key("starts_at"); json.instant(planned.start)
-                json.key("ends_at"); json.instant(planned.end)
-            }
             if let checkIn { json.key("check_in"); json.instant(checkIn) }
             if let checkOut { json.key("check_out"); json.instant(checkOut) }
-            json.key("state"); json.string(state.rawValue)
-            if let notes { json.key("notes"); json.string(notes) }
-            json.key("metadata"); JSONValue.object(metadata).write(to: &json)
-            json.key("version"); json.int(version)
             json.key("created_at"); json.instant(createdAt)
+            if let planned { json.key("ends_at"); json.instant(planned.end) }
+            json.key("id"); json.uuid(id)
+            if let memberID { json.key("member_id"); json.uuid(memberID) }
+            json.key("metadata"); JSONValue.object(metadata).write(to: &json)
+            if let notes { json.key("notes"); json.string(notes) }
+            json.key("resource_id"); json.uuid(resourceID)
+            if let planned { json.key("starts_at"); json.instant(planned.start) }
+            json.key("state"); json.string(state.rawValue)
             json.key("updated_at"); json.instant(updatedAt)
+            json.key("version"); json.int(version)
         }
     }
 }

@@ -30,8 +30,12 @@ public func buildApplication(
     AvailabilityRoute.register(on: router, frontdesk: frontdesk)
     HotWriteRoutes.register(on: router, frontdesk: frontdesk)
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
+    // Sorted keys: an object's members come in one order, the one the hand-written routes, events
+    // and audit entries write (`JSONWriter`), not in a dictionary's order of the moment.
     try api.registerHandlers(
-        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]), middlewares: [ETagMiddleware(), JSONBodyMiddleware()])
+        on: router, configuration: Configuration(dateTranscoder: InstantTranscoder(),
+                                                 jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+        middlewares: [ETagMiddleware(), JSONBodyMiddleware()])
 
     let webSockets = Router(context: EventSocketContext.self)
     webSockets.addMiddleware {
