@@ -165,6 +165,33 @@ struct BookingCheckinAgreementTests {
         }
     }
 
+    @Test(arguments: Backend.enabled)
+    func visitsOfEveryLineCheckedInAtOnceMoveTheBookingOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            var rooms: [Resource] = []
+            for n in 0..<4 { rooms.append(try await f.makeResource(at: location, name: "10\(n)")) }
+            f.clock.set(hours(14, 38).start)
+            let booking = try await f.book(try await f.makeMember(), rooms, hours(14, 38))
+            var visits: [Checkin] = []
+            for room in rooms {
+                visits.append(try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: room.id, bookingID: booking.id)))
+            }
+            let (frontdesk, owner) = (f.frontdesk, f.owner)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for visit in visits { group.addTask { _ = try await frontdesk.checkIn(owner, visit.id) } }
+                try await group.waitForAll()
+            }
+            let now = try await f.frontdesk.booking(f.owner, .id(booking.id))
+            #expect(now.status == .checkedIn && now.lines.allSatisfy { $0.state == .occupied } && now.version == 5)
+            try await Self.expectAgreement(f, now, "all at once")
+            let types = try await f.bookingEvents().map(\.type)
+            #expect(types == [.bookingCreated, .bookingCheckedIn] + Array(repeating: .bookingLineCheckedIn, count: 3))
+            let events = try await f.allEvents()
+            #expect(events.map(\.sequence) == (1...Int64(events.count)).map { $0 })
+        }
+    }
+
     /// Each line's state is what its checkins say: occupied with a visit in progress stamped as
     /// the line, reserved with none arrived, released with none in progress.
     static func expectAgreement(
