@@ -23,7 +23,7 @@ public struct TimeTextError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The text as a message shows it: quoted, control characters escaped, cut at 40 characters.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var shown = ""
         for scalar in text.unicodeScalars.prefix(40) {
             shown += Validator.isControl(scalar) ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)

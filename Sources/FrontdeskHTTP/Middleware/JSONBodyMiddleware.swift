@@ -6,7 +6,8 @@ import OpenAPIRuntime
 /// Reads the generated operations' JSON bodies before their decoders do (`RequestJSON.check`:
 /// no null property, free JSON the server can keep), and names the field of a date-time a decoder
 /// could not read: the generated server's date transcoder is not told where the text came from,
-/// so the query parameter or body member holding it is looked up here.
+/// so the query parameter or body member holding it is looked up here. The query parameters that
+/// are not free text are read first (`QueryParameters`): a 400 names the one that cannot be read.
 struct JSONBodyMiddleware: ServerMiddleware {
     /// The operations that take free JSON, and the member of their body that holds it.
     static let freeJSON = ["createCheckin": "metadata", "updateCheckin": "metadata"]
@@ -15,6 +16,8 @@ struct JSONBodyMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        if let path = request.path { request.path = try QueryParameters.read(path, operationID: operationID) }
         var bytes: [UInt8]?
         var body = body
         if let received = body {
