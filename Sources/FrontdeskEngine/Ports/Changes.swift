@@ -30,24 +30,25 @@ public protocol RecordedChange: Sendable {
 }
 
 /// Everything one booking write leaves behind, written by the store in one transaction:
-/// the booking's new state, its audit entry and its outbox event, and the checkins of its lines
-/// that the write checked in or out.
+/// the booking's new state, its audit entries and outbox events (one audit entry per step: a
+/// PATCH of a checkin stamping both `check_in` and `check_out` moves its booking twice), and the
+/// checkins of its lines that the write checked in or out.
 public struct BookingChange: RecordedChange {
     public var booking: Booking
-    public var audit: AuditEntry
-    public var event: EventDraft
+    public var bookingAudits: [AuditEntry]
+    public var bookingEvents: [EventDraft]
     public var checkins: [CheckinChange]
 
-    public init(booking: Booking, audit: AuditEntry, event: EventDraft, checkins: [CheckinChange] = []) {
+    public init(booking: Booking, audits: [AuditEntry], events: [EventDraft], checkins: [CheckinChange] = []) {
         self.booking = booking
-        self.audit = audit
-        self.event = event
+        self.bookingAudits = audits
+        self.bookingEvents = events
         self.checkins = checkins
     }
 
     public var organizationID: UUID { booking.organizationID }
-    public var audits: [AuditEntry] { [audit] + checkins.flatMap(\.audits) }
-    public var events: [EventDraft] { [event] + checkins.flatMap(\.events) }
+    public var audits: [AuditEntry] { bookingAudits + checkins.flatMap(\.audits) }
+    public var events: [EventDraft] { bookingEvents + checkins.flatMap(\.events) }
 }
 
 /// Everything one checkin write leaves behind: the checkin's new state (or, for a deletion, its
@@ -71,6 +72,31 @@ public struct CheckinChange: RecordedChange {
 
     public var organizationID: UUID { checkin.organizationID }
     public var audits: [AuditEntry] { [audit] }
+}
+
+/// A checkin's booking, read and locked in the checkin's transaction, with the booking's checkins
+/// (the one changing among them, as it was).
+public struct LinkedBooking: Sendable {
+    public var booking: Booking
+    public var checkins: [Checkin]
+
+    public init(booking: Booking, checkins: [Checkin]) {
+        self.booking = booking
+        self.checkins = checkins
+    }
+}
+
+/// A checkin's write: its own change, and its booking's when the step moves the booking (see
+/// `Booking.following(_:from:linked:now:)`). That booking change carries the checkin's among its
+/// `checkins`, and the store writes it instead, all in one transaction.
+public struct CheckinWrite: Sendable {
+    public var checkin: CheckinChange
+    public var booking: BookingChange?
+
+    public init(checkin: CheckinChange, booking: BookingChange? = nil) {
+        self.checkin = checkin
+        self.booking = booking
+    }
 }
 
 /// What the checkin transaction has read when it asks the engine to register a checkin.
