@@ -127,6 +127,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "FrontdeskCLITests",
+            dependencies: ["frontdesk", "FrontdeskEngine", "FrontdeskTestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FrontdeskHTTPTests",
             dependencies: [
                 "FrontdeskHTTP",

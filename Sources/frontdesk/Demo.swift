@@ -5,24 +5,51 @@ import FrontdeskEngine
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load a sample organization: a hotel and a bike shop, members, and bookings in every status.")
+        abstract: "Load a sample organization: a hotel and a bike shop in Lisbon, members, visits and bookings in every status.")
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(help: "Load the demo into a database that already holds locations, members or bookings.")
+    var force = false
+
     func run() async throws {
-        let summary = try await store.withFrontdesk { frontdesk in try await DemoData(frontdesk: frontdesk).load() }
+        let summary = try await store.withFrontdesk { frontdesk in
+            try await DemoData(frontdesk: frontdesk).load(force: force)
+        }
         say(summary)
     }
 }
 
-/// The sample data, made through the engine exactly as a client would.
+/// The demo was asked of a database that already holds data, without `--force`.
+struct DemoRefused: Error, CustomStringConvertible {
+    var description: String {
+        "The database already holds locations, members or bookings: the demo would mix its story into them. "
+            + "Run it on a new database, or add --force to load it anyway."
+    }
+}
+
+/// The sample data, made through the engine exactly as a client would, telling a true story
+/// whenever it is loaded: what happened before now was stamped when it happened (a stay of the 1st
+/// to the 3rd was checked in on the 1st and out on the 3rd), what is still to come is in the
+/// future, and nothing in it is due for the first sweep. The hotel keeps a guest's room until the
+/// next day's check-out and holds an unpaid booking two days; the bike shop waits half an hour.
 struct DemoData {
     let frontdesk: Frontdesk
     let owner = Frontdesk.platformCaller()
+    static let zone = TimeZone(identifier: "Europe/Lisbon")!
 
-    func load() async throws -> String {
-        let hotel = try await frontdesk.createLocation(owner, LocationInput(name: "Harbour Hotel", timeZone: "Europe/Lisbon"))
-        let shop = try await frontdesk.createLocation(owner, LocationInput(name: "Riverside Bikes", timeZone: "Europe/Lisbon"))
+    /// Refuses (`DemoRefused`) a database that already holds data, unless `force`.
+    func load(force: Bool = false) async throws -> String {
+        if !force, try await holdsData() { throw DemoRefused() }
+        let now = frontdesk.clock()
+        _ = try await frontdesk.updateOrganization(owner, OrganizationPatch(timeZone: Self.zone.identifier, currency: "EUR"))
+        let hotel = try await frontdesk.createLocation(owner, LocationInput(
+            name: "Harbour Hotel", timeZone: Self.zone.identifier,
+            settings: LocationSettings(checkInTime: "15:00", checkOutTime: "11:00", noShowGraceMinutes: 20 * 60,
+                                       pendingHoldMinutes: 2 * 24 * 60)))
+        let shop = try await frontdesk.createLocation(owner, LocationInput(
+            name: "Riverside Bikes", timeZone: Self.zone.identifier,
+            settings: LocationSettings(noShowGraceMinutes: 30, pendingHoldMinutes: 30)))
         var rooms: [Resource] = []
         for number in 101...106 {
             let suite = number > 104
@@ -36,63 +63,90 @@ struct DemoData {
                 locationID: shop.id, name: "\(model) #\(i + 1)", kind: "bike", category: model.lowercased(),
                 capacity: 1, rateAmount: model == "E-bike" ? 1_200 : 600, rateUnit: .hour)))
         }
-        let names = ["Priya Mehta", "Tomás Silva", "Ana Costa", "Jonas Berg", "Mei Tanaka", "Omar Haddad", "Lea Novak", "Sam Okafor"]
+        let names = ["Priya Mehta", "Tomás Silva", "Ana Costa", "Jonas Berg", "Mei Tanaka", "Omar Haddad", "Lea Novak",
+                     "Sam Okafor", "Inês Rocha"]
         var members: [Member] = []
         for name in names {
             let email = name.lowercased().replacingOccurrences(of: " ", with: ".")
                 .folding(options: .diacriticInsensitive, locale: nil) + "@example.com"
             members.append(try await frontdesk.createMember(owner, MemberInput(type: "guest", name: name, email: email)))
         }
+        // Housekeeping hears of every room the hotel's guests leave.
+        _ = try await frontdesk.createAction(owner, ActionInput(
+            trigger: .checkoutCompleted, type: .flagForCleaning, scope: "location", scopeID: hotel.id))
 
-        let today = LocalDate(Date(), in: TimeZone(identifier: "Europe/Lisbon")!)
-        func day(_ offset: Int) -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let base = calendar.date(from: DateComponents(year: today.year, month: today.month, day: today.day))!
-            return LocalDate(calendar.date(byAdding: .day, value: offset, to: base)!, in: calendar.timeZone).description
+        let today = LocalDate(now, in: Self.zone)
+        /// The local date `offset` days from today, and an instant on it at `hour`:`minute` in Lisbon.
+        func day(_ offset: Int) -> LocalDate {
+            LocalDate(today.instant(at: LocalTime("12:00")!, in: Self.zone).addingTimeInterval(Double(offset) * 86_400),
+                      in: Self.zone)
         }
-        func stay(_ room: Int, _ member: Int, from: Int, nights: Int, status: BookingStatus = .confirmed) async throws -> Booking {
-            try await frontdesk.createBooking(owner, NewBooking(
-                memberID: members[member].id,
-                lines: [.init(resourceID: rooms[room].id,
-                              window: .dates(StayDates(checkIn: LocalDate(day(from))!, checkOut: LocalDate(day(from + nights))!)))],
-                status: status, source: .web))
-        }
-        func ride(_ bike: Int, _ member: Int, hoursFromNow: Double, hours: Double, status: BookingStatus = .confirmed) async throws -> Booking {
-            let start = Date().addingTimeInterval(hoursFromNow * 3600)
+        func at(_ offset: Int, _ time: String) -> Date { day(offset).instant(at: LocalTime(time)!, in: Self.zone) }
+        func stay(_ roomIndexes: [Int], _ member: Int, from: Int, nights: Int, status: BookingStatus = .confirmed,
+                  source: Booking.Source = .web) async throws -> Booking {
+            let dates = StayDates(checkIn: day(from), checkOut: day(from + nights))
             return try await frontdesk.createBooking(owner, NewBooking(
                 memberID: members[member].id,
-                lines: [.init(resourceID: bikes[bike].id, window: .instants(TimeWindow(start: start, end: start.addingTimeInterval(hours * 3600))))],
+                lines: roomIndexes.map { .init(resourceID: rooms[$0].id, window: .dates(dates)) },
+                status: status, source: source))
+        }
+        func ride(_ bike: Int, _ member: Int, from start: Date, hours: Double, status: BookingStatus = .confirmed) async throws -> Booking {
+            try await frontdesk.createBooking(owner, NewBooking(
+                memberID: members[member].id,
+                lines: [.init(resourceID: bikes[bike].id,
+                              window: .instants(TimeWindow(start: start, end: start.addingTimeInterval(hours * 3_600))))],
                 status: status, source: status == .active ? .walkIn : .phone))
         }
+        // Instants to the minute, as a desk would stamp them.
+        let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
 
-        _ = try await stay(0, 0, from: 0, nights: 3)                                     // arriving today
-        let inHouse = try await stay(1, 1, from: -1, nights: 2)                          // in house, leaving tomorrow
-        _ = try await frontdesk.perform(owner, .checkIn, on: .id(inHouse.id))
-        let leaving = try await stay(2, 2, from: -2, nights: 2)                          // departing today
-        _ = try await frontdesk.perform(owner, .checkIn, on: .id(leaving.id))
-        let done = try await stay(3, 3, from: -4, nights: 2)
-        _ = try await frontdesk.perform(owner, .checkIn, on: .id(done.id))
-        _ = try await frontdesk.perform(owner, .checkOut, on: .id(done.id))
-        let cancelled = try await stay(4, 4, from: 2, nights: 2)
+        // The hotel: who stayed, who is in, who leaves and arrives today, who is still to come.
+        let stayed = try await stay([3], 3, from: -4, nights: 2)
+        _ = try await frontdesk.perform(owner, .checkIn, on: .id(stayed.id), at: at(-4, "15:40"))
+        _ = try await frontdesk.perform(owner, .checkOut, on: .id(stayed.id), at: at(-2, "10:20"))
+        let missed = try await stay([5], 5, from: -3, nights: 1)
+        _ = try await frontdesk.perform(owner, .noShow, on: .id(missed.id), at: at(-2, "11:00"), reason: "Never arrived")
+        let leaving = try await stay([2], 2, from: -2, nights: 2)                          // departs today
+        _ = try await frontdesk.perform(owner, .checkIn, on: .id(leaving.id), at: at(-2, "17:30"))
+        let inHouse = try await stay([1], 1, from: -1, nights: 2)                         // leaves tomorrow
+        _ = try await frontdesk.perform(owner, .checkIn, on: .id(inHouse.id), at: at(-1, "16:05"))
+        _ = try await stay([0], 0, from: 0, nights: 3)                                    // arrives today
+        _ = try await stay([3, 5], 8, from: 1, nights: 2)                                  // a family, two rooms
+        let cancelled = try await stay([4], 4, from: 2, nights: 2, source: .phone)
         _ = try await frontdesk.perform(owner, .cancel, on: .id(cancelled.id), reason: "Change of plans")
-        let noShow = try await stay(5, 5, from: -3, nights: 1)
-        _ = try await frontdesk.perform(owner, .noShow, on: .id(noShow.id))
-        _ = try await stay(4, 6, from: 5, nights: 4, status: .pending)                   // awaiting payment
-        _ = try await stay(5, 7, from: 1, nights: 2)
+        _ = try await stay([4], 6, from: 5, nights: 4, status: .pending)                  // awaiting payment
 
-        _ = try await ride(0, 6, hoursFromNow: -1, hours: 3, status: .active)             // walk-in, out riding
-        let checkedIn = try await ride(2, 7, hoursFromNow: 0.25, hours: 4)
-        _ = try await frontdesk.perform(owner, .checkIn, on: .id(checkedIn.id))            // at the counter
-        _ = try await ride(3, 0, hoursFromNow: 2, hours: 2)
-        let started = try await ride(4, 1, hoursFromNow: -5, hours: 4)
-        _ = try await frontdesk.perform(owner, .start, on: .id(started.id))
-        _ = try await frontdesk.perform(owner, .checkOut, on: .id(started.id))
-        let expired = try await ride(1, 2, hoursFromNow: 24, hours: 2, status: .pending)
-        _ = try await frontdesk.perform(owner, .expire, on: .id(expired.id))
+        // The bike shop: a ride back this morning, one out now, one at the counter, one later today.
+        let returned = try await ride(4, 1, from: minute.addingTimeInterval(-5 * 3_600), hours: 4)
+        _ = try await frontdesk.perform(owner, .checkIn, on: .id(returned.id), at: minute.addingTimeInterval(-5 * 3_600 + 300))
+        _ = try await frontdesk.perform(owner, .checkOut, on: .id(returned.id), at: minute.addingTimeInterval(-3_600 - 600))
+        _ = try await ride(0, 6, from: minute, hours: 3, status: .active)                 // a walk-in, out riding
+        let atCounter = try await ride(2, 7, from: minute.addingTimeInterval(15 * 60), hours: 4)
+        _ = try await frontdesk.perform(owner, .checkIn, on: .id(atCounter.id))
+        _ = try await ride(3, 0, from: minute.addingTimeInterval(2 * 3_600), hours: 2)    // later today
+        let lapsed = try await ride(1, 2, from: minute.addingTimeInterval(24 * 3_600), hours: 2, status: .pending)
+        _ = try await frontdesk.perform(owner, .expire, on: .id(lapsed.id))
+
+        // Visits without a booking: a test ride that is over, and a guest trying a city bike now.
+        let testRide = try await frontdesk.createCheckin(owner, CheckinRequest(
+            resourceID: bikes[3].id, memberID: members[3].id, notes: "Test ride before buying"))
+        _ = try await frontdesk.checkIn(owner, testRide.id, at: minute.addingTimeInterval(-3 * 3_600))
+        _ = try await frontdesk.checkOut(owner, testRide.id, at: minute.addingTimeInterval(-3 * 3_600 + 1_800))
+        let trying = try await frontdesk.createCheckin(owner, CheckinRequest(resourceID: bikes[1].id, memberID: members[8].id))
+        _ = try await frontdesk.checkIn(owner, trying.id, at: minute.addingTimeInterval(-10 * 60))
 
         let bookings = try await frontdesk.bookings(owner, filter: BookingFilter(), page: PageRequest(limit: PageRequest.maxLimit))
-        return "Loaded the demo: \(rooms.count) rooms at \(hotel.name), \(bikes.count) bikes at \(shop.name), "
-            + "\(members.count) members and \(bookings.items.count) bookings in every status."
+        return "Loaded the demo: \(rooms.count) rooms at \(hotel.name), \(bikes.count) bikes at \(shop.name) (prices in EUR), "
+            + "\(members.count) members, \(bookings.items.count) bookings in every status, two visits without a "
+            + "booking and a housekeeping action."
+    }
+
+    /// Whether the default organization already has locations, members or bookings.
+    func holdsData() async throws -> Bool {
+        let one = PageRequest(limit: 1)
+        let locations = try await frontdesk.locations(owner, page: one).items
+        let members = try await frontdesk.members(owner, filter: MemberFilter(), page: one).items
+        let bookings = try await frontdesk.bookings(owner, filter: BookingFilter(), page: one).items
+        return !(locations.isEmpty && members.isEmpty && bookings.isEmpty)
     }
 }
