@@ -12,7 +12,7 @@ enum PostgresErrors {
         case "23P01":
             // The exclusion constraint on exclusive lines: the planner was bypassed or raced.
             let detail = psql.serverInfo?[.detail] ?? ""
-            let resources = firstUUID(in: detail).map { [BookingConflict(resourceID: $0, bookingNumbers: [])] } ?? []
+            let resources = firstUUID(in: detail).map { [BookingConflict(resourceID: $0, resourceName: nil, bookingNumbers: [])] } ?? []
             return FrontdeskError.bookingConflict(resources)
         default:
             return error

@@ -10,7 +10,8 @@ extension PostgresStore {
     ///    locks were granted: the booking number, taken from the year's series row under its lock
     ///    (bookings of the organization take turns from here to commit, so numbers stay gapless), the
     ///    member (share-locked: it cannot be deleted meanwhile) and the lines holding the resources;
-    /// 3. the organization row, by the write that numbers the event, held to commit.
+    /// 3. the organization row, by the write that numbers the event (or, for a walk-in created
+    ///    active, before its visits are admitted), held to commit.
     public func createBooking(
         _ organizationID: UUID, _ request: BookingRequest, now: Date,
         decide: @escaping @Sendable (BookingContext) throws -> BookingChange
@@ -31,23 +32,31 @@ extension PostgresStore {
                     RETURNING last_sequence
                 )
                 SELECT header.*, held.resource_id AS held_resource_id, held.number AS held_number,
-                       held.starts_at AS held_starts_at, held.ends_at AS held_ends_at
+                       held.starts_at AS held_starts_at, held.ends_at AS held_ends_at,
+                       held.checked_in AS held_checked_in
                 FROM (SELECT (SELECT last_sequence FROM series) AS sequence,
                              EXISTS (SELECT 1 FROM members
                                      WHERE organization_id = \(organizationID) AND id = \(request.memberID)
                                        AND deleted_at IS NULL
                                      FOR SHARE) AS member_exists) AS header
-                LEFT JOIN (\(Self.heldLines(around: request.lines, organizationID))) AS held ON true
+                LEFT JOIN (\(Self.heldLines(around: request.lines, organizationID, now: now))) AS held ON true
                 """, logger: self.logger)
             for row in rows {
                 guard let id = try row.value("held_resource_id", as: UUID?.self) else { continue }
                 resources[id]?.held.append(HeldLine(
                     bookingNumber: try row.value("held_number"),
-                    window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at"))))
+                    window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at")),
+                    checkedIn: try row.value("held_checked_in")))
             }
             let change = try decide(BookingContext(
                 organization: organization, resources: resources,
                 memberExists: try rows[0].value("member_exists"), nextSequence: try rows[0].value("sequence")))
+            if !change.arrivals.isEmpty {
+                // A walk-in created active begins visits: the organization's lock (step 3, taken
+                // early) makes it take turns with the check-ins it is admitted against.
+                try await self.lockOrganization(organizationID, connection)
+                try await self.admit(change.arrivals, organizationID, connection)
+            }
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
                 \(Self.writeLines(of: change.booking, organizationID)),
@@ -78,17 +87,24 @@ extension PostgresStore {
         return resources
     }
 
-    /// The held lines of each requested resource that overlap the span of its requested windows.
-    private static func heldLines(around lines: [BookingRequest.Line], _ organizationID: UUID) -> SQL {
+    /// The held lines of each requested resource that overlap the span of its requested windows, and
+    /// those checked in that ended before it by `now`. An overdue line holds its resource on until it
+    /// is checked out (`Occupancy.heldWindow`): its effective end moves with time, which no stored
+    /// row says, so the exclusion constraint `booking_lines_exclusive` cannot see it. The planner
+    /// counts it here instead, on resources this transaction has locked (step 1): a concurrent
+    /// booking of the same resource waits for the lock and then reads the lines committed before it.
+    private static func heldLines(around lines: [BookingRequest.Line], _ organizationID: UUID, now: Date) -> SQL {
         let spans = Dictionary(grouping: lines, by: \.resourceID).map { id, lines -> SQL in
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
             return "(\(id)::uuid, \(start)::timestamptz, \(end)::timestamptz)"
         }
         return """
-            SELECT l.resource_id, l.booking_number AS number, l.starts_at, l.ends_at
+            SELECT l.resource_id, l.booking_number AS number, l.starts_at, l.ends_at, l.state = 'occupied' AS checked_in
             FROM (VALUES \(SQL(joining: spans, separator: ", "))) AS w (resource_id, starts_at, ends_at)
             JOIN booking_lines l ON l.organization_id = \(organizationID) AND l.resource_id = w.resource_id
-             AND l.state <> 'released' AND tstzrange(l.starts_at, l.ends_at) && tstzrange(w.starts_at, w.ends_at)
+             AND (l.state <> 'released' AND tstzrange(l.starts_at, l.ends_at) && tstzrange(w.starts_at, w.ends_at)
+                  OR l.state = 'occupied' AND tstzrange(l.starts_at, l.ends_at) && tstzrange(NULL, w.starts_at)
+                     AND l.ends_at <= least(w.starts_at, \(now)::timestamptz))
             """
     }
 }

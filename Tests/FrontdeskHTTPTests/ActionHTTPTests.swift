@@ -113,14 +113,15 @@ import Testing
             let action = try await client.post("/api/v1/actions", ready.merging(["trigger": "checkout_completed"]) { _, new in new })
             #expect(action.status == 201 && action["type"] as? String == "ready_next_booking" && action["secret"] == nil)
 
-            let earlier = try await catalog.book(client, from: "2030-02-20T14:00:00Z", to: "2030-02-22T11:00:00Z")
-            let leaving = try await catalog.book(client)
-            let next = try await catalog.book(client, from: "2030-03-03T14:00:00Z", to: "2030-03-05T11:00:00Z")
-            let otherRoom = try await catalog.book(client, room: 1, from: "2030-03-03T14:00:00Z", to: "2030-03-05T11:00:00Z")
+            // Stays that have begun: desk stamps are not in the future.
+            let earlier = try await catalog.book(client, from: "2025-02-20T14:00:00Z", to: "2025-02-22T11:00:00Z")
+            let leaving = try await catalog.book(client, from: "2025-03-01T14:00:00Z", to: "2025-03-03T11:00:00Z")
+            let next = try await catalog.book(client, from: "2025-03-03T14:00:00Z", to: "2025-03-05T11:00:00Z")
+            let otherRoom = try await catalog.book(client, room: 1, from: "2025-03-03T14:00:00Z", to: "2025-03-05T11:00:00Z")
             #expect(next.status == 201 && next["ready_at"] == nil)
             let stay = "/api/v1/bookings/\(leaving.id)"
-            #expect(try await client.post(stay + "/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
-            #expect(try await client.post(stay + "/check-out", ["at": "2030-03-03T09:30:00Z"]).status == 200)
+            #expect(try await client.post(stay + "/check-in", ["at": "2025-03-01T15:00:00Z"]).status == 200)
+            #expect(try await client.post(stay + "/check-out", ["at": "2025-03-03T09:30:00Z"]).status == 200)
             try await app.frontdesk.dispatch()
 
             let readied = try await client.get("/api/v1/bookings/\(next.id)")

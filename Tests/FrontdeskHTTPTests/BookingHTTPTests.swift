@@ -111,15 +111,16 @@ import Testing
     @Test func theDeskButtonsMoveABookingThroughItsLife() async throws {
         try await TestApp.run { client, _ in
             let catalog = try await Catalog.make(client)
-            let booking = try await catalog.book(client)
+            // A stay that has begun: a line opens on its first day, and desk stamps are not in the future.
+            let booking = try await catalog.book(client, from: "2025-03-01T14:00:00Z", to: "2025-03-03T11:00:00Z")
             let path = "/api/v1/bookings/\(booking.id)"
 
-            let checkedIn = try await client.post(path + "/check-in", ["at": "2030-03-01T15:00:00Z"])
+            let checkedIn = try await client.post(path + "/check-in", ["at": "2025-03-01T15:00:00Z"])
             #expect(checkedIn.status == 200)
             #expect(checkedIn["status"] as? String == "checked_in")
             let line = try #require((checkedIn["lines"] as? [[String: Any]])?.first)
             #expect(line["state"] as? String == "occupied")
-            #expect(line["checked_in_at"] as? String == "2030-03-01T15:00:00.000Z")
+            #expect(line["checked_in_at"] as? String == "2025-03-01T15:00:00.000Z")
 
             let illegal = try await client.post(path + "/confirm")
             #expect(illegal.status == 409)
@@ -132,9 +133,9 @@ import Testing
             #expect(started["status"] as? String == "active")
             #expect(started["actual_start_at"] != nil)
 
-            let done = try await client.post(path + "/check-out", ["at": "2030-03-03T10:30:00Z"])
+            let done = try await client.post(path + "/check-out", ["at": "2025-03-03T10:30:00Z"])
             #expect(done["status"] as? String == "completed")
-            #expect(done["actual_end_at"] as? String == "2030-03-03T10:30:00.000Z")
+            #expect(done["actual_end_at"] as? String == "2025-03-03T10:30:00.000Z")
             #expect(done["version"] as? Int == 4)
 
             let audit = try await client.get(path + "/audit")
@@ -155,7 +156,8 @@ import Testing
     @Test func patchStatusIsTheSameMoveWithTheSameStamps() async throws {
         try await TestApp.run { client, _ in
             let catalog = try await Catalog.make(client)
-            let walkIn = try await catalog.book(client, extra: ["status": "active", "source": "walk_in"])
+            let walkIn = try await catalog.book(client, from: "2025-03-01T14:00:00Z", to: "2025-03-03T11:00:00Z",
+                                                extra: ["status": "active", "source": "walk_in"])
             #expect(walkIn["status"] as? String == "active")
             #expect(walkIn["actual_start_at"] != nil)
             let completed = try await client.patch("/api/v1/bookings/\(walkIn.id)", ["status": "completed"])

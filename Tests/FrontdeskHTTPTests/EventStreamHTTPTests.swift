@@ -17,8 +17,8 @@ struct EventStreamHTTPTests {
             let first = try await StreamClients.readSSE(
                 port: client.port, key: app.ownerKey, "/api/v1/events/stream?after=0", count: 2)
             // Written while the client is away.
-            let booking = try await catalog.book(client)
-            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
+            let booking = try await catalog.book(client, from: "2025-03-01T14:00:00Z", to: "2025-03-03T11:00:00Z")
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2025-03-01T15:00:00Z"]).status == 200)
             // `Last-Event-ID` wins over the `after` of the original URL, as `EventSource` reconnects.
             let rest = try await StreamClients.readSSE(
                 port: client.port, key: app.ownerKey, "/api/v1/events/stream?after=0",
@@ -37,9 +37,9 @@ struct EventStreamHTTPTests {
     func sseFiltersTypesAndResumesWithAfter(_ backend: Backend) async throws {
         try await TestApp.run(backend, .live) { client, app in
             let catalog = try await Catalog.make(client, capacity: 10)
-            let booking = try await catalog.book(client)
-            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2030-03-01T15:00:00Z"]).status == 200)
-            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-out", ["at": "2030-03-03T10:30:00Z"]).status == 200)
+            let booking = try await catalog.book(client, from: "2025-03-01T14:00:00Z", to: "2025-03-03T11:00:00Z")
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-in", ["at": "2025-03-01T15:00:00Z"]).status == 200)
+            #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-out", ["at": "2025-03-03T10:30:00Z"]).status == 200)
             _ = try await catalog.book(client)
 
             // 1 created, 2 checked in, 3-4 its checkin, 5 completed, 6-7 checkout, 8 created

@@ -112,6 +112,7 @@ struct CheckinTests {
                 ifMatch: 1)
             #expect(planned.planned == hours(9, 12) && planned.notes == nil && planned.metadata == ["b": .bool(false)])
             #expect(planned.version == 2 && planned.state == .pending)
+            f.clock.set(hours(11, 12).start)  // stamps are not in the future
             let stamped = try await f.frontdesk.updateCheckin(f.owner, created.id, CheckinPatch(
                 endsAt: hours(9, 13).end, checkIn: hours(9, 10).start, checkOut: hours(11, 12).start))
             #expect(stamped.planned == hours(9, 13) && stamped.state == .complete)
@@ -190,8 +191,9 @@ struct CheckinTests {
             let inProgress = try await f.frontdesk.checkIn(f.owner, try await desk.walkIn(f).id)
             f.clock.advance(by: 1)
             let annex = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: elsewhere.id))
-            let complete = try await f.frontdesk.checkOut(f.owner, try await f.frontdesk.checkIn(f.owner, annex.id).id,
-                                                          at: hours(12, 13).start)
+            let arrived = try await f.frontdesk.checkIn(f.owner, annex.id)
+            f.clock.set(hours(12, 13).start)  // stamps are not in the future
+            let complete = try await f.frontdesk.checkOut(f.owner, arrived.id, at: hours(12, 13).start)
             f.clock.advance(by: 1)
             let linked = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(
                 resourceID: desk.rooms[1].id, bookingID: booking.id))

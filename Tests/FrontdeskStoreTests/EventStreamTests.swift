@@ -21,6 +21,7 @@ struct EventStreamTests {
             #expect(try await follower.next(3).map(\.sequence) == [1, 2, 3])
             let booking = try await f.book(member, room, hours(40, 50))
             #expect(try await follower.next(1).map(\.type) == [.bookingCreated])
+            f.clock.set(booking.window.start)  // a line opens on its first day
             _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id))
             let live = try await follower.next(3)
             #expect(live.map(\.sequence) == [5, 6, 7])

@@ -9,7 +9,7 @@ extension Booking {
         lineIDs: Set<UUID>? = nil, reason: String? = nil
     ) throws(FrontdeskError) -> Booking {
         var v = Validator()
-        v.bookable(instant, "at")
+        v.stamp(instant, "at", now: now)
         try v.validate()
         let at = instant.truncatedToMilliseconds
         var next = self
@@ -49,9 +49,20 @@ extension Booking {
             for i in next.lines.indices { next.lines[i].release(at: at) }
             if action == .cancel { next.cancellationReason = reason }
         }
+        try checkDepartures(to: next, at: at)
         next.version += 1
         next.updatedAt = now.truncatedToMilliseconds
         return next
+    }
+
+    /// A line leaves no earlier than it arrived, as a checkin does: a 422 on `at`.
+    private func checkDepartures(to next: Booking, at: Date) throws(FrontdeskError) {
+        var v = Validator()
+        for (line, after) in zip(lines, next.lines) where line.state == .occupied && after.state == .released {
+            guard let arrived = line.checkedInAt else { continue }
+            v.check(at >= arrived, "at", "must not be before line \(line.id.text)'s check-in (\(InstantFormat.string(from: arrived)))")
+        }
+        try v.validate()
     }
 
     private func checkLineSelection(_ lineIDs: Set<UUID>, for action: BookingAction) throws(FrontdeskError) {

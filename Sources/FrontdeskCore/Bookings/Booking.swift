@@ -55,4 +55,11 @@ public struct Booking: Sendable, Hashable, Identifiable {
     }
 
     public var totalAmount: Int { lines.reduce(0) { $0 + $1.amount } }
+
+    /// The booking as it stands at `now`, its overdue lines marked (the JSON's `overdue`).
+    public func asOf(_ now: Date) -> Booking {
+        var booking = self
+        for i in booking.lines.indices { booking.lines[i].overdue = booking.lines[i].isOverdue(at: now) }
+        return booking
+    }
 }

@@ -34,7 +34,7 @@ public enum BookingPlanner {
             throw .conflict(code: "resource_out_of_service", detail: "Out of service: "
                 + outOfService.map { $0.text }.sorted().joined(separator: ", ") + ".")
         }
-        try checkConflicts(request, resources: resources)
+        try checkConflicts(request, resources: resources, now: now)
 
         let at = now.truncatedToMilliseconds
         var lines: [BookingLine] = []
@@ -56,25 +56,22 @@ public enum BookingPlanner {
         return booking
     }
 
-    /// Every requested line must fit in its resource's capacity alongside the lines already held
-    /// and the other lines of the same request.
-    static func checkConflicts(_ request: BookingRequest, resources: [UUID: BookableResource]) throws(FrontdeskError) {
-        var conflicts: [UUID: Set<String>] = [:]
-        for (i, line) in request.lines.enumerated() {
+    /// Every requested line must fit in its resource's capacity alongside the lines already held, as
+    /// they hold at `now` (an overdue line holds on; a booking holds each resource once:
+    /// `BookingRequest.validate`).
+    static func checkConflicts(_ request: BookingRequest, resources: [UUID: BookableResource], now: Date) throws(FrontdeskError) {
+        var conflicts: [BookingConflict] = []
+        for line in request.lines {
             let bookable = resources[line.resourceID]!
-            let siblings = request.lines.enumerated()
-                .filter { $0.offset != i && $0.element.resourceID == line.resourceID }
-                .map { HeldLine(bookingNumber: "", window: $0.element.window) }
-            let held = bookable.held + siblings
+            let held = bookable.held.map { $0.holding(at: now) }
             if Occupancy.remaining(capacity: bookable.resource.capacity, held: held, within: line.window) < 1 {
-                conflicts[line.resourceID, default: []]
-                    .formUnion(Occupancy.blockingNumbers(bookable.held, within: line.window))
+                conflicts.append(BookingConflict(
+                    resourceID: line.resourceID, resourceName: bookable.resource.name,
+                    bookingNumbers: Occupancy.blockingNumbers(held, within: line.window)))
             }
         }
         guard conflicts.isEmpty else {
-            throw .bookingConflict(conflicts
-                .map { BookingConflict(resourceID: $0.key, bookingNumbers: $0.value.sorted()) }
-                .sorted { $0.resourceID.text < $1.resourceID.text })
+            throw .bookingConflict(conflicts.sorted { $0.resourceID.text < $1.resourceID.text })
         }
     }
 }

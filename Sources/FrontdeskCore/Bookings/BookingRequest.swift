@@ -39,7 +39,13 @@ public struct BookingRequest: Sendable, Hashable {
         v.check(lines.count <= Self.maxLines, "lines", "must hold at most \(Self.maxLines) resources")
         v.check(BookingStatus.creatable.contains(status), "status", "must be pending, confirmed or active")
         v.text(notes, "notes", max: 10_000, multiline: true)
+        var positions: [UUID: Int] = [:]
         for (i, line) in lines.enumerated() {
+            if let first = positions[line.resourceID] {
+                v.check(false, "lines[\(i)].resource_id",
+                        "\(line.resourceID.text) is already lines[\(first)]: a booking holds a resource once")
+            }
+            positions[line.resourceID] = positions[line.resourceID] ?? i
             v.check(!line.window.isEmpty, "lines[\(i)].ends_at", "must be after starts_at")
             v.check(line.window.duration <= Self.maxLineDuration, "lines[\(i)].ends_at", "a line may last at most 400 days")
         }

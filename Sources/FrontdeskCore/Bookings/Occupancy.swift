@@ -4,15 +4,38 @@ import Foundation
 public struct HeldLine: Sendable, Hashable {
     public var bookingNumber: String
     public var window: TimeWindow
+    /// Checked in and not checked out: it holds on past its end until it is checked out.
+    public var checkedIn: Bool
 
-    public init(bookingNumber: String, window: TimeWindow) {
+    public init(bookingNumber: String, window: TimeWindow, checkedIn: Bool = false) {
         self.bookingNumber = bookingNumber
         self.window = window
+        self.checkedIn = checkedIn
+    }
+
+    /// The line as it holds its resource at `now`: an overdue one holds on, open-ended.
+    public func holding(at now: Date) -> HeldLine {
+        var line = self
+        line.window = Occupancy.heldWindow(window, checkedIn: checkedIn, at: now)
+        return line
     }
 }
 
 /// How much of a resource's capacity is taken during a window.
 public enum Occupancy {
+    /// Whoever is really there holds the resource: a line checked in and not checked out whose
+    /// window has ended (an overstay, a bike not yet returned) is overdue.
+    public static func isOverdue(_ window: TimeWindow, checkedIn: Bool, at now: Date) -> Bool {
+        checkedIn && window.end <= now
+    }
+
+    /// The window a line holds its resource for at `now`: its own, or, once overdue, from its start
+    /// on without end (to the end of `BookableYears`), since nobody knows when the guest will leave.
+    /// Availability, conflicts and capacity all count lines through this one rule.
+    public static func heldWindow(_ window: TimeWindow, checkedIn: Bool, at now: Date) -> TimeWindow {
+        isOverdue(window, checkedIn: checkedIn, at: now) ? TimeWindow(start: window.start, end: BookableYears.end) : window
+    }
+
     /// The greatest number of `held` windows that are in force at the same instant inside `window`
     /// (half-open: one that ends as another starts does not count twice).
     public static func peak(of held: [TimeWindow], within window: TimeWindow) -> Int {

@@ -7,7 +7,7 @@ import Foundation
 extension Checkin {
     /// `field` names where the instant came from (`at` for the call, `check_in` for a PATCH).
     public func checkingIn(at instant: Date, now: Date, field: String = "at") throws(FrontdeskError) -> Checkin {
-        try Self.checkStamp(instant, field)
+        try Self.checkStamp(instant, field, now: now)
         if let checkIn {
             throw .conflict(code: "duplicate_checkin",
                             detail: "Checkin \(id.text) was already checked in at \(InstantFormat.string(from: checkIn)).")
@@ -19,7 +19,7 @@ extension Checkin {
 
     /// `field` names where the instant came from (`at` for the call, `check_out` for a PATCH).
     public func checkingOut(at instant: Date, now: Date, field: String = "at") throws(FrontdeskError) -> Checkin {
-        try Self.checkStamp(instant, field)
+        try Self.checkStamp(instant, field, now: now)
         guard let checkIn else {
             throw .conflict(code: "not_checked_in",
                             detail: "Checkin \(id.text) is pending: check it in before checking it out.")
@@ -37,10 +37,10 @@ extension Checkin {
         return next
     }
 
-    /// A stamp given by a client lies within `BookableYears`.
-    static func checkStamp(_ instant: Date, _ field: String) throws(FrontdeskError) {
+    /// A stamp given by a client is a desk stamp: within `BookableYears`, not in the future.
+    static func checkStamp(_ instant: Date, _ field: String, now: Date) throws(FrontdeskError) {
         var v = Validator()
-        v.bookable(instant, field)
+        v.stamp(instant, field, now: now)
         try v.validate()
     }
 

@@ -12,6 +12,10 @@ public enum FrontdeskError: Error, Sendable, Equatable {
     case invalidTransition(from: BookingStatus, to: BookingStatus, allowed: [BookingStatus])
     /// A rule about the current state that forbids the change (a resource still booked, …).
     case conflict(code: String, detail: String)
+    /// A visit cannot begin in a resource that holds as many visits in progress as its capacity.
+    case resourceOccupied(resourceID: UUID, resourceName: String, visits: [Visit])
+    /// A booking line cannot be checked in before its first local day: it opens at `opensAt`.
+    case tooEarly(lineID: UUID, opensAt: Date)
     case preconditionFailed(expected: String, actual: Int)
     case unauthorized
     case forbidden(missing: Permission)
@@ -32,6 +36,8 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .bookingConflict: "booking_conflict"
         case .invalidTransition: "invalid_transition"
         case .conflict(let code, _): code
+        case .resourceOccupied: "resource_occupied"
+        case .tooEarly: "too_early"
         case .preconditionFailed: "precondition_failed"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
@@ -46,7 +52,7 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .validationFailed, .idempotencyKeyReused: 422
         case .malformedRequest: 400
         case .notFound: 404
-        case .bookingConflict, .invalidTransition, .conflict, .idempotencyKeyInUse: 409
+        case .bookingConflict, .invalidTransition, .conflict, .resourceOccupied, .tooEarly, .idempotencyKeyInUse: 409
         case .preconditionFailed: 412
         case .unauthorized: 401
         case .forbidden: 403
@@ -62,6 +68,8 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .bookingConflict: "A resource is already booked for that window"
         case .invalidTransition: "That status change is not allowed"
         case .conflict: "The current state does not allow this"
+        case .resourceOccupied: "The resource is occupied"
+        case .tooEarly: "Too early to check in"
         case .preconditionFailed: "The resource has changed since you read it"
         case .unauthorized: "Authentication required"
         case .forbidden: "Permission denied"
@@ -78,13 +86,20 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .malformedRequest(let why): why
         case .notFound(let entity, let id): "No \(entity) with id \(id)."
         case .bookingConflict(let conflicts):
-            "Conflicting bookings: " + conflicts.map {
-                "\($0.resourceID.text) held by \($0.bookingNumbers.joined(separator: ", "))"
+            "Conflicting bookings: " + conflicts.map { conflict in
+                (conflict.resourceName.map { "\($0) " } ?? "") + "(\(conflict.resourceID.text)) held by "
+                    + conflict.bookingNumbers.joined(separator: ", ")
             }.joined(separator: "; ")
         case .invalidTransition(let from, let to, let allowed):
             "A \(from.rawValue) booking cannot become \(to.rawValue); allowed: "
                 + (allowed.isEmpty ? "none" : allowed.map(\.rawValue).joined(separator: ", ")) + "."
         case .conflict(_, let detail): detail
+        case .resourceOccupied(let id, let name, let visits):
+            "\(name) (\(id.text)) is occupied by " + visits.map { visit in
+                "checkin \(visit.checkinID.text)" + (visit.bookingNumber.map { " of booking \($0)" } ?? "")
+            }.joined(separator: ", ") + ": check that visit out first."
+        case .tooEarly(let lineID, let opensAt):
+            "Line \(lineID.text) can be checked in from \(InstantFormat.string(from: opensAt)), the start of its first day."
         case .preconditionFailed(let expected, let actual):
             "If-Match was \(expected) but the current version is \(actual)."
         case .unauthorized: "Send `Authorization: Bearer <key>` with a valid API key."
@@ -107,13 +122,16 @@ public struct FieldIssue: Sendable, Equatable, Codable {
     }
 }
 
-/// A resource that cannot be booked for a window, with the bookings in the way.
+/// A resource that cannot be booked for a window, by id and name, with the bookings in the way.
 public struct BookingConflict: Sendable, Equatable, Codable {
     public var resourceID: UUID
+    /// Nil only when PostgreSQL's exclusion constraint, the backstop under the planner, caught a race.
+    public var resourceName: String?
     public var bookingNumbers: [String]
 
-    public init(resourceID: UUID, bookingNumbers: [String]) {
+    public init(resourceID: UUID, resourceName: String?, bookingNumbers: [String]) {
         self.resourceID = resourceID
+        self.resourceName = resourceName
         self.bookingNumbers = bookingNumbers
     }
 }

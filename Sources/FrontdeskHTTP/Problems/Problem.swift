@@ -6,6 +6,7 @@ import FrontdeskEngine
 struct Problem: Encodable, Sendable {
     struct Conflict: Encodable, Sendable {
         var resource_id: String
+        var resource_name: String?
         var booking_numbers: [String]
     }
 
@@ -19,6 +20,12 @@ struct Problem: Encodable, Sendable {
     var current: String?
     var allowed: [String]?
     var permission: String?
+    var resource_id: String?
+    var resource_name: String?
+    var checkin_ids: [String]?
+    var booking_numbers: [String]?
+    var line_id: String?
+    var opens_at: String?
 
     static let contentType = "application/problem+json"
 
@@ -32,12 +39,19 @@ struct Problem: Encodable, Sendable {
         case .validationFailed(let issues):
             errors = issues
         case .bookingConflict(let list):
-            conflicts = list.map { Conflict(resource_id: $0.resourceID.text, booking_numbers: $0.bookingNumbers) }
+            conflicts = list.map { Conflict(resource_id: $0.resourceID.text, resource_name: $0.resourceName,
+                                             booking_numbers: $0.bookingNumbers) }
         case .invalidTransition(let from, _, let next):
             current = from.rawValue
             allowed = next.map(\.rawValue)
         case .forbidden(let missing):
             permission = missing.rawValue
+        case .resourceOccupied(let id, let name, let visits):
+            (resource_id, resource_name) = (id.text, name)
+            checkin_ids = visits.map(\.checkinID.text)
+            booking_numbers = Array(Set(visits.compactMap(\.bookingNumber))).sorted()
+        case .tooEarly(let lineID, let opensAt):
+            (line_id, opens_at) = (lineID.text, InstantFormat.string(from: opensAt))
         default:
             break
         }

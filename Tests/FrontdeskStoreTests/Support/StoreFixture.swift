@@ -7,9 +7,10 @@ import Testing
 /// One test's world: a fresh migrated store, the engine over it with an injected clock, and an
 /// owner key of the default organization.
 struct StoreFixture: Sendable {
-    /// The instant every test starts at: 2026-05-28T20:26:40Z.
-    static let start = Date(timeIntervalSince1970: 1_780_000_000)
-    /// Midnight UTC on 2026-06-01, a few days after `start`: the day most windows are placed on.
+    /// The instant every test starts at, `day`: the stays of that day can be checked in from now on
+    /// (a line opens at the start of its first day), not before.
+    static let start = day
+    /// Midnight UTC on 2026-06-01: the day most windows are placed on.
     static let day = Date(timeIntervalSince1970: 1_780_272_000)
 
     let backend: Backend

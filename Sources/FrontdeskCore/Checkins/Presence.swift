@@ -1,0 +1,66 @@
+import Foundation
+
+/// A visit in progress in a resource: a checkin checked in and not out, and its booking's number.
+public struct Visit: Sendable, Hashable {
+    public var checkinID: UUID
+    public var bookingNumber: String?
+
+    public init(checkinID: UUID, bookingNumber: String? = nil) {
+        self.checkinID = checkinID
+        self.bookingNumber = bookingNumber
+    }
+}
+
+/// A visit beginning: a checkin that a write puts in progress (checked in, or its check-out undone),
+/// with the booking line it is the presence of, when the write moves that line.
+public struct Arrival: Sendable, Hashable {
+    public var checkin: Checkin
+    public var line: BookingLine?
+
+    public init(checkin: Checkin, line: BookingLine? = nil) {
+        self.checkin = checkin
+        self.line = line
+    }
+}
+
+/// A resource as a check-in sees it inside the write's transaction: its settings, the time zone its
+/// days are read in (its location's, else the organization's), and the visits in progress in it.
+public struct Presence: Sendable, Hashable {
+    public var resource: Resource
+    public var timeZone: TimeZone
+    public var visits: [Visit]
+
+    public init(resource: Resource, timeZone: TimeZone, visits: [Visit]) {
+        self.resource = resource
+        self.timeZone = timeZone
+        self.visits = visits
+    }
+
+    /// Whether `arrivals` may begin, each in its resource as `presence` has it (a resource missing
+    /// there is not checked): an out-of-service resource cannot be checked into (409
+    /// `resource_out_of_service`); a booking line opens at the start of its first local day (409
+    /// `too_early`, with the time it opens); a resource of capacity N holds N visits at once, and
+    /// one more is 409 `resource_occupied`, naming the visits in the way. The same rule on every
+    /// path in: a booking's or a line's check-in, a walk-in, a checkin's check-in, an undone check-out.
+    public static func admit(_ arrivals: [Arrival], into presence: [UUID: Presence]) throws(FrontdeskError) {
+        for arrival in arrivals {
+            guard let here = presence[arrival.checkin.resourceID], let at = arrival.checkin.checkIn else { continue }
+            if here.resource.status == .outOfService {
+                throw .conflict(code: "resource_out_of_service", detail:
+                    "\(here.resource.name) (\(here.resource.id.text)) is out of service: it cannot be checked into.")
+            }
+            if let line = arrival.line {
+                let opensAt = LocalDate(line.window.start, in: here.timeZone).instant(at: LocalTime("00:00")!, in: here.timeZone)
+                if at < opensAt { throw .tooEarly(lineID: line.id, opensAt: opensAt) }
+            }
+        }
+        for (resourceID, arriving) in Dictionary(grouping: arrivals, by: \.checkin.resourceID) {
+            guard let here = presence[resourceID] else { continue }
+            let arrivingIDs = Set(arriving.map(\.checkin.id))
+            let others = here.visits.filter { !arrivingIDs.contains($0.checkinID) }
+            if others.count + arriving.count > here.resource.capacity {
+                throw .resourceOccupied(resourceID: resourceID, resourceName: here.resource.name, visits: others)
+            }
+        }
+    }
+}

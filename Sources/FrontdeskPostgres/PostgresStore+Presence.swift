@@ -1,0 +1,38 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import PostgresNIO
+
+extension PostgresStore {
+    /// Reads the resources of the visits a write begins, with their zones and visits in progress,
+    /// and lets Core refuse the write (`Presence.admit`). The caller holds the organization's lock,
+    /// which every check-in path takes first: two check-ins into one resource take turns, and the
+    /// second reads the visit the first committed.
+    func admit(_ arrivals: [Arrival], _ organizationID: UUID, _ connection: PostgresConnection) async throws {
+        guard !arrivals.isEmpty else { return }
+        let rows = try await connection.rows("""
+            SELECT r.*, loc.timezone AS location_zone, o.timezone AS organization_zone,
+                   visit.id AS visit_id, visit.number AS visit_number
+            FROM resources r
+            JOIN organizations o ON o.id = r.organization_id
+            JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
+            LEFT JOIN LATERAL (
+                SELECT c.id, b.number FROM checkins c LEFT JOIN bookings b ON b.id = c.booking_id
+                WHERE c.organization_id = r.organization_id AND c.resource_id = r.id
+                  AND c.check_in IS NOT NULL AND c.check_out IS NULL
+            ) visit ON true
+            WHERE r.organization_id = \(organizationID) AND r.id = ANY(\(Array(Set(arrivals.map(\.checkin.resourceID)))))
+              AND r.deleted_at IS NULL
+            """, logger: logger)
+        var presence: [UUID: Presence] = [:]
+        for row in rows {
+            let resource = try Resource(row: row)
+            // The organization's zone is UTC when invalid, as `Organization.zone` reads it.
+            let zone = Location.zone(try row.value("location_zone"),
+                                     else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
+            presence[resource.id, default: Presence(resource: resource, timeZone: zone, visits: [])].visits +=
+                try row.value("visit_id", as: UUID?.self).map { [Visit(checkinID: $0, bookingNumber: try row.value("visit_number"))] } ?? []
+        }
+        try Presence.admit(arrivals, into: presence)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore {
+    /// Reads the resources of the visits a write begins, with their zones and visits in progress,
+    /// and lets Core refuse the write (`Presence.admit`): called in the write's transaction before
+    /// it writes anything (see `GroupCommit`), on every path that puts a checkin in progress.
+    static func admit(_ arrivals: [Arrival], _ organizationID: UUID, _ db: Database) throws {
+        guard !arrivals.isEmpty else { return }
+        let organization = try requireOrganization(organizationID, db)
+        let ids = "[" + Set(arrivals.map(\.checkin.resourceID)).map { "\"\($0.text)\"" }.joined(separator: ",") + "]"
+        var presence: [UUID: Presence] = [:]
+        for (resource, zone) in try db.rows(locatedResourcesSQL + " AND r.id IN (SELECT value FROM json_each(?))",
+                                            [organizationID.text, ids], {
+            (try Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone))
+        }) {
+            presence[resource.id] = Presence(resource: resource, timeZone: zone, visits: [])
+        }
+        for (resourceID, visit) in try db.rows("""
+            SELECT c.resource_id, c.id, b.number FROM checkins c LEFT JOIN bookings b ON b.id = c.booking_id
+            WHERE c.organization_id = ? AND c.resource_id IN (SELECT value FROM json_each(?))
+              AND c.check_in IS NOT NULL AND c.check_out IS NULL
+            """, [organizationID.text, ids], { ($0.uuid(0), Visit(checkinID: $0.uuid(1), bookingNumber: $0.optionalText(2))) }) {
+            presence[resourceID]?.visits.append(visit)
+        }
+        try Presence.admit(arrivals, into: presence)
+    }
+}
