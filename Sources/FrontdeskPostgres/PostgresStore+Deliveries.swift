@@ -21,9 +21,9 @@ extension PostgresStore {
         _ organizationID: UUID, filter: DeliveryFilter, page: PageRequest
     ) async throws -> Page<WebhookDelivery> {
         var conditions: [SQL] = ["organization_id = \(organizationID)"]
-        if let status = filter.status { conditions.append("status = \(status.rawValue)") }
+        if !filter.statuses.isEmpty { conditions.append("status = ANY(\(filter.statuses.map(\.rawValue)))") }
         if let actionID = filter.actionID { conditions.append("action_id = \(actionID)") }
-        if let eventType = filter.eventType { conditions.append("event_type = \(eventType.rawValue)") }
+        if !filter.eventTypes.isEmpty { conditions.append("event_type = ANY(\(filter.eventTypes.map(\.rawValue)))") }
         if let after = page.after { conditions.append("(created_at, id) > (\(after.createdAt), \(after.id))") }
         let rows = try await query("""
             SELECT * FROM webhook_deliveries WHERE \(SQL(joining: conditions, separator: " AND "))

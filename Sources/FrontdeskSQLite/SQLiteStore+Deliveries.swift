@@ -25,11 +25,14 @@ extension SQLiteStore {
     ) async throws -> Page<WebhookDelivery> {
         var clauses = ["d.organization_id = ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
-        for (column, value) in [("status", filter.status?.rawValue), ("action_id", filter.actionID?.text),
-                                ("event_type", filter.eventType?.rawValue)] {
-            guard let value else { continue }
-            clauses.append("d.\(column) = ?")
-            arguments.append(value)
+        if let actionID = filter.actionID {
+            clauses.append("d.action_id = ?")
+            arguments.append(actionID.text)
+        }
+        for (column, values) in [("status", filter.statuses.map(\.rawValue)), ("event_type", filter.eventTypes.map(\.rawValue))]
+        where !values.isEmpty {
+            clauses.append("d.\(column) IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")")
+            arguments += values
         }
         let query = Self.pageQuery("webhook_deliveries", as: "d", where: clauses, arguments, page: page)
         let deliveries = try await read { db in

@@ -41,6 +41,8 @@ import Testing
             #expect(try await ids("/api/v1/bookings?status=confirmed,cancelled") == [confirmed.id])
             #expect(try await ids("/api/v1/checkins?state=pending,in_progress").count == 1)
             #expect(try await ids("/api/v1/checkins?state=complete,in_progress").isEmpty)
+            #expect(try await ids("/api/v1/webhook-deliveries?status=pending,failed&event_type=checkin_started,checkout_completed")
+                        .isEmpty)
         }
     }
 }

@@ -104,8 +104,12 @@ struct ActionConformanceTests {
             #expect(try await Self.deliveries(f, DeliveryFilter(actionID: everything.id)).count == 2)
             let mine = try await Self.deliveries(f, DeliveryFilter(actionID: roomOnly.id))
             #expect(mine.map(\.eventType) == [.checkoutCompleted])
-            #expect(try await Self.deliveries(f, DeliveryFilter(eventType: .checkoutCompleted)).map(\.id) == mine.map(\.id))
-            #expect(try await Self.deliveries(f, DeliveryFilter(status: .delivered)).isEmpty)
+            #expect(try await Self.deliveries(f, DeliveryFilter(eventTypes: [.checkoutCompleted])).map(\.id) == mine.map(\.id))
+            #expect(try await Self.deliveries(f, DeliveryFilter(eventTypes: [.checkoutCompleted, .checkinStarted])).count
+                        == (try await Self.deliveries(f)).filter { [.checkoutCompleted, .checkinStarted].contains($0.eventType) }.count)
+            #expect(try await Self.deliveries(f, DeliveryFilter(statuses: [.delivered])).isEmpty)
+            #expect(try await Self.deliveries(f, DeliveryFilter(statuses: [.delivered, .pending])).count
+                        == (try await Self.deliveries(f)).count)
 
             let event = try await f.allEvents().first { $0.id == mine[0].eventID }!
             #expect(mine[0].payload == WebhookPayload.body(for: event))

@@ -101,14 +101,15 @@ public struct ClaimedDelivery: Sendable {
     }
 }
 
+/// Which deliveries a list holds: each filter given must match, a list by any of its values.
 public struct DeliveryFilter: Sendable, Hashable {
-    public var status: DeliveryStatus?
+    public var statuses: [DeliveryStatus]
     public var actionID: UUID?
-    public var eventType: EventType?
+    public var eventTypes: [EventType]
 
-    public init(status: DeliveryStatus? = nil, actionID: UUID? = nil, eventType: EventType? = nil) {
-        self.status = status
+    public init(statuses: [DeliveryStatus] = [], actionID: UUID? = nil, eventTypes: [EventType] = []) {
+        self.statuses = statuses
         self.actionID = actionID
-        self.eventType = eventType
+        self.eventTypes = eventTypes
     }
 }

@@ -10,9 +10,9 @@ extension APIHandler {
         let query = input.query
         let page = try await frontdesk.webhookDeliveries(
             try caller,
-            filter: DeliveryFilter(status: query.status.flatMap { DeliveryStatus(rawValue: $0.rawValue) },
+            filter: DeliveryFilter(statuses: (query.status ?? []).compactMap { DeliveryStatus(rawValue: $0.rawValue) },
                                    actionID: try Read.uuidIfPresent(query.actionId, "action_id"),
-                                   eventType: query.eventType.flatMap { EventType(rawValue: $0.rawValue) }),
+                                   eventTypes: (query.eventType ?? []).compactMap { EventType(rawValue: $0.rawValue) }),
             page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .webhookDeliveries))
         return .ok(.init(body: .json(.init(items: try page.items.map { try .init($0) }, nextCursor: page.nextCursor(in: .webhookDeliveries)))))
     }

@@ -21,8 +21,8 @@ enum QueryParameters {
         "listBookings": ["status": .list(of: Components.Schemas.BookingStatus.allCases.map(\.rawValue)),
                          "without_checkin": .boolean],
         "listCheckins": ["state": .list(of: Components.Schemas.CheckinState.allCases.map(\.rawValue))],
-        "listWebhookDeliveries": ["status": .value(of: Components.Schemas.DeliveryStatus.allCases.map(\.rawValue)),
-                                  "event_type": .value(of: Components.Schemas.EventType.allCases.map(\.rawValue))],
+        "listWebhookDeliveries": ["status": .list(of: Components.Schemas.DeliveryStatus.allCases.map(\.rawValue)),
+                                  "event_type": .list(of: Components.Schemas.EventType.allCases.map(\.rawValue))],
         "listAudit": ["entity_type": .value(of: Operations.ListAudit.Input.Query.EntityTypePayload.allCases.map(\.rawValue)),
                       "actor_type": .value(of: Operations.ListAudit.Input.Query.ActorTypePayload.allCases.map(\.rawValue))],
     ]
