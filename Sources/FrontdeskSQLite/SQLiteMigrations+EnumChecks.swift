@@ -1,11 +1,13 @@
 /// Migration 0011: each column holding an enumeration accepts only its known values.
 ///
-/// SQLite cannot add a CHECK to an existing column: the table would have to be built again, with
-/// its rows copied and every index and trigger on it (0005, 0006, 0008 and 0010's) made again, and
-/// the lines, checkins and deliveries that refer to it kept pointing at it. Two triggers a table
-/// refuse what such a CHECK would (`RAISE(ABORT)`, before anything is written, an INSERT and an
-/// UPDATE of those columns), with nothing copied; widening a list later is dropping and creating
-/// them again. PostgreSQL carries the same lists as CHECK constraints (`PostgresMigrations`).
+/// SQLite cannot add a CHECK to an existing column: each of these seven tables would have to be
+/// built again, its rows copied and every index and trigger on it made again (0001's and 0005's
+/// indexes, 0006's catalog triggers on resources), with the foreign keys of the lines, checkins
+/// and deliveries that refer to it kept pointing at it, and a future index forgotten in the copy
+/// lost silently. Two triggers a table refuse what such a CHECK would (`RAISE(ABORT)` before the
+/// row is written, on an INSERT and on an UPDATE of those columns) with nothing copied; widening a
+/// list later is dropping and creating them again. PostgreSQL carries the same lists as CHECK
+/// constraints (`PostgresMigrations+EnumChecks.swift`).
 extension SQLiteMigrations {
     /// The values each enumerated column may hold, as this migration wrote them. A new value needs
     /// a migration of its own; `EnumCheckConformanceTests` fails until it has one.
