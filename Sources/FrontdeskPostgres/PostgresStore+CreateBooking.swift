@@ -93,7 +93,7 @@ extension PostgresStore {
     /// row says, so the exclusion constraint `booking_lines_exclusive` cannot see it. The planner
     /// counts it here instead, on resources this transaction has locked (step 1): a concurrent
     /// booking of the same resource waits for the lock and then reads the lines committed before it.
-    private static func heldLines(around lines: [BookingRequest.Line], _ organizationID: UUID, now: Date) -> SQL {
+    static func heldLines(around lines: [BookingRequest.Line], _ organizationID: UUID, now: Date) -> SQL {
         let spans = Dictionary(grouping: lines, by: \.resourceID).map { id, lines -> SQL in
             let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
             return "(\(id)::uuid, \(start)::timestamptz, \(end)::timestamptz)"

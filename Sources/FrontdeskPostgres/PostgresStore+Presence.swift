@@ -33,6 +33,22 @@ extension PostgresStore {
             presence[resource.id, default: Presence(resource: resource, timeZone: zone, visits: [])].visits +=
                 try row.value("visit_id", as: UUID?.self).map { [Visit(checkinID: $0, bookingNumber: try row.value("visit_number"))] } ?? []
         }
+        // Lines holding their resources again (check-outs undone), with the write's instant: the
+        // lines around them, as a new booking's (read under the same locks).
+        let resumed = arrivals.compactMap { arrival in
+            arrival.lineHeldAgain.map { line in
+                BookingRequest.Line(resourceID: line.resourceID, window: Occupancy.heldWindow(
+                    line.window, checkedIn: true, at: arrival.checkin.updatedAt))
+            }
+        }
+        if let now = arrivals.first(where: { $0.lineHeldAgain != nil })?.checkin.updatedAt {
+            for row in try await connection.rows(Self.heldLines(around: resumed, organizationID, now: now), logger: logger) {
+                presence[try row.value("resource_id")]?.held.append(HeldLine(
+                    bookingNumber: try row.value("number"),
+                    window: TimeWindow(start: try row.date("starts_at"), end: try row.date("ends_at")),
+                    checkedIn: try row.value("checked_in")))
+            }
+        }
         try Presence.admit(arrivals, into: presence)
     }
 }

@@ -25,6 +25,12 @@ extension SQLiteStore {
             """, [organizationID.text, ids], { ($0.uuid(0), Visit(checkinID: $0.uuid(1), bookingNumber: $0.optionalText(2))) }) {
             presence[resourceID]?.visits.append(visit)
         }
+        for arrival in arrivals {
+            guard let line = arrival.lineHeldAgain else { continue }
+            let window = Occupancy.heldWindow(line.window, checkedIn: true, at: arrival.checkin.updatedAt)
+            presence[line.resourceID]?.held += try heldLines(line.resourceID, around: window, now: arrival.checkin.updatedAt,
+                                                            organizationID, db)
+        }
         try Presence.admit(arrivals, into: presence)
     }
 }

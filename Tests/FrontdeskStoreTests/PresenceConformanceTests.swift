@@ -199,4 +199,23 @@ struct PresenceConformanceTests {
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)).status == .completed)
         }
     }
+
+    @Test(arguments: Backend.enabled)
+    func undoingACheckOutAfterTheRoomWasBookedAgainIsAConflict(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation(), name: "101")
+            let booking = try await f.book(try await f.makeMember(), room, hours(14, 38))
+            f.clock.set(StoreFixture.day + 15 * 3_600)
+            _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id))
+            f.clock.advance(by: 3_600)
+            _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(booking.id))  // left early
+            let tonight = try await f.book(try await f.makeMember(), room, hours(20, 30))
+            let error = await expectError("booking_conflict") {
+                try await f.frontdesk.revertBooking(f.owner, .id(booking.id), reason: "came back")
+            }
+            #expect(error == .bookingConflict([BookingConflict(resourceID: room.id, resourceName: "101",
+                                                               bookingNumbers: [tonight.number])]))
+            #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)).status == .completed)
+        }
+    }
 }

@@ -6,7 +6,8 @@ import FrontdeskCore
 extension CheckinChange {
     /// The visit this change begins: the checkin checked in, or its check-out undone.
     public var arrival: Arrival? {
-        checkin.state == .inProgress && previous?.state != .inProgress ? Arrival(checkin: checkin) : nil
+        guard checkin.state == .inProgress, previous?.state != .inProgress else { return nil }
+        return Arrival(checkin: checkin, resumed: previous?.state == .complete)
     }
 }
 
@@ -14,7 +15,8 @@ extension BookingChange {
     /// The visits this change begins, each with the line it moves.
     public var arrivals: [Arrival] {
         checkins.compactMap(\.arrival).map { arrival in
-            Arrival(checkin: arrival.checkin, line: booking.lines.first { $0.id == arrival.checkin.bookingLineID })
+            Arrival(checkin: arrival.checkin, line: booking.lines.first { $0.id == arrival.checkin.bookingLineID },
+                    resumed: arrival.resumed)
         }
     }
 }
