@@ -79,7 +79,7 @@ extension PostgresStore {
             let numbers = try await connection.rows("""
                 SELECT DISTINCT booking_number FROM booking_lines
                 WHERE organization_id = \(organizationID) AND resource_id = \(id) AND state <> 'released'
-                  AND tstzrange(starts_at, ends_at) && tstzrange(\(now), NULL)
+                  AND (tstzrange(starts_at, ends_at) && tstzrange(\(now), NULL) OR state = 'occupied')
                 ORDER BY booking_number LIMIT 20
                 """, logger: self.logger).map { try $0.value("booking_number", as: String.self) }
             if !numbers.isEmpty {

@@ -74,7 +74,8 @@ extension SQLiteStore {
             _ = try Self.require(Resource.self, organizationID, id, db)
             let numbers = try db.cachedValues(String.self, sql: """
                 SELECT DISTINCT booking_number FROM booking_lines
-                WHERE resource_id = ? AND state <> 'released' AND ends_at > ? ORDER BY booking_number LIMIT 20
+                WHERE resource_id = ? AND state <> 'released' AND (ends_at > ? OR state = 'occupied')
+                ORDER BY booking_number LIMIT 20
                 """, arguments: [id.text, now.millis])
             if !numbers.isEmpty {
                 throw FrontdeskError.conflict(code: "resource_in_use",

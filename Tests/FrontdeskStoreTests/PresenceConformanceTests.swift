@@ -37,6 +37,9 @@ struct PresenceConformanceTests {
             #expect(conflicts.map(\.resourceName) == ["101"])
             #expect(conflicts.map(\.bookingNumbers) == [[booking.number]])
 
+            let inUse = await expectError("resource_in_use") { try await f.frontdesk.deleteResource(f.owner, room.id) }
+            #expect(inUse?.detail.contains(booking.number) == true)
+
             _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(booking.id))
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)).lines.map(\.overdue) == [false])
             _ = try await f.book(try await f.makeMember(), room, nextWeek)
