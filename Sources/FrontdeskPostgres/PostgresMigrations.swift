@@ -334,6 +334,26 @@ enum PostgresMigrations {
             "ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_pkey",
             "ALTER TABLE idempotency_keys ADD PRIMARY KEY (organization_id, caller, key)",
         ]),
+        // A location may override each desk setting of its organization (NULL: the organization's),
+        // and an organization may leave no-shows to the desk. The organization's audit log is listed
+        // by creation.
+        Migration(version: "0010_location_settings", statements: [
+            "ALTER TABLE organizations ADD COLUMN auto_no_show boolean NOT NULL DEFAULT true",
+            """
+            ALTER TABLE locations ADD COLUMN check_in_time text, ADD COLUMN check_out_time text,
+                ADD COLUMN no_show_grace_minutes integer CHECK (no_show_grace_minutes BETWEEN 0 AND 10080),
+                ADD COLUMN pending_hold_minutes integer CHECK (pending_hold_minutes BETWEEN 1 AND 10080),
+                ADD COLUMN auto_no_show boolean
+            """,
+            "CREATE INDEX audit_entries_by_organization ON audit_entries (organization_id, created_at, id)",
+        ]),
+        Migration(version: "0011_enum_checks", statements: enumChecks),
+        // Who is in the house: the lines checked in (an overdue one holds its resource past its
+        // end) and the visits in progress of a resource, read by every check-in and availability.
+        Migration(version: "0012_presence_indexes", statements: [
+            "CREATE INDEX booking_lines_occupied ON booking_lines (organization_id, resource_id) WHERE state = 'occupied'",
+            "CREATE INDEX checkins_in_progress ON checkins (resource_id) WHERE check_in IS NOT NULL AND check_out IS NULL",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -1,14 +1,7 @@
 import Foundation
 import FrontdeskCore
+import FrontdeskEngine
 import PostgresNIO
-
-/// A stored value this build cannot read (a status written by a newer build, say).
-struct UnreadableColumn: Error, CustomStringConvertible {
-    var column: String
-    var value: String
-
-    var description: String { "column \(column) holds \(value), which this build cannot read" }
-}
 
 extension PostgresRandomAccessRow {
     func value<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
@@ -24,9 +17,7 @@ extension PostgresRandomAccessRow {
     }
 
     func `enum`<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
-        let raw = try value(column, as: String.self)
-        guard let value = T(rawValue: raw) else { throw UnreadableColumn(column: column, value: raw) }
-        return value
+        try T(stored: try value(column, as: String.self), column: column)
     }
 }
 
@@ -39,7 +30,7 @@ extension Organization {
             currency: try row.value("currency"), checkInTime: try row.value("check_in_time"),
             checkOutTime: try row.value("check_out_time"), bookingNumberPrefix: try row.value("booking_number_prefix"),
             noShowGraceMinutes: try row.value("no_show_grace_minutes"),
-            pendingHoldMinutes: try row.value("pending_hold_minutes"),
+            pendingHoldMinutes: try row.value("pending_hold_minutes"), autoNoShow: try row.value("auto_no_show"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 }
@@ -57,8 +48,23 @@ extension Location {
     init(row: PostgresRandomAccessRow) throws {
         self.init(
             id: try row.value("id"), organizationID: try row.value("organization_id"), name: try row.value("name"),
-            timeZone: try row.value("timezone"), createdAt: try row.date("created_at"),
-            updatedAt: try row.date("updated_at"))
+            timeZone: try row.value("timezone"), settings: try LocationSettings(row: row, prefix: ""),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension LocationSettings {
+    /// A location's override columns, named with `prefix` when a query renames them.
+    static func selected(as alias: String, prefix: String) -> SQL {
+        SQL(joining: ["check_in_time", "check_out_time", "no_show_grace_minutes", "pending_hold_minutes", "auto_no_show"]
+            .map { "\(raw: alias).\(raw: $0) AS \(raw: prefix + $0)" }, separator: ", ")
+    }
+
+    init(row: PostgresRandomAccessRow, prefix: String) throws {
+        self.init(checkInTime: try row.value(prefix + "check_in_time"), checkOutTime: try row.value(prefix + "check_out_time"),
+                  noShowGraceMinutes: try row.value(prefix + "no_show_grace_minutes"),
+                  pendingHoldMinutes: try row.value(prefix + "pending_hold_minutes"),
+                  autoNoShow: try row.value(prefix + "auto_no_show"))
     }
 }
 

@@ -57,10 +57,7 @@ extension PostgresStore {
     ) async throws -> Booking {
         try await transaction { connection in
             let current = try await self.lockBooking(organizationID, reference, connection)
-            let linked = try await connection.rows("""
-                SELECT * FROM checkins WHERE organization_id = \(organizationID) AND booking_id = \(current.id)
-                ORDER BY created_at, id
-                """, logger: self.logger).map(Checkin.init(row:))
+            let linked = try await self.checkins(ofBooking: current.id, organizationID, connection)
             let change = try decide(current, linked)
             try await self.write(change, connection)
             return change.booking
@@ -68,9 +65,11 @@ extension PostgresStore {
     }
 
     /// Writes a change of a stored booking: its row and lines (dropping those it no longer has),
-    /// the checkins it moves, its audit and events.
+    /// the checkins it moves, its audit and events, once Core has admitted the visits it begins
+    /// (the caller holds the organization's lock).
     func write(_ change: BookingChange, _ connection: PostgresConnection) async throws {
         let booking = change.booking, organizationID = booking.organizationID
+        try await admit(change.arrivals, organizationID, connection)
         try await connection.run("""
             WITH booking AS (
                 \(SQL.update("bookings", booking.fields)) WHERE organization_id = \(organizationID) AND id = \(booking.id)
@@ -81,6 +80,16 @@ extension PostgresStore {
             ),
             \(Self.save(change.checkins))\(Self.record(change))
             """, logger: logger)
+    }
+
+    /// The checkins linked to a booking, oldest first.
+    func checkins(
+        ofBooking bookingID: UUID, _ organizationID: UUID, _ connection: PostgresConnection
+    ) async throws -> [Checkin] {
+        try await connection.rows("""
+            SELECT * FROM checkins WHERE organization_id = \(organizationID) AND booking_id = \(bookingID)
+            ORDER BY created_at, id
+            """, logger: logger).map(Checkin.init(row:))
     }
 
     /// Locks the next booking of a freed resource: the earliest awaiting arrival with a line on the
@@ -119,8 +128,9 @@ extension PostgresStore {
     /// Locks the organization row, then the booking, and reads it with its lines, or throws
     /// `not_found`. Changes and deletions of an organization's bookings thus run one at a time, each
     /// numbering its event after the last; the order (organization, then booking) is the one every
-    /// writer of events follows. `NO KEY UPDATE` leaves rows that merely reference them free to be written.
-    private func lockBooking(
+    /// writer of events follows (a checkin's change locks its checkin, then its booking, after the
+    /// organization). `NO KEY UPDATE` leaves rows that merely reference them free to be written.
+    func lockBooking(
         _ organizationID: UUID, _ reference: BookingReference, _ connection: PostgresConnection
     ) async throws -> Booking {
         try await lockOrganization(organizationID, connection)

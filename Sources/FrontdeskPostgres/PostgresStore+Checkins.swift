@@ -65,12 +65,26 @@ extension PostgresStore {
     }
 
     public func changeCheckin(
-        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+        _ organizationID: UUID, _ id: UUID,
+        decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
     ) async throws -> Checkin {
         try await transaction { connection in
-            let change = try decide(try await self.lockCheckin(organizationID, id, connection))
-            try await connection.run("WITH \(Self.save([change]))\(Self.record(change))", logger: self.logger)
-            return change.checkin
+            let current = try await self.lockCheckin(organizationID, id, connection)
+            var linked: LinkedBooking?
+            if let bookingID = current.bookingID {
+                let booking = try await self.lockBooking(organizationID, .id(bookingID), connection)
+                linked = LinkedBooking(booking: booking,
+                                       checkins: try await self.checkins(ofBooking: bookingID, organizationID, connection))
+            }
+            let change = try decide(current, linked)
+            if let booking = change.booking {
+                try await self.write(booking, connection)
+            } else {
+                try await self.admit(change.arrivals, organizationID, connection)
+                try await connection.run("WITH \(Self.save([change.checkin]))\(Self.record(change.checkin))",
+                                         logger: self.logger)
+            }
+            return change.checkin.checkin
         }
     }
 

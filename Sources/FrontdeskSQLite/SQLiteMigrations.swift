@@ -287,6 +287,32 @@ enum SQLiteMigrations {
             PRIMARY KEY (organization_id, caller, key)
         );
         """),
+        // A location may override each desk setting of its organization (NULL: the organization's),
+        // and an organization may leave no-shows to the desk. The organization's new setting moves
+        // the catalog version as the others do; a location's change already moves it (0006). The
+        // organization's audit log is listed by creation.
+        ("0010_location_settings", """
+        ALTER TABLE organizations ADD COLUMN auto_no_show INTEGER NOT NULL DEFAULT 1 CHECK (auto_no_show IN (0, 1));
+        ALTER TABLE locations ADD COLUMN check_in_time TEXT;
+        ALTER TABLE locations ADD COLUMN check_out_time TEXT;
+        ALTER TABLE locations ADD COLUMN no_show_grace_minutes INTEGER CHECK (no_show_grace_minutes BETWEEN 0 AND 10080);
+        ALTER TABLE locations ADD COLUMN pending_hold_minutes INTEGER CHECK (pending_hold_minutes BETWEEN 1 AND 10080);
+        ALTER TABLE locations ADD COLUMN auto_no_show INTEGER CHECK (auto_no_show IN (0, 1));
+        CREATE INDEX audit_entries_by_organization ON audit_entries(organization_id, created_at, id);
+        DROP TRIGGER organizations_update_moves_catalog;
+        CREATE TRIGGER organizations_update_moves_catalog
+        AFTER UPDATE OF name, timezone, currency, check_in_time, check_out_time, booking_number_prefix,
+            no_show_grace_minutes, pending_hold_minutes, auto_no_show, created_at, updated_at ON organizations BEGIN
+            \(movesCatalog("NEW.id"))
+        END;
+        """),
+        ("0011_enum_checks", enumChecks),
+        // Who is in the house: the lines checked in (an overdue one holds its resource past its
+        // end) and the visits in progress of a resource, read by every check-in and availability.
+        ("0012_presence_indexes", """
+        CREATE INDEX booking_lines_occupied ON booking_lines (organization_id, resource_id) WHERE state = 'occupied';
+        CREATE INDEX checkins_in_progress ON checkins (resource_id) WHERE check_in IS NOT NULL AND check_out IS NULL;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

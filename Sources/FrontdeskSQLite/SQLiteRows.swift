@@ -9,27 +9,28 @@ extension Organization: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as every write reads its organization.
     static let columnNames = ["id", "name", "timezone", "currency", "check_in_time", "check_out_time",
                               "booking_number_prefix", "no_show_grace_minutes", "pending_hold_minutes",
-                              "created_at", "updated_at"]
+                              "created_at", "updated_at", "auto_no_show"]
 
     init(row: some ColumnReader) {
         self.init(id: row.uuid(0), name: row.text(1), timeZone: row.text(2), currency: row.text(3),
                   checkInTime: row.text(4), checkOutTime: row.text(5), bookingNumberPrefix: row.text(6),
-                  noShowGraceMinutes: row.int(7), pendingHoldMinutes: row.int(8), createdAt: row.date(9),
-                  updatedAt: row.date(10))
+                  noShowGraceMinutes: row.int(7), pendingHoldMinutes: row.int(8), autoNoShow: row.int(11) != 0,
+                  createdAt: row.date(9), updatedAt: row.date(10))
     }
 
     var columns: Columns {
         ["id": id.text, "name": name, "timezone": timeZone, "currency": currency, "check_in_time": checkInTime,
          "check_out_time": checkOutTime, "booking_number_prefix": bookingNumberPrefix,
          "no_show_grace_minutes": noShowGraceMinutes, "pending_hold_minutes": pendingHoldMinutes,
+         "auto_no_show": autoNoShow,
          "created_at": createdAt.millis, "updated_at": updatedAt.millis]
     }
 }
 
 extension APIKey {
-    init(row: Row) {
+    init(row: Row) throws {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), name: row["name"],
-                  role: Role(rawValue: row["role"]) ?? .viewer, prefix: row["prefix"], hash: row["hash"],
+                  role: try row.enumeration("role"), prefix: row["prefix"], hash: row["hash"],
                   isPlatform: row["is_platform"], createdAt: row.date("created_at"))
     }
 }
@@ -37,12 +38,32 @@ extension APIKey {
 extension Location {
     init(row: Row) {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), name: row["name"],
-                  timeZone: row["timezone"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+                  timeZone: row["timezone"],
+                  settings: LocationSettings(checkInTime: row["check_in_time"], checkOutTime: row["check_out_time"],
+                                             noShowGraceMinutes: row["no_show_grace_minutes"],
+                                             pendingHoldMinutes: row["pending_hold_minutes"], autoNoShow: row["auto_no_show"]),
+                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
     }
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "name": name, "timezone": timeZone,
-         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+         "check_in_time": settings.checkInTime, "check_out_time": settings.checkOutTime,
+         "no_show_grace_minutes": settings.noShowGraceMinutes, "pending_hold_minutes": settings.pendingHoldMinutes,
+         "auto_no_show": settings.autoNoShow, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
+extension LocationSettings: PositionalRow {
+    /// A location's override columns, in the order `init(row:at:)` reads them.
+    static let columnNames = ["check_in_time", "check_out_time", "no_show_grace_minutes", "pending_hold_minutes",
+                              "auto_no_show"]
+
+    /// Reads the override columns from position `index` on, in `columnNames`' order.
+    init(row: some ColumnReader, at index: Int32) {
+        self.init(checkInTime: row.optionalText(index), checkOutTime: row.optionalText(index + 1),
+                  noShowGraceMinutes: row.optionalInt64(index + 2).map(Int.init),
+                  pendingHoldMinutes: row.optionalInt64(index + 3).map(Int.init),
+                  autoNoShow: row.optionalInt64(index + 4).map { $0 != 0 })
     }
 }
 
@@ -56,15 +77,15 @@ extension Resource: PositionalRow {
     /// Where a SELECT of `selected(as:)` followed by its location's time zone has the zone.
     static let zoneColumn = Int32(columnNames.count)
 
-    init(row: Row) {
-        self.init(reading: row)
+    init(row: Row) throws {
+        try self.init(reading: row)
     }
 
-    init(reading row: some ColumnReader) {
+    init(reading row: some ColumnReader) throws {
         self.init(id: row.uuid(0), organizationID: row.uuid(1), locationID: row.uuid(2), name: row.text(3),
                   kind: row.text(4), category: row.optionalText(5), capacity: row.int(6), rateAmount: row.int(7),
-                  rateUnit: RateUnit(rawValue: row.text(8)) ?? .night, status: Status(rawValue: row.text(9)) ?? .active,
-                  housekeeping: Housekeeping(rawValue: row.text(10)) ?? .clean, createdAt: row.date(11),
+                  rateUnit: try row.enumeration(8, "rate_unit"), status: try row.enumeration(9, "status"),
+                  housekeeping: try row.enumeration(10, "housekeeping"), createdAt: row.date(11),
                   updatedAt: row.date(12))
     }
 
@@ -92,10 +113,10 @@ extension Member {
 }
 
 extension Booking {
-    init(row: Row, lines: [BookingLine]) {
+    init(row: Row, lines: [BookingLine]) throws {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), number: row["number"],
-                  status: BookingStatus(rawValue: row["status"]) ?? .cancelled, memberID: row.uuid("member_id"),
-                  lines: lines, source: Source(rawValue: row["source"]) ?? .api, notes: row["notes"],
+                  status: try row.enumeration("status"), memberID: row.uuid("member_id"),
+                  lines: lines, source: try row.enumeration("source"), notes: row["notes"],
                   cancellationReason: row["cancellation_reason"], actualStartAt: row.optionalDate("actual_start_at"),
                   actualEndAt: row.optionalDate("actual_end_at"), readyAt: row.optionalDate("ready_at"),
                   currency: row["currency"], version: row["version"], createdAt: row.date("created_at"),
@@ -112,10 +133,10 @@ extension Booking {
 }
 
 extension BookingLine {
-    init(row: Row) {
+    init(row: Row) throws {
         self.init(id: row.uuid("id"), resourceID: row.uuid("resource_id"),
                   window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")),
-                  state: State(rawValue: row["state"]) ?? .released, checkedInAt: row.optionalDate("checked_in_at"),
+                  state: try row.enumeration("state"), checkedInAt: row.optionalDate("checked_in_at"),
                   checkedOutAt: row.optionalDate("checked_out_at"), amount: row["amount"])
     }
 
@@ -168,9 +189,9 @@ extension AuditEntry {
 }
 
 extension Event {
-    init(row: Row) {
+    init(row: Row) throws {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), sequence: row["sequence"],
-                  type: EventType(rawValue: row["type"]) ?? .bookingUpdated, entityType: row["entity_type"],
+                  type: try row.enumeration("type"), entityType: row["entity_type"],
                   entityID: row.uuid("entity_id"), data: row["data"], createdAt: row.date("created_at"))
     }
 }

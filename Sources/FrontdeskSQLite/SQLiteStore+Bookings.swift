@@ -14,7 +14,7 @@ extension SQLiteStore {
                 try Self.requireOrganization(organizationID, db)
             }
             let year = BookingNumber.year(of: now, in: organization.zone)
-            let resources = try self.bookableResources(organization, at: version, ids: request.resourceIDs,
+            let resources = try self.bookableResources(organization, at: version, ids: request.resourceIDs, now: now,
                                                        windows: request.lines, db)
             let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
             // The next number is read before deciding and taken after: a refused booking writes
@@ -25,6 +25,7 @@ extension SQLiteStore {
                                           series).map { $0 + 1 } ?? 1
             let change = try decide(BookingContext(organization: organization, resources: resources,
                                                    memberExists: memberExists, nextSequence: Int(sequence)))
+            try Self.admit(change.arrivals, organizationID, db)  // a walk-in created active
             try db.run(sequence == 1
                 ? "INSERT INTO booking_series (last_sequence, organization_id, year) VALUES (?, ?, ?)"
                 : "UPDATE booking_series SET last_sequence = ? WHERE organization_id = ? AND year = ?", [sequence] + series)
@@ -77,7 +78,7 @@ extension SQLiteStore {
         }
         let query = Self.pageQuery("bookings", as: "b", where: clauses, arguments, page: page)
         let bookings = try await read { db in
-            try Self.withLines(try db.rows(sql: query.sql, arguments: query.arguments) { Booking(row: $0, lines: []) }, db)
+            try Self.withLines(try db.rows(sql: query.sql, arguments: query.arguments) { try Booking(row: $0, lines: []) }, db)
         }
         return Page(fetched: bookings, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
@@ -110,22 +111,31 @@ extension SQLiteStore {
         try await read { db in
             Catalog(version: try Self.catalogVersion(organizationID, db),
                     resources: try db.rows(Self.catalogSQL, [organizationID.text]) { row in
-                        (resource: Resource(reading: row), zone: row.optionalText(Resource.zoneColumn))
+                        (resource: try Resource(reading: row), zone: row.optionalText(Resource.zoneColumn),
+                         settings: LocationSettings(row: row, at: Resource.zoneColumn + 1))
                     })
         }
     }
 
-    public func holds(_ organizationID: UUID, window: TimeWindow) async throws -> Holds {
+    public func holds(_ organizationID: UUID, window: TimeWindow, now: Date) async throws -> Holds {
         try await read { db in
             // A line overlapping the window started at most the organization's longest line before it:
-            // that lower bound keeps the index scan to the window's neighbourhood.
+            // that lower bound keeps the index scan to the window's neighbourhood. The lines checked in
+            // that ended before the window and by `now` come from the lines held that began by then:
+            // the guests in the house and the bookings not yet swept.
+            let overdueBy = min(window.start, now).millis
             var lines: [UUID: [HeldLine]] = [:]
             for (resourceID, line) in try db.rows("""
-                SELECT l.starts_at, l.ends_at, l.booking_number, l.resource_id FROM booking_lines l
+                SELECT l.starts_at, l.ends_at, l.booking_number, l.state = 'occupied', l.resource_id FROM booking_lines l
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
+                UNION ALL
+                SELECT l.starts_at, l.ends_at, l.booking_number, 1, l.resource_id FROM booking_lines l
+                WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at <= ?
+                  AND l.state = 'occupied'
                 """, [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
-                      organizationID.text], { ($0.uuid(3), Self.heldLine($0)) }) {
+                      organizationID.text, organizationID.text, overdueBy, overdueBy],
+                { ($0.uuid(4), Self.heldLine($0)) }) {
                 lines[resourceID, default: []].append(line)
             }
             return Holds(catalogVersion: try Self.catalogVersion(organizationID, db), lines: lines)
@@ -138,45 +148,62 @@ extension SQLiteStore {
         try db.integer("SELECT version FROM catalog_versions WHERE organization_id = ?", [organizationID.text]) ?? 0
     }
 
-    public func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone] {
+    public func resourceDesks(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: LocalDesk] {
         try await read { db in
             let organization = try Self.requireOrganization(organizationID, db)
-            let zones = try db.rows(sql: """
-                SELECT r.id, l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+            let desks = try db.rows(sql: """
+                SELECT r.id, l.timezone, \(LocationSettings.selected(as: "l"))
+                FROM resources r JOIN locations l ON l.id = r.location_id
                 WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
                 """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text))) {
-                ($0.uuid("id"), Location.zone($0["zone"], else: organization.zone))
+                ($0.uuid(0), LocalDesk(zone: $0.optionalText(1), settings: LocationSettings(row: $0, at: 2), in: organization))
             }
-            return Dictionary(zones) { a, _ in a }
+            return Dictionary(desks) { a, _ in a }
         }
     }
 
     /// Organization by organization (CROSS JOIN keeps that order), the due bookings come from the
-    /// `bookings_due` index: a range of confirmed bookings by start, and the few pending ones
-    /// (`+created_at` keeps the planner off the by-creation index, which holds every booking).
+    /// `bookings_due` index: a range of confirmed bookings that have started, and the few pending
+    /// ones (`+created_at` keeps the planner off the by-creation index, which holds every booking).
+    /// Each is kept when its location's desk settings make it due (its first line's location's,
+    /// each setting else the organization's, as `LocationSettings.resolved(over:)` has it).
     public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
         try await read { db in
             try db.cachedRows(sql: """
-                SELECT b.organization_id, b.id, 'no_show' AS action FROM organizations o CROSS JOIN bookings b
-                WHERE b.organization_id = o.id AND b.status = 'confirmed'
-                  AND b.starts_at <= :now - o.no_show_grace_minutes * 60000
+                SELECT b.organization_id, b.id, 'no_show' AS action,
+                       COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
+                FROM organizations o CROSS JOIN bookings b \(Self.bookingLocation)
+                WHERE b.organization_id = o.id AND b.status = 'confirmed' AND b.starts_at <= :now
+                  AND b.starts_at <= :now - COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) * 60000
+                  AND COALESCE(l.auto_no_show, o.auto_no_show) = 1
+                  AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id AND c.check_in IS NOT NULL)
                 UNION ALL
-                SELECT b.organization_id, b.id, 'expire' AS action FROM organizations o CROSS JOIN bookings b
+                SELECT b.organization_id, b.id, 'expire' AS action,
+                       COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
+                FROM organizations o CROSS JOIN bookings b \(Self.bookingLocation)
                 WHERE b.organization_id = o.id AND b.status = 'pending'
-                  AND +b.created_at <= :now - o.pending_hold_minutes * 60000
+                  AND +b.created_at <= :now - COALESCE(l.pending_hold_minutes, o.pending_hold_minutes) * 60000
                 LIMIT :limit
                 """, arguments: ["now": now.millis, "limit": limit]) { row in
                 DueBooking(organizationID: row.uuid("organization_id"), bookingID: row.uuid("id"),
-                           action: BookingAction(rawValue: row["action"]) ?? .expire)
+                           action: try row.enumeration("action"),
+                           noShowGrace: TimeInterval(row["grace"] as Int) * 60)
             }
         }
     }
 
+    /// A due booking's location (`l`): its first line's resource's.
+    private static let bookingLocation = """
+        JOIN booking_lines bl ON bl.booking_id = b.id AND bl.position = 0
+        JOIN resources r ON r.id = bl.resource_id JOIN locations l ON l.id = r.location_id
+        """
+
     // MARK: Inside a transaction
 
     /// Writes a change of a stored booking (`previous`, as read in this transaction): its row and
-    /// lines, the checkins it moves, its audit and events.
+    /// lines, the checkins it moves, its audit and events, once Core has admitted the visits it begins.
     func write(_ change: BookingChange, previous: Booking, _ db: Database) throws {
+        try Self.admit(change.arrivals, previous.organizationID, db)
         let booking = change.booking
         try db.update("bookings", booking.columns, previous: previous.columns)
         for (position, line) in booking.lines.enumerated() {
@@ -198,7 +225,7 @@ extension SQLiteStore {
             WHERE l.resource_id = ? AND l.starts_at >= ? AND b.organization_id = ?
               AND b.status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))
             ORDER BY l.starts_at, b.id LIMIT 1
-            """, arguments: StatementArguments(arguments + statuses)) { Booking(row: $0, lines: []) }
+            """, arguments: StatementArguments(arguments + statuses)) { try Booking(row: $0, lines: []) }
         return try next.map { try withLines([$0], db)[0] }
     }
 
@@ -207,10 +234,12 @@ extension SQLiteStore {
     }
 
     // The SQL of the reads every booking and availability answer makes, built once: statements
-    // are cached by their text. A resource is read with its location's time zone after its columns.
+    // are cached by their text. A resource is read with its location's time zone and desk settings
+    // after its columns.
     private static let organizationSQL = "SELECT \(Organization.selected(as: "organizations")) FROM organizations WHERE id = ?"
-    private static let locatedResourcesSQL = """
-        SELECT \(Resource.selected(as: "r")), l.timezone AS zone FROM resources r JOIN locations l ON l.id = r.location_id
+    static let locatedResourcesSQL = """
+        SELECT \(Resource.selected(as: "r")), l.timezone AS zone, \(LocationSettings.selected(as: "l"))
+        FROM resources r JOIN locations l ON l.id = r.location_id
         WHERE r.organization_id = ? AND r.deleted_at IS NULL
         """
     private static let bookableResourceSQL = locatedResourcesSQL + " AND r.id = ?"
@@ -223,35 +252,50 @@ extension SQLiteStore {
         return organization
     }
 
-    /// A line holding a resource, from `starts_at, ends_at, booking_number` in that order.
+    /// A line holding a resource, from `starts_at, ends_at, booking_number, state = 'occupied'` in that order.
     static func heldLine(_ row: some ColumnReader) -> HeldLine {
-        HeldLine(bookingNumber: row.text(2), window: TimeWindow(start: row.date(0), end: row.date(1)))
+        HeldLine(bookingNumber: row.text(2), window: TimeWindow(start: row.date(0), end: row.date(1)),
+                 checkedIn: row.int64(3) != 0)
     }
 
     /// The requested resources (as of catalog `version`) with the lines holding them around the
-    /// requested windows.
+    /// requested windows, and those checked in that ended before them by `now` (overdue ones hold on).
     private func bookableResources(
-        _ organization: Organization, at version: Int64, ids: [UUID], windows: [BookingRequest.Line], _ db: Database
+        _ organization: Organization, at version: Int64, ids: [UUID], now: Date, windows: [BookingRequest.Line],
+        _ db: Database
     ) throws -> [UUID: BookableResource] {
         var result: [UUID: BookableResource] = [:]
         for id in ids.sorted(by: { $0.text < $1.text }) {
             guard let (resource, zone) = try writerCatalog.resource(id, of: organization.id, at: version, load: {
                 try db.row(Self.bookableResourceSQL, [organization.id.text, id.text]) {
-                    (Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone))
+                    (try Resource(reading: $0), Location.zone($0.optionalText(Resource.zoneColumn), else: organization.zone))
                 }
             }) else { continue }
             let lines = windows.filter { $0.resourceID == id }
-            let start = lines.map(\.window.start).min()!, end = lines.map(\.window.end).max()!
-            // As in availability: the organization's longest line bounds how early an overlapping
-            // line can start, so the index scan stays near the window instead of the resource's past.
-            let held = try db.rows("""
-                SELECT l.starts_at, l.ends_at, l.booking_number FROM booking_lines l
-                WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
-                  AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
-                """, [id.text, end.millis, start.millis, start.millis, organization.id.text], Self.heldLine)
-            result[id] = BookableResource(resource: resource, timeZone: zone, held: held)
+            let span = TimeWindow(start: lines.map(\.window.start).min()!, end: lines.map(\.window.end).max()!)
+            result[id] = BookableResource(resource: resource, timeZone: zone,
+                                          held: try Self.heldLines(id, around: span, now: now, organization.id, db))
         }
         return result
+    }
+
+    /// The lines holding a resource around `window`, and those checked in that ended before it by
+    /// `now` (overdue ones hold on). As in availability, the organization's longest line bounds how
+    /// early an overlapping line can start, so the index scan stays near the window instead of the
+    /// resource's past.
+    static func heldLines(
+        _ resourceID: UUID, around window: TimeWindow, now: Date, _ organizationID: UUID, _ db: Database
+    ) throws -> [HeldLine] {
+        let overdueBy = min(window.start, now).millis
+        return try db.rows("""
+            SELECT l.starts_at, l.ends_at, l.booking_number, l.state = 'occupied' FROM booking_lines l
+            WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
+              AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
+            UNION ALL
+            SELECT l.starts_at, l.ends_at, l.booking_number, 1 FROM booking_lines l
+            WHERE l.resource_id = ? AND l.starts_at < ? AND l.ends_at <= ? AND l.state = 'occupied'
+            """, [resourceID.text, window.end.millis, window.start.millis, window.start.millis, organizationID.text,
+                  resourceID.text, overdueBy, overdueBy], heldLine)
     }
 
     static func booking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking? {
@@ -259,10 +303,10 @@ extension SQLiteStore {
         switch reference {
         case .id(let id):
             booking = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
-                                       arguments: [organizationID.text, id.text]) { Booking(row: $0, lines: []) }
+                                       arguments: [organizationID.text, id.text]) { try Booking(row: $0, lines: []) }
         case .number(let number):
             booking = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
-                                       arguments: [organizationID.text, number]) { Booking(row: $0, lines: []) }
+                                       arguments: [organizationID.text, number]) { try Booking(row: $0, lines: []) }
         }
         return try booking.map { try withLines([$0], db)[0] }
     }
@@ -283,7 +327,7 @@ extension SQLiteStore {
             SELECT * FROM booking_lines WHERE booking_id IN (SELECT value FROM json_each(?))
             ORDER BY booking_id, position
             """, arguments: ["[" + bookings.map { "\"\($0.id.text)\"" }.joined(separator: ",") + "]"],
-            { ($0.uuid("booking_id"), BookingLine(row: $0)) }) {
+            { ($0.uuid("booking_id"), try BookingLine(row: $0)) }) {
             lines[bookingID, default: []].append(line)
         }
         return bookings.map { booking in

@@ -54,13 +54,24 @@ extension SQLiteStore {
     }
 
     public func changeCheckin(
-        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+        _ organizationID: UUID, _ id: UUID,
+        decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
     ) async throws -> Checkin {
         try await write { db in
-            let change = try decide(try Self.requireCheckin(organizationID, id, db))
-            try Self.save(change, db)
-            try self.record(change, db)
-            return change.checkin
+            let current = try Self.requireCheckin(organizationID, id, db)
+            let linked = try current.bookingID.map { bookingID in
+                LinkedBooking(booking: try Self.requireBooking(organizationID, .id(bookingID), db),
+                              checkins: try Self.checkins(ofBooking: bookingID, db))
+            }
+            let change = try decide(current, linked)
+            if let booking = change.booking, let linked {
+                try self.write(booking, previous: linked.booking, db)
+            } else {
+                try Self.admit(change.arrivals, organizationID, db)
+                try Self.save(change.checkin, db)
+                try self.record(change.checkin, db)
+            }
+            return change.checkin.checkin
         }
     }
 

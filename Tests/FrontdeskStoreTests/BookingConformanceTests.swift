@@ -209,13 +209,14 @@ struct BookingConformanceTests {
             #expect(conflictNumbers(mixed) == [room.id: [held.number, after.number].sorted()])
             #expect(try await f.allBookings(filter: BookingFilter(resourceID: spare.id)).isEmpty)
 
-            // Two lines of one request on one exclusive resource conflict with each other.
-            await expectError("booking_conflict") {
+            // A booking holds a resource once: two lines of it are a 422 naming it, not a conflict with itself.
+            let twice = await expectError("validation_failed") {
                 try await f.frontdesk.createBooking(f.owner, NewBooking(memberID: member.id, lines: [
                     .init(resourceID: spare.id, window: .instants(hours(100, 110))),
                     .init(resourceID: spare.id, window: .instants(hours(105, 115))),
                 ]))
             }
+            #expect(twice?.detail.contains("lines[1].resource_id: \(spare.id.text)") == true)
             #expect(try await f.allBookings().count == 3)
         }
     }

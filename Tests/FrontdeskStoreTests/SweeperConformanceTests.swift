@@ -59,6 +59,76 @@ struct SweeperConformanceTests {
         }
     }
 
+    /// A hotel waits for its guest until the next day's check-out time; a bike shop, half an hour;
+    /// a location that leaves no-shows to the desk is never swept; a location's own hold lasts.
+    /// A booking's settings are its (first line's) location's, each else the organization's, and a
+    /// change of them reaches the next sweep.
+    @Test(arguments: Backend.enabled)
+    func eachLocationUsesItsOwnDeskSettings(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await f.frontdesk.createLocation(f.owner, LocationInput(
+                name: "Hotel", settings: LocationSettings(noShowGraceMinutes: 20 * 60, pendingHoldMinutes: 60)))
+            let shop = try await f.frontdesk.createLocation(f.owner, LocationInput(
+                name: "Bikes", settings: LocationSettings(noShowGraceMinutes: 30)))
+            let desk = try await f.frontdesk.createLocation(f.owner, LocationInput(
+                name: "Desk", settings: LocationSettings(autoNoShow: false)))
+            let room = try await f.makeResource(at: hotel), bike = try await f.makeResource(at: shop, unit: .hour)
+            let seat = try await f.makeResource(at: desk), plain = try await f.makeResource(at: try await f.makeLocation())
+            let member = try await f.makeMember()
+            let window = TimeWindow(start: f.now + 3_600, end: f.now + 86_400)
+            let guest = try await f.book(member, room, window), rider = try await f.book(member, bike, window)
+            let sitter = try await f.book(member, seat, window), other = try await f.book(member, plain, window)
+            let roomHold = try await f.book(member, room, TimeWindow(start: f.now + 9 * 86_400, end: f.now + 10 * 86_400),
+                                            status: .pending)
+            let bikeHold = try await f.book(member, bike, TimeWindow(start: f.now + 9 * 86_400, end: f.now + 10 * 86_400),
+                                            status: .pending)
+            func statuses(_ bookings: Booking...) async throws -> [BookingStatus] {
+                var statuses: [BookingStatus] = []
+                for booking in bookings { statuses.append(try await f.frontdesk.booking(f.owner, .id(booking.id)).status) }
+                return statuses
+            }
+
+            f.clock.set(StoreFixture.start + 16 * 60)  // the organization's 15 minutes, not the hotel's hour
+            #expect(try await f.frontdesk.sweep() == 1)
+            #expect(try await statuses(bikeHold, roomHold) == [.expired, .pending])
+
+            f.clock.set(window.start + 31 * 60)  // the bike shop's half hour, and the hotel's hold of an hour
+            #expect(try await f.frontdesk.sweep() == 2)
+            #expect(try await statuses(rider, guest, other, roomHold) == [.noShow, .confirmed, .confirmed, .expired])
+
+            f.clock.set(window.start + 121 * 60)  // the organization's two hours
+            #expect(try await f.frontdesk.sweep() == 1)
+            #expect(try await statuses(other, guest) == [.noShow, .confirmed])
+
+            f.clock.set(window.start + 20 * 3_600 + 60)
+            #expect(try await f.frontdesk.sweep() == 1)
+            #expect(try await statuses(guest, sitter) == [.noShow, .confirmed])
+
+            // The desk's location hands no-shows back to the sweeper: the next sweep marks it.
+            _ = try await f.frontdesk.updateLocation(f.owner, desk.id, LocationInput(settings: LocationSettings()))
+            #expect(try await f.frontdesk.sweep() == 1)
+            #expect(try await statuses(sitter) == [.noShow])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func theOrganizationMayLeaveNoShowsToTheDesk(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(autoNoShow: false))
+            let room = try await f.makeResource(at: try await f.makeLocation())
+            let swept = try await f.makeResource(at: try await f.frontdesk.createLocation(
+                f.owner, LocationInput(name: "Swept", settings: LocationSettings(autoNoShow: true))))
+            let window = TimeWindow(start: f.now + 3_600, end: f.now + 86_400)
+            let kept = try await f.book(try await f.makeMember(), room, window)
+            let missed = try await f.book(try await f.makeMember(), swept, window)
+            f.clock.set(window.start + 3 * 3_600)
+            #expect(try await f.frontdesk.sweep() == 1)
+            #expect(try await f.frontdesk.booking(f.owner, .id(kept.id)).status == .confirmed)
+            #expect(try await f.frontdesk.booking(f.owner, .id(missed.id)).status == .noShow)
+            #expect(try await f.frontdesk.organization(f.owner).autoNoShow == false)
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func eachOrganizationUsesItsOwnGrace(_ backend: Backend) async throws {
         try await withStore(backend) { f in
@@ -88,8 +158,10 @@ struct SweeperConformanceTests {
             let pending = try await f.book(member, try await f.makeResource(at: location, name: "2"), window, status: .pending)
             let due = try await f.store.dueBookings(now: f.now + 86_400, limit: 10)
             #expect(Set(due) == [
-                DueBooking(organizationID: Organization.defaultID, bookingID: confirmed.id, action: .noShow),
-                DueBooking(organizationID: Organization.defaultID, bookingID: pending.id, action: .expire),
+                DueBooking(organizationID: Organization.defaultID, bookingID: confirmed.id, action: .noShow,
+                           noShowGrace: 120 * 60),
+                DueBooking(organizationID: Organization.defaultID, bookingID: pending.id, action: .expire,
+                           noShowGrace: 120 * 60),
             ])
             #expect(try await f.store.dueBookings(now: f.now + 86_400, limit: 1).count == 1)
             #expect(try await f.store.dueBookings(now: f.now, limit: 10).isEmpty)

@@ -67,6 +67,7 @@ INEXPRESSIBLE = [
     (r".*", r"no such .*|is not a (location|resource) of the organization"),
     (r".*", r".*is not (a line|a resource|the member) of (this )?booking.*"),
     (r"at|check_out", r"must not be before check_in.*"),
+    (r"at", r"must not be before line .*'s check-in.*"),
     (r".*", r"must not lie in the future.*"),
     (r"line_ids", r".* is (not checked in|already \w+)"),
     # Free JSON: its depth, size and numbers are stated in prose (CheckinMetadata).

@@ -30,24 +30,27 @@ public struct Availability: Sendable {
     /// The currency of the prices: the organization's.
     public var currency: String
 
-    /// `held` gives the lines holding each resource around the window (by resource id); `window`
-    /// gives each resource its window: with dates, it depends on the resource's time zone, its
-    /// location's or else `organizationZone`.
-    public init(_ entries: [CatalogEntry], held: [UUID: [HeldLine]], organizationZone: TimeZone, currency: String,
-                window: (TimeZone) -> TimeWindow) {
-        self.currency = currency
-        var zoneWindow: (zone: TimeZone, window: TimeWindow)?  // resources of one location share a zone
+    /// `held` gives the lines holding each resource around the window (by resource id), each
+    /// counted as it holds at `now` (an overdue line holds on: `HeldLine.holding(at:)`); `window`
+    /// gives each resource its window: with dates, it depends on the resource's location's time
+    /// zone and check-in/out times (`LocalDesk`, each else `organization`'s).
+    public init(_ entries: [CatalogEntry], held: [UUID: [HeldLine]], now: Date, organization: Organization,
+                window: (LocalDesk) -> TimeWindow) {
+        self.currency = organization.currency
+        var deskWindow: (entry: CatalogEntry, desk: LocalDesk, window: TimeWindow)?  // a location's resources share one
         for entry in entries {
             let resource = entry.resource
-            let zone = entry.timeZone ?? organizationZone
-            let w: TimeWindow
-            if let zoneWindow, zoneWindow.zone == zone {
-                w = zoneWindow.window
+            let desk: LocalDesk, w: TimeWindow
+            if let deskWindow, deskWindow.entry.timeZone == entry.timeZone, deskWindow.entry.settings == entry.settings {
+                (desk, w) = (deskWindow.desk, deskWindow.window)
             } else {
-                w = window(zone)
-                zoneWindow = (zone, w)
+                desk = LocalDesk(timeZone: entry.timeZone ?? organization.zone,
+                                 settings: entry.settings.resolved(over: organization.desk))
+                w = window(desk)
+                deskWindow = (entry, desk, w)
             }
-            let lines = held[resource.id] ?? []
+            let zone = desk.timeZone
+            let lines = (held[resource.id] ?? []).map { $0.holding(at: now) }
             let numbers = Occupancy.blockingNumbers(lines, within: w)
             if resource.status == .outOfService {
                 unavailable.append(Closed(entry: entry, window: w, reason: .outOfService, bookingNumbers: numbers))

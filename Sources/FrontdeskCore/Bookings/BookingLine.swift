@@ -2,7 +2,7 @@ import Foundation
 
 /// One resource held by a booking, with its own window and its own arrival and departure.
 public struct BookingLine: Sendable, Hashable, Identifiable {
-    public enum State: String, Sendable, Codable, Hashable {
+    public enum State: String, Sendable, Codable, Hashable, CaseIterable {
         /// Held, nobody there yet.
         case reserved
         /// Somebody is there.
@@ -19,6 +19,9 @@ public struct BookingLine: Sendable, Hashable, Identifiable {
     public var checkedOutAt: Date?
     /// Price of this line in minor units of the booking's currency.
     public var amount: Int
+    /// Derived, never stored: whether the line was overdue (`isOverdue(at:)`) when the booking was
+    /// read or written, as `Booking.asOf(_:)` marks it for its JSON.
+    public var overdue = false
 
     public init(id: UUID, resourceID: UUID, window: TimeWindow, state: State = .reserved,
                 checkedInAt: Date? = nil, checkedOutAt: Date? = nil, amount: Int) {
@@ -33,6 +36,11 @@ public struct BookingLine: Sendable, Hashable, Identifiable {
 
     /// Whether this line still takes capacity from its resource.
     public var holds: Bool { state != .released }
+
+    /// Checked in, not checked out, and past its end: it holds its resource until it is checked out.
+    public func isOverdue(at now: Date) -> Bool {
+        Occupancy.isOverdue(window, checkedIn: state == .occupied, at: now)
+    }
 
     mutating func occupy(at instant: Date) {
         guard state == .reserved else { return }

@@ -23,19 +23,21 @@ extension Frontdesk {
         }
     }
 
-    /// The lines' windows as instants. Dates are read in each resource's location time zone with the
-    /// organization's check-in and check-out times, which takes two reads; instants take none.
+    /// The lines' windows as instants. Dates are read in each resource's location time zone with its
+    /// location's check-in and check-out times, which takes a read; instants take none.
     private func resolve(_ lines: [NewBooking.Line], _ caller: Caller) async throws -> [BookingRequest.Line] {
         let instants = lines.compactMap { line in
             line.window.instants.map { BookingRequest.Line(resourceID: line.resourceID, window: $0) }
         }
         if instants.count == lines.count { return instants }
-        let organization = try await organization(of: caller)
-        let zones = try await store.resourceZones(caller.organizationID, lines.map(\.resourceID))
+        let desks = try await store.resourceDesks(caller.organizationID, lines.map(\.resourceID))
+        // A resource that is not there is refused by the planner; its organization's desk does until then.
+        let fallback = lines.allSatisfy { desks[$0.resourceID] != nil } ? nil
+            : LocalDesk(zone: nil, settings: .init(), in: try await organization(of: caller))
         return lines.map { line in
-            BookingRequest.Line(resourceID: line.resourceID,
-                                window: line.window.resolve(in: zones[line.resourceID] ?? organization.zone,
-                                                            organization: organization))
+            let desk = desks[line.resourceID] ?? fallback!
+            return BookingRequest.Line(resourceID: line.resourceID,
+                                       window: line.window.resolve(in: desk.timeZone, settings: desk.settings))
         }
     }
 
@@ -44,12 +46,15 @@ extension Frontdesk {
         guard let booking = try await store.booking(caller.organizationID, reference) else {
             throw FrontdeskError.notFound(entity: "booking", id: reference.description)
         }
-        return booking
+        return booking.asOf(now)
     }
 
     public func bookings(_ caller: Caller, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
         try caller.require(.bookingRead)
-        return try await store.bookings(caller.organizationID, filter: filter, page: page)
+        var page = try await store.bookings(caller.organizationID, filter: filter, page: page)
+        let now = self.now
+        page.items = page.items.map { $0.asOf(now) }
+        return page
     }
 
     /// A desk button: confirm, check in, start, check out, cancel, no-show. `at` defaults to now;
@@ -60,14 +65,14 @@ extension Frontdesk {
     ) async throws -> Booking {
         try caller.require(action.permission)
         try Self.validateReason(reason)
-        let (actor, newID) = (caller.actor, self.newID)
+        let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             let now = self.now  // in the transaction, as for checkins
             try Self.check(ifMatch, version: current.version)
             let next = try current.applying(action, at: at ?? now, now: now, lineIDs: lineIDs, reason: reason)
-            try runBefore([.booking(action, next)], caller)
-            return try Self.change(next, before: current, linked: linked, type: action.eventType,
-                                   action: action.rawValue, actor: actor, reason: reason, at: now, newID: newID)
+            try hooks.run([.booking(action, next)])
+            return try Self.change(next, before: current, linked: linked, action: action.rawValue, actor: actor,
+                                   reason: reason, at: now, newID: newID)
         }
         try await runAfter([.booking(action, booking)], caller)
         return booking
@@ -91,14 +96,14 @@ extension Frontdesk {
         v.check(patch.status != nil || patch.notes != nil, "status", "give status, notes or both")
         try v.validate()
 
-        let (actor, newID) = (caller.actor, self.newID)
+        let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             let now = self.now  // in the transaction, as for checkins
             try Self.check(ifMatch, version: current.version)
             var next = current
             if let action {
                 next = try next.applying(action, at: now, now: now)
-                try runBefore([.booking(action, next)], caller)
+                try hooks.run([.booking(action, next)])
             }
             if let notes = patch.notes {
                 next.notes = notes.isEmpty ? nil : notes
@@ -107,8 +112,8 @@ extension Frontdesk {
                     next.updatedAt = now
                 }
             }
-            return try Self.change(next, before: current, linked: linked, type: action?.eventType ?? .bookingUpdated,
-                                   action: action?.rawValue ?? "update", actor: actor, reason: nil, at: now, newID: newID)
+            return try Self.change(next, before: current, linked: linked, action: action?.rawValue ?? "update",
+                                   actor: actor, reason: nil, at: now, newID: newID)
         }
         if let action { try await runAfter([.booking(action, booking)], caller) }
         return booking
@@ -129,10 +134,12 @@ extension Frontdesk {
         }
     }
 
+    /// A booking's audit trail, also once it is deleted (by its id: its number is gone with it).
     public func bookingAudit(_ caller: Caller, _ reference: BookingReference) async throws -> [AuditEntry] {
-        try caller.require(.auditRead)
-        let booking = try await booking(caller, reference)
-        return try await store.auditEntries(caller.organizationID, entityID: booking.id)
+        switch reference {
+        case .id(let id): try await trail(of: "booking", id, caller)
+        case .number: try await trail(of: "booking", try await booking(caller, reference).id, caller)
+        }
     }
 
     /// `ifMatch` is the version the client last read of what it changes.
@@ -149,23 +156,37 @@ extension Frontdesk {
     }
 
     /// The booking's change, with the checkins of its lines that it checks in or out (`linked`:
-    /// those it had; a walk-in created active gets one per line).
+    /// those it had; a walk-in created active gets one per line). `type` names the event; nil: the
+    /// events of the step (`Booking.events(from:)`).
     static func change(
-        _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType, action: String, actor: Actor,
+        _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType? = nil, action: String, actor: Actor,
         reason: String?, at: Date, newID: @Sendable () -> UUID
     ) throws -> BookingChange {
+        let step = record(booking, before: before, type: type, action: action, actor: actor, reason: reason, at: at,
+                          newID: newID)
+        let checkins = try Checkin.following(booking, from: before, linked: linked, now: at, newID: newID).map { checkin in
+            change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
+                   reason: reason, at: at, newID: newID)
+        }
+        return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins)
+    }
+
+    /// A booking step's audit entry and events.
+    static func record(
+        _ booking: Booking, before: Booking?, type: EventType? = nil, action: String, actor: Actor, reason: String?,
+        at: Date, newID: @Sendable () -> UUID
+    ) -> (audit: AuditEntry, events: [EventDraft]) {
+        let booking = booking.asOf(at), before = before?.asOf(at)  // overdue lines marked, as the API reads them
         let after = DomainJSON.encode(booking)
         let audit = AuditEntry(
             id: newID(), organizationID: booking.organizationID, entityType: "booking", entityID: booking.id,
             action: action, actor: actor, before: before.map(DomainJSON.encode),
             after: type == .bookingDeleted ? nil : after, reason: reason, createdAt: at)
-        let event = EventDraft(id: newID(), type: type, entityType: "booking", entityID: booking.id,
-                               data: after, createdAt: at)
-        let checkins = try Checkin.following(booking, from: before, linked: linked, now: at, newID: newID).map { checkin in
-            change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
-                   reason: reason, at: at, newID: newID)
-        }
-        return BookingChange(booking: booking, audit: audit, event: event, checkins: checkins)
+        let events = type.map { [BookingEvent($0)] } ?? before.map(booking.events(from:)) ?? [BookingEvent(.bookingCreated)]
+        return (audit, events.map { event in
+            EventDraft(id: newID(), type: event.type, entityType: "booking", entityID: booking.id,
+                       data: event.line == nil ? after : event.data(of: booking), createdAt: at)
+        })
     }
 }
 

@@ -3,8 +3,9 @@ import FrontdeskCore
 import Logging
 
 extension Frontdesk {
-    /// Moves on what time has decided: confirmed bookings never checked in past the organization's
-    /// no-show grace become no_show; pending ones past their hold expire. Returns how many moved.
+    /// Moves on what time has decided: confirmed bookings never checked in past their location's
+    /// no-show grace (where it marks no-shows: `auto_no_show`) become no_show (the store's query finds them, `Booking.isDueForNoShow` decides
+    /// in the transaction); pending ones past their hold expire. Returns how many moved.
     /// Plugins' hooks see each move as the system's (`Caller.system`); a before-hook's veto skips
     /// that booking, logged, and the sweep goes on.
     @discardableResult
@@ -13,15 +14,21 @@ extension Frontdesk {
         var moved = 0
         for item in due {
             let (now, newID, caller) = (self.now, self.newID, Caller.system(item.organizationID))
+            let hooks = beforeHooks(caller)
             let booking: Booking
             do {
                 booking = try await store.changeBooking(item.organizationID, .id(item.bookingID)) { current, linked in
+                    if item.action == .noShow,
+                       !current.isDueForNoShow(now: now, grace: item.noShowGrace, linked: linked) {
+                        throw NotDue()
+                    }
                     let next = try current.applying(item.action, at: now, now: now)
-                    try runBefore([.booking(item.action, next)], caller)
-                    return try Self.change(next, before: current, linked: linked, type: item.action.eventType,
-                                           action: item.action.rawValue, actor: caller.actor, reason: "sweep", at: now,
-                                           newID: newID)
+                    try hooks.run([.booking(item.action, next)])
+                    return try Self.change(next, before: current, linked: linked, action: item.action.rawValue,
+                                           actor: caller.actor, reason: "sweep", at: now, newID: newID)
                 }
+            } catch is NotDue {
+                continue // the query found it, the rule says someone arrived
             } catch let error as FrontdeskError where error.code == "vetoed" {
                 logger.notice("A plugin kept the sweep from moving a booking", metadata: [
                     "booking": "\(item.bookingID)", "action": "\(item.action.rawValue)", "reason": "\(error.detail)",
@@ -38,3 +45,6 @@ extension Frontdesk {
         return moved
     }
 }
+
+/// The no-show rule turned down a booking the sweep's query found.
+private struct NotDue: Error {}

@@ -84,33 +84,56 @@ extension Frontdesk {
         }
     }
 
+    /// A checkin's audit trail, also once it is deleted.
     public func checkinAudit(_ caller: Caller, _ id: UUID) async throws -> [AuditEntry] {
-        try caller.require(.auditRead)
-        let checkin = try await checkin(caller, id)
-        return try await store.auditEntries(caller.organizationID, entityID: checkin.id)
+        try await trail(of: "checkin", id, caller)
     }
 
-    /// One step on a checkin, given it and the current instant, checked against `ifMatch`; the
-    /// plugins see the check-in or check-out it makes.
+    /// One step on a checkin, given it and the current instant, checked against `ifMatch`, and
+    /// the moves of its booking the step implies (`Booking.following`), written together; the
+    /// plugins see the check-in or check-out it makes, and the booking's actions.
     private func change(
         _ caller: Caller, _ id: UUID, action: String, reason: String? = nil, ifMatch: Int?,
         _ step: @escaping @Sendable (Checkin, Date) throws -> Checkin
     ) async throws -> Checkin {
-        let (actor, newID) = (caller.actor, self.newID)
+        let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let transitions = FoundTransitions()
-        let checkin = try await store.changeCheckin(caller.organizationID, id) { current in
+        let checkin = try await store.changeCheckin(caller.organizationID, id) { current, linked in
             // Read in the transaction: the change, its events and its audit entry carry the instant
             // it was written, not the one its request started waiting for the writer.
             let now = self.now
             try Self.check(ifMatch, version: current.version)
             let next = try step(current, now)
+            let moves = try linked?.booking.following(next, from: current, linked: linked?.checkins ?? [], now: now) ?? []
             let found = Transition.between(current, next)
-            try runBefore(found, caller)
+                + moves.compactMap { move in move.action.map { Transition.booking($0, move.booking) } }
+            try hooks.run(found)
             transitions.set(found)
-            return Self.change(next, before: current, action: action, actor: actor, reason: reason, at: now, newID: newID)
+            let change = Self.change(next, before: current, action: action, actor: actor, reason: reason, at: now,
+                                     newID: newID)
+            guard let booking = linked?.booking, !moves.isEmpty else { return CheckinWrite(checkin: change) }
+            return CheckinWrite(checkin: change, booking: Self.change(
+                booking, moves: moves, checkin: change, actor: actor, reason: reason, at: now, newID: newID))
         }
         try await runAfter(transitions.all, caller)
         return checkin
+    }
+
+    /// The booking's change that its checkin's step makes: an audit entry and the events of each
+    /// move, as the booking's own buttons write them, and the checkin's change with them.
+    private static func change(
+        _ booking: Booking, moves: [BookingStep], checkin: CheckinChange, actor: Actor, reason: String?, at: Date,
+        newID: @Sendable () -> UUID
+    ) -> BookingChange {
+        var (before, audits, events) = (booking, [AuditEntry](), [EventDraft]())
+        for move in moves {
+            let step = record(move.booking, before: before, action: move.name, actor: actor, reason: reason, at: at,
+                              newID: newID)
+            audits.append(step.audit)
+            events += step.events
+            before = move.booking
+        }
+        return BookingChange(booking: before, audits: audits, events: events, checkins: [checkin])
     }
 
     /// A checkin's write: its audit entry (no `after` once deleted) and the events of the change.

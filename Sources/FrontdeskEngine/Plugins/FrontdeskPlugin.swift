@@ -7,7 +7,8 @@ public protocol FrontdeskPlugin: Sendable {
     /// Runs inside the write's transaction, once the rules have allowed the transition and before
     /// anything is written. Throwing refuses it and nothing is written: throw
     /// `FrontdeskError.vetoed(_:)` (a `409 vetoed` problem over HTTP) or another `FrontdeskError`.
-    /// The write holds its locks meanwhile: decide from the values given, without I/O.
+    /// The write holds its locks meanwhile: decide from the values given, without I/O. It is called
+    /// once per write for each transition, even when the write runs again (`BeforeHooks`).
     func before(_ transition: Transition, by caller: Caller) throws
 
     /// Runs once the transition has committed. An error is logged, unless the engine was built

@@ -1,3 +1,4 @@
+import Foundation
 import FrontdeskCore
 
 /// What a plugin hook is told: the transition and the entity as it is written.
@@ -7,6 +8,21 @@ public enum Transition: Sendable {
     /// A booking action (confirm, check in, start, check out, cancel, no-show) taken by a caller,
     /// through its button or a `status` change; or a no-show or expiry by the sweeper (`Caller.system`).
     case booking(BookingAction, Booking)
+
+    /// What a transition moves, without the stamps it carries: the step and the checkin's or
+    /// booking's id.
+    struct Move: Hashable, Sendable {
+        var step: String
+        var id: UUID
+    }
+
+    var move: Move {
+        switch self {
+        case .checkIn(let checkin): Move(step: "check_in", id: checkin.id)
+        case .checkOut(let checkin): Move(step: "check_out", id: checkin.id)
+        case .booking(let action, let booking): Move(step: action.rawValue, id: booking.id)
+        }
+    }
 
     /// What a change of a checkin does: a check-in, a check-out, both (one edit stamping both), or
     /// neither (edits of the plan, reverts).

@@ -51,7 +51,8 @@ public protocol FrontdeskStore: ActionStore {
     func updateResource(
         _ organizationID: UUID, _ id: UUID, _ change: @escaping @Sendable (Resource) throws -> Resource
     ) async throws -> Resource
-    /// Throws `conflict(resource_in_use)` while a booking line holds it at or after `now`.
+    /// Throws `conflict(resource_in_use)` while a booking line holds it at or after `now`, or is
+    /// checked in (an overdue line holds on until it is checked out).
     func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws
 
     func insertMember(_ member: Member) async throws
@@ -66,7 +67,8 @@ public protocol FrontdeskStore: ActionStore {
     // MARK: Bookings
 
     /// In one transaction: locks the requested resources (in id order), reads them with the lines
-    /// that hold them around `request`'s windows, asks `decide` for the change, then writes the
+    /// that hold them around `request`'s windows (and, as `holds`, those checked in that ended before
+    /// them by `now`), asks `decide` for the change, then writes the
     /// booking, its lines, the number series, the audit entry and the event.
     func createBooking(
         _ organizationID: UUID, _ request: BookingRequest, now: Date,
@@ -87,12 +89,19 @@ public protocol FrontdeskStore: ActionStore {
     ) async throws
     /// The organization's catalog and its version.
     func catalog(_ organizationID: UUID) async throws -> Catalog
-    /// The lines holding the organization's resources in `window`, and the catalog version.
-    func holds(_ organizationID: UUID, window: TimeWindow) async throws -> Holds
-    /// The time zone and settings a request's dates are read in: each resource's location zone.
-    func resourceZones(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: TimeZone]
-    /// Bookings whose time has passed: confirmed ones past `noShowBefore`-relative grace,
-    /// pending ones past their hold. Returns (organization, booking id, action) to apply.
+    /// The lines holding the organization's resources in `window`, and the catalog version; with them
+    /// the lines checked in and not out whose window ended before `window` and by `now`, which may
+    /// be overdue and hold on (`Occupancy.heldWindow` decides).
+    func holds(_ organizationID: UUID, window: TimeWindow, now: Date) async throws -> Holds
+    /// The time zone and desk settings a request's dates are read in: each resource's location's
+    /// (`LocalDesk(zone:settings:in:)`). A resource that is not there has none.
+    func resourceDesks(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: LocalDesk]
+    /// Bookings whose time may have passed, found by index, by the desk settings of their location
+    /// (a booking's is its first line's; each setting the location's, else the organization's, as
+    /// `LocationSettings.resolved(over:)` has it): confirmed ones past their no-show grace with no
+    /// checkin checked in where no-shows are marked (`auto_no_show`), pending ones past their hold.
+    /// Returns (organization, booking id, action, grace) to apply; `Booking.isDueForNoShow` has the
+    /// last word on a no-show.
     func dueBookings(now: Date, limit: Int) async throws -> [DueBooking]
 
     // MARK: Checkins
@@ -105,9 +114,12 @@ public protocol FrontdeskStore: ActionStore {
     ) async throws -> Checkin
     func checkin(_ organizationID: UUID, _ id: UUID) async throws -> Checkin?
     func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin>
-    /// Locks the checkin, asks `decide` for its next state and writes it with its audit and events.
+    /// Locks the checkin and, when it has one, its booking (read with the booking's checkins), asks
+    /// `decide` for the next state and writes it with its audit and events, and the booking's
+    /// change when the step moves the booking.
     func changeCheckin(
-        _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
+        _ organizationID: UUID, _ id: UUID,
+        decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
     ) async throws -> Checkin
     /// Locks the checkin, asks `decide` and deletes it, keeping its audit and events.
     func deleteCheckin(
@@ -117,6 +129,8 @@ public protocol FrontdeskStore: ActionStore {
     // MARK: Audit and events
 
     func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry]
+    /// A page of the organization's audit entries matching `filter`, in creation order.
+    func auditEntries(_ organizationID: UUID, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry>
     func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event]
     /// Yields to `wakeUp` after each commit that wrote events of the organization (see
     /// `EventNotifier`): through this store and, where the database can tell, through any other
@@ -139,11 +153,15 @@ public struct DueBooking: Sendable, Hashable {
     public var organizationID: UUID
     public var bookingID: UUID
     public var action: BookingAction
+    /// The no-show grace the query used (the booking's location's), which `Booking.isDueForNoShow`
+    /// decides with.
+    public var noShowGrace: TimeInterval
 
-    public init(organizationID: UUID, bookingID: UUID, action: BookingAction) {
+    public init(organizationID: UUID, bookingID: UUID, action: BookingAction, noShowGrace: TimeInterval) {
         self.organizationID = organizationID
         self.bookingID = bookingID
         self.action = action
+        self.noShowGrace = noShowGrace
     }
 }
 

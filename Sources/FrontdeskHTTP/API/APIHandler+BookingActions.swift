@@ -29,26 +29,43 @@ extension APIHandler {
         .ok(try await act(.noShow, input.path.id, input.headers.ifMatch, Self.json(input.body)))
     }
 
+    func revertBooking(_ input: Operations.RevertBooking.Input) async throws -> Operations.RevertBooking.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let booking = try await frontdesk.revertBooking(
+            try caller, try BookingReference(input.path.id), lineIDs: try Self.lineIDs(body.lineIds),
+            reason: body.reason, ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(try Self.bookingResponse(booking))
+    }
+
     /// Presses `action` on the booking named by `id` (id or number).
     func act(
         _ action: BookingAction, _ id: String, _ ifMatch: String?, _ body: Components.Schemas.BookingActionRequest?
     ) async throws -> Components.Responses.BookingChanged {
-        let lineIDs = try body?.lineIds.map { ids throws in
-            Set(try ids.enumerated().map { i, id throws in try Read.uuid(id, "line_ids[\(i)]") })
-        }
+        let lineIDs = try Self.lineIDs(body?.lineIds)
         let booking = try await frontdesk.perform(
             try caller, action, on: try BookingReference(id), at: body?.at, lineIDs: lineIDs, reason: body?.reason,
             ifMatch: try Read.version(ifMatch: ifMatch))
         return try Self.bookingResponse(booking)
     }
 
-    static func bookingResponse(_ booking: Booking) throws -> Components.Responses.BookingChanged {
-        .init(headers: .init(eTag: Read.etag(booking)), body: .json(.init(booking)))
+    /// `line_ids` of a body, each read as an id.
+    static func lineIDs(_ ids: [String]?) throws -> Set<UUID>? {
+        try ids.map { ids throws in Set(try ids.enumerated().map { i, id throws in try Read.uuid(id, "line_ids[\(i)]") }) }
     }
 
-    /// The optional JSON body of an action.
+    static func bookingResponse(_ booking: Booking) throws -> Components.Responses.BookingChanged {
+        .init(headers: .init(eTag: Read.etag(booking)), body: .json(try .init(booking)))
+    }
+
+    /// The optional JSON body of a check-in or check-out.
     static func json(_ body: Components.RequestBodies.BookingAction?) -> Components.Schemas.BookingActionRequest? {
         guard case .json(let request) = body else { return nil }
         return request
+    }
+
+    /// The optional JSON body of a step of the whole booking: no lines.
+    static func json(_ body: Components.RequestBodies.BookingStep?) -> Components.Schemas.BookingActionRequest? {
+        guard case .json(let request) = body else { return nil }
+        return .init(at: request.at, reason: request.reason)
     }
 }

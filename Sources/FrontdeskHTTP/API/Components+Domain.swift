@@ -6,12 +6,12 @@ import FrontdeskEngine
 /// Domain values as the generated API types: one initializer per schema, checked by the compiler
 /// against `openapi.yaml`.
 extension Components.Schemas.Booking {
-    init(_ booking: Booking) {
+    init(_ booking: Booking) throws {
         let window = booking.window
         self.init(
             id: booking.id.text, number: booking.number,
-            status: .init(rawValue: booking.status.rawValue)!, memberId: booking.memberID.text,
-            lines: booking.lines.map(Components.Schemas.BookingLine.init), source: .init(rawValue: booking.source.rawValue)!,
+            status: try .init(matching: booking.status), memberId: booking.memberID.text,
+            lines: try booking.lines.map(Components.Schemas.BookingLine.init), source: try .init(matching: booking.source),
             notes: booking.notes, cancellationReason: booking.cancellationReason, startsAt: window.start,
             endsAt: window.end, actualStartAt: booking.actualStartAt, actualEndAt: booking.actualEndAt,
             readyAt: booking.readyAt, totalAmount: Int64(booking.totalAmount), currency: booking.currency,
@@ -20,11 +20,12 @@ extension Components.Schemas.Booking {
 }
 
 extension Components.Schemas.BookingLine {
-    init(_ line: BookingLine) {
+    init(_ line: BookingLine) throws {
         self.init(
             id: line.id.text, resourceId: line.resourceID.text,
-            startsAt: line.window.start, endsAt: line.window.end, state: .init(rawValue: line.state.rawValue)!,
-            checkedInAt: line.checkedInAt, checkedOutAt: line.checkedOutAt, amount: Int64(line.amount))
+            startsAt: line.window.start, endsAt: line.window.end, state: try .init(matching: line.state),
+            checkedInAt: line.checkedInAt, checkedOutAt: line.checkedOutAt, overdue: line.overdue ? true : nil,
+            amount: Int64(line.amount))
     }
 }
 
@@ -34,20 +35,20 @@ extension Components.Schemas.Checkin {
             id: checkin.id.text, resourceId: checkin.resourceID.text, memberId: checkin.memberID?.text,
             bookingId: checkin.bookingID?.text, bookingLineId: checkin.bookingLineID?.text,
             startsAt: checkin.planned?.start, endsAt: checkin.planned?.end, checkIn: checkin.checkIn,
-            checkOut: checkin.checkOut, state: .init(rawValue: checkin.state.rawValue)!, notes: checkin.notes,
+            checkOut: checkin.checkOut, state: try .init(matching: checkin.state), notes: checkin.notes,
             metadata: try .init(checkin.metadata), version: checkin.version, createdAt: checkin.createdAt,
             updatedAt: checkin.updatedAt)
     }
 }
 
 extension Components.Schemas.Resource {
-    init(_ resource: Resource) {
+    init(_ resource: Resource) throws {
         self.init(
             id: resource.id.text, organizationId: resource.organizationID.text,
             locationId: resource.locationID.text, name: resource.name, kind: resource.kind,
             category: resource.category, capacity: resource.capacity, rateAmount: Int64(resource.rateAmount),
-            rateUnit: .init(rawValue: resource.rateUnit.rawValue)!, status: .init(rawValue: resource.status.rawValue)!,
-            housekeeping: .init(rawValue: resource.housekeeping.rawValue)!, createdAt: resource.createdAt,
+            rateUnit: try .init(matching: resource.rateUnit), status: try .init(matching: resource.status),
+            housekeeping: try .init(matching: resource.housekeeping), createdAt: resource.createdAt,
             updatedAt: resource.updatedAt)
     }
 }
@@ -58,14 +59,33 @@ extension Components.Schemas.Organization {
             id: o.id.text, name: o.name, timezone: o.timeZone, currency: o.currency, checkInTime: o.checkInTime,
             checkOutTime: o.checkOutTime, bookingNumberPrefix: o.bookingNumberPrefix,
             noShowGraceMinutes: o.noShowGraceMinutes, pendingHoldMinutes: o.pendingHoldMinutes,
-            createdAt: o.createdAt, updatedAt: o.updatedAt)
+            autoNoShow: o.autoNoShow, createdAt: o.createdAt, updatedAt: o.updatedAt)
     }
 }
 
 extension Components.Schemas.Location {
-    init(_ l: Location) {
+    /// The location with its overrides and, over `organization`'s desk settings, the effective ones.
+    init(_ l: Location, over organization: DeskSettings) {
+        let effective = l.settings.resolved(over: organization)
         self.init(id: l.id.text, organizationId: l.organizationID.text, name: l.name, timezone: l.timeZone,
+                  settings: .init(l.settings),
+                  effectiveSettings: .init(
+                      checkInTime: effective.checkInTime, checkOutTime: effective.checkOutTime,
+                      noShowGraceMinutes: effective.noShowGraceMinutes,
+                      pendingHoldMinutes: effective.pendingHoldMinutes, autoNoShow: effective.autoNoShow),
                   createdAt: l.createdAt, updatedAt: l.updatedAt)
+    }
+}
+
+extension Components.Schemas.LocationSettings {
+    init(_ s: LocationSettings) {
+        self.init(checkInTime: s.checkInTime, checkOutTime: s.checkOutTime, noShowGraceMinutes: s.noShowGraceMinutes,
+                  pendingHoldMinutes: s.pendingHoldMinutes, autoNoShow: s.autoNoShow)
+    }
+
+    var domain: LocationSettings {
+        LocationSettings(checkInTime: checkInTime, checkOutTime: checkOutTime, noShowGraceMinutes: noShowGraceMinutes,
+                         pendingHoldMinutes: pendingHoldMinutes, autoNoShow: autoNoShow)
     }
 }
 
@@ -78,16 +98,16 @@ extension Components.Schemas.Member {
 
 extension Components.Schemas.ApiKey {
     /// Never the hash: a key is shown by its name, role, prefix and what it may do.
-    init(_ key: APIKey) {
-        self.init(id: key.id.text, name: key.name, role: .init(rawValue: key.role.rawValue)!, prefix: key.prefix,
+    init(_ key: APIKey) throws {
+        self.init(id: key.id.text, name: key.name, role: try .init(matching: key.role), prefix: key.prefix,
                   createdAt: key.createdAt, permissions: key.role.permissions.map(\.rawValue).sorted())
     }
 }
 
 extension Components.Schemas.CreatedApiKey {
     /// The one time a key's secret is shown.
-    init(_ issued: IssuedKey) {
-        let key = Components.Schemas.ApiKey(issued.key)
+    init(_ issued: IssuedKey) throws {
+        let key = try Components.Schemas.ApiKey(issued.key)
         self.init(id: key.id, name: key.name, role: key.role, prefix: key.prefix, createdAt: key.createdAt,
                   permissions: key.permissions, secret: issued.secret)
     }
@@ -107,7 +127,7 @@ extension Components.Schemas.AuditEntry {
 extension Components.Schemas.Event {
     init(_ event: Event) throws {
         self.init(
-            id: event.id.text, sequence: event.sequence, _type: .init(rawValue: event.type.rawValue)!,
+            id: event.id.text, sequence: event.sequence, _type: try .init(matching: event.type),
             entityType: event.entityType, entityId: event.entityID.text, createdAt: event.createdAt,
             data: DataPayload(additionalProperties: try .init(storedJSON: event.data)))
     }
