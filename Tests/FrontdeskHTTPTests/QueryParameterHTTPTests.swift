@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 
 /// A query parameter that cannot be read is a 400 naming it (and, for an enumeration, listing its
@@ -22,6 +23,9 @@ import Testing
                 #expect(answer.status == 400 && answer.code == "malformed_request", "\(path)")
                 #expect(Self.detail(answer) == expected, "\(path)")
             }
+            let resumed = try await client.request(.get, "/api/v1/events/stream", headers: ["Last-Event-ID": "x"])
+            #expect(resumed.status == 400 && resumed.code == "malformed_request")
+            #expect(Self.detail(resumed) == #"Last-Event-ID must be an integer, not "x"."#)
         }
     }
 

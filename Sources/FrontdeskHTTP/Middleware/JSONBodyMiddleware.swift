@@ -18,6 +18,7 @@ struct JSONBodyMiddleware: ServerMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var request = request
         if let path = request.path { request.path = try QueryParameters.read(path, operationID: operationID) }
+        try QueryParameters.readHeaders(request.headerFields)
         var bytes: [UInt8]?
         var body = body
         if let received = body {

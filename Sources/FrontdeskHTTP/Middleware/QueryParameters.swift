@@ -1,6 +1,7 @@
 import Foundation
 import FrontdeskAPI
 import FrontdeskCore
+import HTTPTypes
 
 /// What the generated server cannot say when it fails to read a query parameter: which one, and
 /// for an enumeration the values it takes. The parameters that are not free text are read here,
@@ -29,6 +30,17 @@ enum QueryParameters {
 
     /// The parameters every operation that has them reads as integers.
     static let integers: Set<String> = ["limit", "after"]
+
+    /// The headers read as integers (the event stream's resume point), checked as parameters are.
+    static let integerHeaders = [HTTPField.Name("Last-Event-ID")!]
+
+    static func readHeaders(_ fields: HTTPFields) throws(FrontdeskError) {
+        for name in integerHeaders {
+            if let value = fields[name], Int64(value) == nil {
+                throw .malformedRequest("\(name) must be an integer, not \(TimeTextError.quoted(value)).")
+            }
+        }
+    }
 
     /// `path` with each list filter's values given one by one; throws a 400 naming the first
     /// parameter of `operationID` that cannot be read.
