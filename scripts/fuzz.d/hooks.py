@@ -145,6 +145,9 @@ def filter_failure(context, failure, case, response):
     # schemathesis reads the YAML of /openapi.yaml as data and compares it with `type: string`.
     if getattr(failure, "code", "") == "ST108" and case.path == "/openapi.yaml":
         return False
+    # A deleted booking's or checkin's audit trail stays readable by its id, by design (README).
+    if getattr(failure, "code", "") == "ST301" and case.path.endswith("/audit"):
+        return False
     if getattr(failure, "code", "") != "ST202":
         return True
     try:
