@@ -2,13 +2,8 @@ import Foundation
 
 /// The desk settings a location overrides; each one it leaves unset (nil) is its organization's.
 public struct LocationSettings: Sendable, Hashable, Codable {
-    enum CodingKeys: String, CodingKey {
-        case checkInTime = "check_in_time"
-        case checkOutTime = "check_out_time"
-        case noShowGraceMinutes = "no_show_grace_minutes"
-        case pendingHoldMinutes = "pending_hold_minutes"
-        case autoNoShow = "auto_no_show"
-    }
+    /// The same names as the organization's settings.
+    typealias CodingKeys = DeskSettings.CodingKeys
 
     public var checkInTime: LocalTimeText?
     public var checkOutTime: LocalTimeText?
