@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import PostgresNIO
 
-extension PostgresStore {
+extension PostgresStore: ActionStore {
     public func insertAction(_ action: Action) async throws {
         try await transaction { connection in
             try await self.checkScope(action, connection)

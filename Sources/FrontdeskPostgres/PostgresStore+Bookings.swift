@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import PostgresNIO
 
-extension PostgresStore {
+extension PostgresStore: BookingStore {
     public func booking(_ organizationID: UUID, _ reference: BookingReference) async throws -> Booking? {
         try await Booking.fromRows(query(Self.selectBooking(organizationID, reference))).first
     }
@@ -188,34 +188,23 @@ extension PostgresStore {
             """
     }
 
-    /// The end of every write: its audit entries, then its outbox events under the organization's
-    /// next sequence numbers (the row is locked until commit, so numbers follow commit order), and a
-    /// notification `<organization>:<last sequence>` that PostgreSQL delivers to every listening
-    /// process once the transaction commits.
+    /// The end of every write: its audit entries, then its outbox events, without sequence numbers
+    /// and in their order (`position`): the sequencer numbers them once the write has committed
+    /// (`numberEvents`), so writes of an organization never wait for each other's commits here.
     static func record(_ change: some RecordedChange) -> SQL {
-        let events = change.events
-        let values = events.enumerated().map { position, event -> SQL in
+        let values = change.events.enumerated().map { position, event -> SQL in
             """
-            (\(position + 1)::bigint, \(event.id)::uuid, \(event.type.rawValue)::text, \(event.entityType)::text,
+            (\(position)::integer, \(event.id)::uuid, \(event.type.rawValue)::text, \(event.entityType)::text,
              \(event.entityID)::uuid, \(event.data)::bytea, \(event.createdAt)::timestamptz)
             """
         }
         return """
-            audit AS (\(SQL.insert(into: "audit_entries", rows: change.audits.map(\.fields)))),
-            sequence AS (
-                UPDATE organizations SET event_sequence = event_sequence + \(events.count)
-                WHERE id = \(change.organizationID)
-                RETURNING event_sequence
-            ),
-            inserted AS (
-                INSERT INTO events (id, organization_id, sequence, type, entity_type, entity_id, data, created_at)
-                SELECT v.id, \(change.organizationID), sequence.event_sequence - \(events.count) + v.position, v.type,
-                       v.entity_type, v.entity_id, v.data, v.created_at
-                FROM sequence, (VALUES \(SQL(joining: values, separator: ", ")))
-                     AS v (position, id, type, entity_type, entity_id, data, created_at)
-            )
-            SELECT pg_notify(\(PostgresStore.eventChannel)::text, \(change.organizationID)::text || ':' || event_sequence)
-            FROM sequence
+            audit AS (\(SQL.insert(into: "audit_entries", rows: change.audits.map(\.fields))))
+            INSERT INTO events (id, organization_id, type, entity_type, entity_id, data, created_at)
+            SELECT v.id, \(change.organizationID), v.type, v.entity_type, v.entity_id, v.data, v.created_at
+            FROM (VALUES \(SQL(joining: values, separator: ", ")))
+                 AS v (position, id, type, entity_type, entity_id, data, created_at)
+            ORDER BY v.position
             """
     }
 }

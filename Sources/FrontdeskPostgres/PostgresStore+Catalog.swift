@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import PostgresNIO
 
-extension PostgresStore {
+extension PostgresStore: CatalogStore {
     // MARK: Locations
 
     public func insertLocation(_ location: Location) async throws { try await insert(location) }
@@ -142,4 +142,40 @@ extension PostgresStore {
 
     /// The statuses that hold resources, as a SQL list: Core's definition, not the adapter's.
     static let holdingStatuses = "(" + BookingStatus.holding.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")"
+
+    // MARK: The catalog bookings read
+
+    public func catalog(_ organizationID: UUID) async throws -> Catalog {
+        // The version row comes first and once; the resources (if any) join it.
+        let rows = try await query("""
+            SELECT v.version AS catalog_version, r.*, loc.timezone AS location_zone,
+                   \(LocationSettings.selected(as: "loc", prefix: "location_"))
+            FROM (SELECT coalesce((SELECT version FROM catalog_versions WHERE organization_id = \(organizationID)), 0) AS version) v
+            LEFT JOIN (resources r JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id)
+                   ON r.organization_id = \(organizationID) AND r.deleted_at IS NULL
+            ORDER BY r.name COLLATE "C", r.id
+            """)
+        var catalog = Catalog(version: try rows.first?.value("catalog_version") ?? 0, resources: [])
+        for row in rows where try row.value("id", as: UUID?.self) != nil {
+            catalog.resources.append((try Resource(row: row), try row.value("location_zone"),
+                                      try LocationSettings(row: row, prefix: "location_")))
+        }
+        return catalog
+    }
+
+    public func resourceDesks(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: LocalDesk] {
+        guard let organization = try await organization(organizationID) else {
+            throw FrontdeskError.notFound(entity: "organization", id: organizationID.text)
+        }
+        let rows = try await query("""
+            SELECT r.id, loc.timezone AS location_zone, \(LocationSettings.selected(as: "loc", prefix: "location_"))
+            FROM resources r
+            JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
+            WHERE r.organization_id = \(organizationID) AND r.id = ANY(\(resourceIDs)) AND r.deleted_at IS NULL
+            """)
+        return Dictionary(uniqueKeysWithValues: try rows.map { row in
+            (try row.value("id"), LocalDesk(zone: try row.value("location_zone"),
+                                            settings: try LocationSettings(row: row, prefix: "location_"), in: organization))
+        })
+    }
 }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// Every checkin write locks the organization row first, as booking changes do: writes of an
 /// organization's checkins and bookings then take turns, so a booking's check-in and a checkin of
 /// its lines never race, and events are numbered in commit order.
-extension PostgresStore {
+extension PostgresStore: CheckinStore {
     public func createCheckin(
         _ organizationID: UUID, _ request: CheckinRequest,
         decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange

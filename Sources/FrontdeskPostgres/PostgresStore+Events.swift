@@ -2,7 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 
-extension PostgresStore {
+extension PostgresStore: EventStore {
     public func auditEntries(_ organizationID: UUID, entityID: UUID) async throws -> [AuditEntry] {
         try await query("""
             SELECT * FROM audit_entries WHERE organization_id = \(organizationID) AND entity_id = \(entityID)

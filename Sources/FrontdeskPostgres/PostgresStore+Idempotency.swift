@@ -2,7 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 
-extension PostgresStore {
+extension PostgresStore: IdempotencyStore {
     public func claimIdempotencyKey(
         _ scope: IdempotencyScope, key: String, fingerprint: String, now: Date
     ) async throws -> IdempotencyClaim {

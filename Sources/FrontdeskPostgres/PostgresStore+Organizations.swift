@@ -2,7 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 
-extension PostgresStore {
+extension PostgresStore: AccessStore {
     @discardableResult
     public func ensureOrganization(_ organization: Organization) async throws -> Bool {
         try await !query("\(SQL.insert(into: "organizations", organization.fields)) ON CONFLICT (id) DO NOTHING RETURNING id")

@@ -11,7 +11,7 @@ import Synchronization
 /// exclusion constraint on exclusive resources backs the booking planner up.
 ///
 /// The store runs its client's connection pool itself: create it, use it, `shutdown()` it.
-public final class PostgresStore: FrontdeskStore {
+public final class PostgresStore: SchemaStore {
     let client: PostgresClient
     let configuration: PostgresClient.Configuration
     let logger: Logger
@@ -88,3 +88,6 @@ public final class PostgresStore: FrontdeskStore {
         }
     }
 }
+
+/// Every port, each implemented in the file named after its feature.
+extension PostgresStore: FrontdeskStore {}

@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: ActionStore {
     public func insertAction(_ action: Action) async throws {
         try await write { db in
             try Self.checkScope(action, db)

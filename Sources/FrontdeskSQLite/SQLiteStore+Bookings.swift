@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: BookingStore {
     public func createBooking(
         _ organizationID: UUID, _ request: BookingRequest, now: Date,
         decide: @escaping @Sendable (BookingContext) throws -> BookingChange
@@ -107,16 +107,6 @@ extension SQLiteStore {
         }
     }
 
-    public func catalog(_ organizationID: UUID) async throws -> Catalog {
-        try await read { db in
-            Catalog(version: try Self.catalogVersion(organizationID, db),
-                    resources: try db.rows(Self.catalogSQL, [organizationID.text]) { row in
-                        (resource: try Resource(reading: row), zone: row.optionalText(Resource.zoneColumn),
-                         settings: LocationSettings(row: row, at: Resource.zoneColumn + 1))
-                    })
-        }
-    }
-
     public func holds(_ organizationID: UUID, window: TimeWindow, now: Date) async throws -> Holds {
         try await read { db in
             // A line overlapping the window started at most the organization's longest line before it:
@@ -147,56 +137,6 @@ extension SQLiteStore {
     static func catalogVersion(_ organizationID: UUID, _ db: Database) throws -> Int64 {
         try db.integer("SELECT version FROM catalog_versions WHERE organization_id = ?", [organizationID.text]) ?? 0
     }
-
-    public func resourceDesks(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: LocalDesk] {
-        try await read { db in
-            let organization = try Self.requireOrganization(organizationID, db)
-            let desks = try db.rows(sql: """
-                SELECT r.id, l.timezone, \(LocationSettings.selected(as: "l"))
-                FROM resources r JOIN locations l ON l.id = r.location_id
-                WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
-                """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text))) {
-                ($0.uuid(0), LocalDesk(zone: $0.optionalText(1), settings: LocationSettings(row: $0, at: 2), in: organization))
-            }
-            return Dictionary(desks) { a, _ in a }
-        }
-    }
-
-    /// Organization by organization (CROSS JOIN keeps that order), the due bookings come from the
-    /// `bookings_due` index: a range of confirmed bookings that have started, and the few pending
-    /// ones (`+created_at` keeps the planner off the by-creation index, which holds every booking).
-    /// Each is kept when its location's desk settings make it due (its first line's location's,
-    /// each setting else the organization's, as `LocationSettings.resolved(over:)` has it).
-    public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
-        try await read { db in
-            try db.cachedRows(sql: """
-                SELECT b.organization_id, b.id, 'no_show' AS action,
-                       COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
-                FROM organizations o CROSS JOIN bookings b \(Self.bookingLocation)
-                WHERE b.organization_id = o.id AND b.status = 'confirmed' AND b.starts_at <= :now
-                  AND b.starts_at <= :now - COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) * 60000
-                  AND COALESCE(l.auto_no_show, o.auto_no_show) = 1
-                  AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id AND c.check_in IS NOT NULL)
-                UNION ALL
-                SELECT b.organization_id, b.id, 'expire' AS action,
-                       COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
-                FROM organizations o CROSS JOIN bookings b \(Self.bookingLocation)
-                WHERE b.organization_id = o.id AND b.status = 'pending'
-                  AND +b.created_at <= :now - COALESCE(l.pending_hold_minutes, o.pending_hold_minutes) * 60000
-                LIMIT :limit
-                """, arguments: ["now": now.millis, "limit": limit]) { row in
-                DueBooking(organizationID: row.uuid("organization_id"), bookingID: row.uuid("id"),
-                           action: try row.enumeration("action"),
-                           noShowGrace: TimeInterval(row["grace"] as Int) * 60)
-            }
-        }
-    }
-
-    /// A due booking's location (`l`): its first line's resource's.
-    private static let bookingLocation = """
-        JOIN booking_lines bl ON bl.booking_id = b.id AND bl.position = 0
-        JOIN resources r ON r.id = bl.resource_id JOIN locations l ON l.id = r.location_id
-        """
 
     // MARK: Inside a transaction
 
@@ -243,7 +183,6 @@ extension SQLiteStore {
         WHERE r.organization_id = ? AND r.deleted_at IS NULL
         """
     private static let bookableResourceSQL = locatedResourcesSQL + " AND r.id = ?"
-    private static let catalogSQL = locatedResourcesSQL + " ORDER BY r.name, r.id"
 
     static func requireOrganization(_ id: UUID, _ db: Database) throws -> Organization {
         guard let organization = try organization(id, db) else {

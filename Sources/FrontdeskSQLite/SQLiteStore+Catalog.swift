@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: CatalogStore {
     // MARK: Locations
 
     public func insertLocation(_ location: Location) async throws { try await insert(location) }
@@ -122,6 +122,34 @@ extension SQLiteStore {
                                               detail: "Open bookings belong to this member: \(numbers.joined(separator: ", ")).")
             }
             try Self.softDelete(Member.self, organizationID, id, db)
+        }
+    }
+
+    // MARK: The catalog bookings read
+
+    private static let catalogSQL = locatedResourcesSQL + " ORDER BY r.name, r.id"
+
+    public func catalog(_ organizationID: UUID) async throws -> Catalog {
+        try await read { db in
+            Catalog(version: try Self.catalogVersion(organizationID, db),
+                    resources: try db.rows(Self.catalogSQL, [organizationID.text]) { row in
+                        (resource: try Resource(reading: row), zone: row.optionalText(Resource.zoneColumn),
+                         settings: LocationSettings(row: row, at: Resource.zoneColumn + 1))
+                    })
+        }
+    }
+
+    public func resourceDesks(_ organizationID: UUID, _ resourceIDs: [UUID]) async throws -> [UUID: LocalDesk] {
+        try await read { db in
+            let organization = try Self.requireOrganization(organizationID, db)
+            let desks = try db.rows(sql: """
+                SELECT r.id, l.timezone, \(LocationSettings.selected(as: "l"))
+                FROM resources r JOIN locations l ON l.id = r.location_id
+                WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text))) {
+                ($0.uuid(0), LocalDesk(zone: $0.optionalText(1), settings: LocationSettings(row: $0, at: 2), in: organization))
+            }
+            return Dictionary(desks) { a, _ in a }
         }
     }
 }

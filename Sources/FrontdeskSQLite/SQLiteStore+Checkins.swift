@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: CheckinStore {
     public func createCheckin(
         _ organizationID: UUID, _ request: CheckinRequest,
         decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange

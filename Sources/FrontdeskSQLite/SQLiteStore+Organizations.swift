@@ -3,7 +3,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: AccessStore {
     @discardableResult
     public func ensureOrganization(_ organization: Organization) async throws -> Bool {
         try await write { db in

@@ -6,7 +6,7 @@ import GRDB
 /// The embedded default store: one SQLite file in WAL mode, read by a pool of connections and
 /// written by one. Every write runs in a `BEGIN IMMEDIATE` transaction (see `GroupCommit`), so a
 /// write locks what it checks: with one writer, two bookings can never both see a resource free.
-public final class SQLiteStore: FrontdeskStore {
+public final class SQLiteStore: SchemaStore {
     let pool: DatabasePool
     private let writer: GroupCommit
     /// Wakes this process's event streams after commits that wrote events (one process owns the file).
@@ -92,3 +92,6 @@ public final class SQLiteStore: FrontdeskStore {
         try pool.read(body)
     }
 }
+
+/// Every port, each implemented in the file named after its feature.
+extension SQLiteStore: FrontdeskStore {}

@@ -1,0 +1,57 @@
+import Foundation
+import FrontdeskCore
+
+/// Bookings: created against the lines that hold their resources, changed, swept when their time
+/// has passed.
+public protocol BookingStore: Sendable {
+    /// In one transaction: locks the requested resources (in id order), reads them with the lines
+    /// that hold them around `request`'s windows (and, as `holds`, those checked in that ended before
+    /// them by `now`), asks `decide` for the change, then writes the
+    /// booking, its lines, the number series, the audit entry and the event.
+    func createBooking(
+        _ organizationID: UUID, _ request: BookingRequest, now: Date,
+        decide: @escaping @Sendable (BookingContext) throws -> BookingChange
+    ) async throws -> Booking
+    func booking(_ organizationID: UUID, _ reference: BookingReference) async throws -> Booking?
+    func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking>
+    /// Locks the booking, reads the checkins linked to it, asks `decide` for its next state and
+    /// writes it with its audit and event, and the checkins the change creates or moves.
+    func changeBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking, [Checkin]) throws -> BookingChange
+    ) async throws -> Booking
+    /// Locks the booking, asks `decide` (which may refuse) and deletes it, keeping audit and event.
+    func deleteBooking(
+        _ organizationID: UUID, _ reference: BookingReference,
+        decide: @escaping @Sendable (Booking) throws -> BookingChange
+    ) async throws
+    /// The lines holding the organization's resources in `window`, and the catalog version; with them
+    /// the lines checked in and not out whose window ended before `window` and by `now`, which may
+    /// be overdue and hold on (`Occupancy.heldWindow` decides).
+    func holds(_ organizationID: UUID, window: TimeWindow, now: Date) async throws -> Holds
+    /// Bookings whose time may have passed, found by index, by the desk settings of their location
+    /// (a booking's is its first line's; each setting the location's, else the organization's, as
+    /// `LocationSettings.resolved(over:)` has it): confirmed ones past their no-show grace with no
+    /// checkin checked in where no-shows are marked (`auto_no_show`), pending ones past their hold.
+    /// Returns (organization, booking id, action, grace) to apply; `Booking.isDueForNoShow` has the
+    /// last word on a no-show.
+    func dueBookings(now: Date, limit: Int) async throws -> [DueBooking]
+}
+
+/// A booking the sweeper should move on.
+public struct DueBooking: Sendable, Hashable {
+    public var organizationID: UUID
+    public var bookingID: UUID
+    public var action: BookingAction
+    /// The no-show grace the query used (the booking's location's), which `Booking.isDueForNoShow`
+    /// decides with.
+    public var noShowGrace: TimeInterval
+
+    public init(organizationID: UUID, bookingID: UUID, action: BookingAction, noShowGrace: TimeInterval) {
+        self.organizationID = organizationID
+        self.bookingID = bookingID
+        self.action = action
+        self.noShowGrace = noShowGrace
+    }
+}
+
