@@ -6,6 +6,17 @@
 --   wrk -s checkins.lua URL -- TOKEN CHECKIN_IDS_FILE THREADS
 --
 -- done() prints `bench.<key>=<value>`; rps counts check-ins and check-outs only.
+--
+-- booking-checkins.lua runs this script on bookings: it sets `subject` before loading it.
+
+-- What is checked in and out: the path before the id, the text of an answer to each button, and
+-- the id in an answer.
+subject = subject or {
+  path = "/api/v1/checkins/",
+  checked_in = '"state":"in_progress"',
+  checked_out = '"state":"complete"',
+  id = function(body) return body:match('"id":"([0-9a-f-]+)"') end,
+}
 
 local threads = {}
 local next_tid = 0
@@ -44,21 +55,21 @@ function request()
   end
   if #to_check_out > 0 then
     local id = table.remove(to_check_out, 1)
-    return wrk.format("POST", "/api/v1/checkins/" .. id .. "/check-out", headers, "{}")
+    return wrk.format("POST", subject.path .. id .. "/check-out", headers, "{}")
   end
   if next_index <= #ids then
     local id = ids[next_index]
     next_index = next_index + nthreads
-    return wrk.format("POST", "/api/v1/checkins/" .. id .. "/check-in", headers, "{}")
+    return wrk.format("POST", subject.path .. id .. "/check-in", headers, "{}")
   end
   return wrk.format("GET", "/health")
 end
 
 function response(status, headers, body)
-  if status == 200 and body:find('"state":"in_progress"', 1, true) then
+  if status == 200 and body:find(subject.checked_in, 1, true) then
     checked_in = checked_in + 1
-    to_check_out[#to_check_out + 1] = body:match('"id":"([0-9a-f-]+)"')
-  elseif status == 200 and body:find('"state":"complete"', 1, true) then
+    to_check_out[#to_check_out + 1] = subject.id(body)
+  elseif status == 200 and body:find(subject.checked_out, 1, true) then
     checked_out = checked_out + 1
   elseif status == 200 then
     fillers = fillers + 1
@@ -81,7 +92,7 @@ function done(summary, latency, requests)
   local answered = s.checked_in + s.checked_out
   io.write(string.format("bench.answered=%d\nbench.rps=%.1f\n", answered, answered / seconds))
   io.write(string.format("bench.checked_in=%d\nbench.checked_out=%d\n", s.checked_in, s.checked_out))
-  -- Each thread's first request is a /health: more fillers than threads means the checkins ran out.
+  -- Each thread's first request is a /health: more fillers than threads means the supply ran out.
   io.write(string.format("bench.errors=%d\nbench.ran_out=%d\n", s.errors, s.fillers > #threads and 1 or 0))
   io.write(string.format("bench.socket_errors=%d\n", e.connect + e.read + e.write + e.timeout))
   io.write(string.format("bench.p50_ms=%.2f\nbench.p99_ms=%.2f\n", latency:percentile(50) / 1000,
