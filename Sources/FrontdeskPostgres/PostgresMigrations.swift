@@ -354,6 +354,27 @@ enum PostgresMigrations {
             "CREATE INDEX booking_lines_occupied ON booking_lines (organization_id, resource_id) WHERE state = 'occupied'",
             "CREATE INDEX checkins_in_progress ON checkins (resource_id) WHERE check_in IS NOT NULL AND check_out IS NULL",
         ]),
+        // Events are numbered after they commit (`PostgresStore+Sequencing.swift`), no longer under
+        // the organization's row lock: a write inserts them without a sequence, in `position`
+        // order, and the sequencer numbers them after the last number it gave, which it keeps in
+        // a row of its own (its lock). The event's id is its key, so that a numbering is an update
+        // a logical replica can apply.
+        Migration(version: "0014_events_numbered_after_commit", statements: [
+            """
+            ALTER TABLE events DROP CONSTRAINT events_pkey, DROP CONSTRAINT events_id_key, ADD PRIMARY KEY (id),
+                ALTER COLUMN sequence DROP NOT NULL, ADD COLUMN position bigint GENERATED ALWAYS AS IDENTITY
+            """,
+            "CREATE UNIQUE INDEX events_by_sequence ON events (organization_id, sequence)",
+            "CREATE INDEX events_unnumbered ON events (organization_id, position) WHERE sequence IS NULL",
+            """
+            CREATE TABLE event_sequences (
+                organization_id uuid PRIMARY KEY REFERENCES organizations (id),
+                last_sequence bigint NOT NULL
+            )
+            """,
+            "INSERT INTO event_sequences SELECT id, event_sequence FROM organizations WHERE event_sequence > 0",
+            "ALTER TABLE organizations DROP COLUMN event_sequence",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

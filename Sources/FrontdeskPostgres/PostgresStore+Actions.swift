@@ -10,7 +10,8 @@ extension PostgresStore: ActionStore {
             try await connection.run("""
                 WITH action AS (\(SQL.insert(into: Action.table, action.fields)))
                 INSERT INTO action_cursors (organization_id, sequence)
-                SELECT id, event_sequence FROM organizations WHERE id = \(action.organizationID)
+                SELECT \(action.organizationID),
+                       COALESCE((SELECT last_sequence FROM event_sequences WHERE organization_id = \(action.organizationID)), 0)
                 ON CONFLICT DO NOTHING
                 """, logger: self.logger)
         }
@@ -41,18 +42,20 @@ extension PostgresStore: ActionStore {
         limit: Int, plan: @escaping @Sendable (DispatchBatch) throws -> DispatchPlan,
         ready: @escaping @Sendable (Booking, FreedResource) throws -> BookingChange?
     ) async throws -> Int {
-        try await transaction { connection in
+        // Events committed by a process that stopped before numbering them.
+        try await numberStrays()
+        let (count, readied) = try await transaction { connection -> (Int, UUID?) in
             // The cursor row is the organization's dispatch lock: another process skips it.
             guard let cursor = try await connection.rows("""
-                SELECT c.organization_id, c.sequence FROM action_cursors c JOIN organizations o ON o.id = c.organization_id
-                WHERE o.event_sequence > c.sequence LIMIT 1 FOR UPDATE OF c SKIP LOCKED
-                """, logger: self.logger).first else { return 0 }
+                SELECT c.organization_id, c.sequence FROM action_cursors c JOIN event_sequences s USING (organization_id)
+                WHERE s.last_sequence > c.sequence LIMIT 1 FOR UPDATE OF c SKIP LOCKED
+                """, logger: self.logger).first else { return (0, nil) }
             let organizationID = try cursor.value("organization_id", as: UUID.self)
             let events = try await connection.rows("""
                 SELECT * FROM events WHERE organization_id = \(organizationID)
                 AND sequence > \(try cursor.value("sequence", as: Int64.self)) ORDER BY sequence LIMIT \(limit)
                 """, logger: self.logger).map(Event.init(row:))
-            guard let last = events.last else { return 0 }
+            guard let last = events.last else { return (0, nil) }
             let actions = try await connection.rows("""
                 SELECT * FROM actions WHERE organization_id = \(organizationID) AND deleted_at IS NULL
                 ORDER BY created_at, id
@@ -83,16 +86,21 @@ extension PostgresStore: ActionStore {
             // The organization, then each booking, as every booking write locks them (after the
             // resources, as a new booking does). One at a time: a booking readied once is ready.
             if !planned.freedResources.isEmpty { try await self.lockOrganization(organizationID, connection) }
+            var readied: UUID?
             for freed in planned.freedResources {
                 guard let next = try await self.lockNextBooking(organizationID, freed, connection),
                       let change = try ready(next, freed) else { continue }
                 try await self.write(change, connection)
+                readied = organizationID
             }
             try await connection.run("""
                 UPDATE action_cursors SET sequence = \(last.sequence) WHERE organization_id = \(organizationID)
                 """, logger: self.logger)
-            return events.count
+            return (events.count, readied)
         }
+        // A readied booking's events, as any write's.
+        if let readied { await numberEvents(readied) }
+        return count
     }
 
     /// A location or resource scope must name one of the organization's live ones.

@@ -55,7 +55,7 @@ extension PostgresStore: BookingStore {
         _ organizationID: UUID, _ reference: BookingReference,
         decide: @escaping @Sendable (Booking, [Checkin]) throws -> BookingChange
     ) async throws -> Booking {
-        try await transaction { connection in
+        try await recording(organizationID) { connection in
             let current = try await self.lockBooking(organizationID, reference, connection)
             let linked = try await self.checkins(ofBooking: current.id, organizationID, connection)
             let change = try decide(current, linked)
@@ -114,7 +114,7 @@ extension PostgresStore: BookingStore {
         _ organizationID: UUID, _ reference: BookingReference,
         decide: @escaping @Sendable (Booking) throws -> BookingChange
     ) async throws {
-        try await transaction { connection in
+        try await recording(organizationID) { connection in
             let change = try decide(try await self.lockBooking(organizationID, reference, connection))
             try await connection.run("""
                 WITH gone AS (DELETE FROM bookings WHERE organization_id = \(organizationID) AND id = \(change.booking.id)),
@@ -126,10 +126,10 @@ extension PostgresStore: BookingStore {
     // MARK: Inside a booking transaction
 
     /// Locks the organization row, then the booking, and reads it with its lines, or throws
-    /// `not_found`. Changes and deletions of an organization's bookings thus run one at a time, each
-    /// numbering its event after the last; the order (organization, then booking) is the one every
-    /// writer of events follows (a checkin's change locks its checkin, then its booking, after the
-    /// organization). `NO KEY UPDATE` leaves rows that merely reference them free to be written.
+    /// `not_found`. Changes and deletions of an organization's bookings thus run one at a time; the
+    /// order (organization, then booking) is the one every writer of bookings and checkins follows
+    /// (a checkin's change locks its checkin, then its booking, after the organization).
+    /// `NO KEY UPDATE` leaves rows that merely reference them free to be written.
     func lockBooking(
         _ organizationID: UUID, _ reference: BookingReference, _ connection: PostgresConnection
     ) async throws -> Booking {

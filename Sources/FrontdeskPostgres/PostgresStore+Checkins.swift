@@ -5,13 +5,13 @@ import PostgresNIO
 
 /// Every checkin write locks the organization row first, as booking changes do: writes of an
 /// organization's checkins and bookings then take turns, so a booking's check-in and a checkin of
-/// its lines never race, and events are numbered in commit order.
+/// its lines never race.
 extension PostgresStore: CheckinStore {
     public func createCheckin(
         _ organizationID: UUID, _ request: CheckinRequest,
         decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange
     ) async throws -> Checkin {
-        try await transaction { connection in
+        try await recording(organizationID) { connection in
             try await self.lockOrganization(organizationID, connection)
             let resource = try await connection.rows(Self.select(Resource.self, organizationID, request.resourceID),
                                                      logger: self.logger).first.map(Resource.init(row:))
@@ -68,7 +68,7 @@ extension PostgresStore: CheckinStore {
         _ organizationID: UUID, _ id: UUID,
         decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
     ) async throws -> Checkin {
-        try await transaction { connection in
+        try await recording(organizationID) { connection in
             let current = try await self.lockCheckin(organizationID, id, connection)
             var linked: LinkedBooking?
             if let bookingID = current.bookingID {
@@ -91,7 +91,7 @@ extension PostgresStore: CheckinStore {
     public func deleteCheckin(
         _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
     ) async throws {
-        try await transaction { connection in
+        try await recording(organizationID) { connection in
             let change = try decide(try await self.lockCheckin(organizationID, id, connection))
             try await connection.run("""
                 WITH gone AS (DELETE FROM checkins WHERE organization_id = \(organizationID) AND id = \(id)),

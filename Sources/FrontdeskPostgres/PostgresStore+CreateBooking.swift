@@ -5,37 +5,31 @@ import PostgresNIO
 
 extension PostgresStore {
     /// The order of the locks is the design:
+    /// 0. before the transaction, the booking number, from the year's series (`takeBookingNumber`):
+    ///    no lock on it is held to commit, so bookings of an organization never wait for each other
+    ///    there;
     /// 1. the requested resources, in id order: bookings of the same resources take turns from here;
     /// 2. in one later statement, whose snapshot therefore sees every line committed before those
-    ///    locks were granted: the booking number, taken from the year's series row under its lock
-    ///    (bookings of the organization take turns from here to commit, so numbers stay gapless), the
-    ///    member (share-locked: it cannot be deleted meanwhile) and the lines holding the resources;
-    /// 3. the organization row, by the write that numbers the event (or, for a walk-in created
-    ///    active, before its visits are admitted), held to commit.
+    ///    locks were granted: the member (share-locked: it cannot be deleted meanwhile) and the
+    ///    lines holding the resources;
+    /// 3. for a walk-in created active only, the organization row before its visits are admitted,
+    ///    held to commit.
     public func createBooking(
         _ organizationID: UUID, _ request: BookingRequest, now: Date,
         decide: @escaping @Sendable (BookingContext) throws -> BookingChange
     ) async throws -> Booking {
-        try await transaction { connection in
-            // Settings are read, not locked: changing them meanwhile is no conflict.
-            guard let row = try await connection.rows("SELECT * FROM organizations WHERE id = \(organizationID)",
-                                                      logger: self.logger).first
-            else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
-            let organization = try Organization(row: row)
+        // Settings are read, not locked: changing them meanwhile is no conflict.
+        guard let row = try await query("SELECT * FROM organizations WHERE id = \(organizationID)").first
+        else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
+        let organization = try Organization(row: row)
+        let sequence = try await takeBookingNumber(organizationID, year: BookingNumber.year(of: now, in: organization.zone))
+        return try await recording(organizationID) { connection in
             var resources = try await self.lockResources(request.resourceIDs, of: organization, connection)
-            let year = BookingNumber.year(of: now, in: organization.zone)
             let rows = try await connection.rows("""
-                WITH series AS (
-                    INSERT INTO booking_series (organization_id, year, last_sequence)
-                    VALUES (\(organizationID), \(year), 1)
-                    ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = booking_series.last_sequence + 1
-                    RETURNING last_sequence
-                )
                 SELECT header.*, held.resource_id AS held_resource_id, held.number AS held_number,
                        held.starts_at AS held_starts_at, held.ends_at AS held_ends_at,
                        held.checked_in AS held_checked_in
-                FROM (SELECT (SELECT last_sequence FROM series) AS sequence,
-                             EXISTS (SELECT 1 FROM members
+                FROM (SELECT EXISTS (SELECT 1 FROM members
                                      WHERE organization_id = \(organizationID) AND id = \(request.memberID)
                                        AND deleted_at IS NULL
                                      FOR SHARE) AS member_exists) AS header
@@ -50,7 +44,7 @@ extension PostgresStore {
             }
             let change = try decide(BookingContext(
                 organization: organization, resources: resources,
-                memberExists: try rows[0].value("member_exists"), nextSequence: try rows[0].value("sequence")))
+                memberExists: try rows[0].value("member_exists"), nextSequence: sequence))
             if !change.arrivals.isEmpty {
                 // A walk-in created active begins visits: the organization's lock (step 3, taken
                 // early) makes it take turns with the check-ins it is admitted against.
@@ -64,6 +58,21 @@ extension PostgresStore {
                 """, logger: self.logger)
             return change.booking
         }
+    }
+
+    /// The next number of the organization's series for `year`, in a statement of its own that
+    /// commits at once, without waiting for its WAL flush: the series row is locked only while the
+    /// statement runs. Numbers are unique and increase; one taken by a booking that then fails is
+    /// never used (a gap). A crash can lose the increment only together with every booking that
+    /// used its number, since a booking's commit flushes the WAL written before it.
+    private func takeBookingNumber(_ organizationID: UUID, year: Int) async throws -> Int {
+        let rows = try await query("""
+            INSERT INTO booking_series (organization_id, year, last_sequence)
+            SELECT \(organizationID), \(year), 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
+            ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = booking_series.last_sequence + 1
+            RETURNING last_sequence
+            """)
+        return try rows[0].value("last_sequence")
     }
 
     /// Locks the live resources among `ids`, in id order. Missing and deleted ones are simply absent:

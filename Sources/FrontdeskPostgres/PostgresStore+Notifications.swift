@@ -5,11 +5,12 @@ import PostgresNIO
 import Synchronization
 
 extension PostgresStore {
-    /// The channel every write of events notifies with `<organization id>:<last sequence>`.
+    /// The channel the sequencer notifies with `<organization id>:<last sequence>` once it has
+    /// numbered committed events.
     static let eventChannel = "frontdesk_events"
 
     /// Notifications come from PostgreSQL, so a stream here wakes for commits made through any
-    /// process on the database, this one included.
+    /// process on the database, this one included, once their events are numbered.
     public func notifyEvents(of organizationID: UUID, to wakeUp: AsyncStream<Void>.Continuation) {
         notifier.subscribe(organizationID, wakeUp)
         listener.withLock { listening in

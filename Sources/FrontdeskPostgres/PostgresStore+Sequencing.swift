@@ -5,8 +5,9 @@ import PostgresNIO
 /// The event feed's order without a queue of commits. A write inserts its events without a
 /// sequence, in its own transaction (the outbox stays transactional), and commits without waiting
 /// for any other write of its organization. Then the sequencer, one run at a time per organization
-/// across every process on the database (an advisory lock), numbers the committed events that have
-/// none, one past the organization's greatest, in insertion order (`position`), and commits.
+/// across every process on the database (the lock of the organization's `event_sequences` row),
+/// numbers the committed events that have none after the last number it gave, in insertion order
+/// (`position`), and commits.
 ///
 /// Readers and the dispatcher read numbered events only, so the feed keeps its promise: each run
 /// sees every event committed before it took the lock, numbers after those of the runs before
@@ -40,32 +41,35 @@ extension PostgresStore {
         }
     }
 
-    /// One run: the lock (the next statement's snapshot then sees every event committed before it
-    /// was granted, and the numbers of every run before), the numbering, and a notification
+    /// One run: the lock, which returns the last number given (the next statement's snapshot then
+    /// sees every event committed before the lock was granted), the numbering, and a notification
     /// `<organization>:<last sequence>` that PostgreSQL delivers to every listening process once
     /// the run commits, so streams wake when the events are there to read.
     private func runSequencer(_ organizationID: UUID) async {
         do {
             try await transaction { connection in
+                let last = try await connection.rows("""
+                    INSERT INTO event_sequences (organization_id, last_sequence) VALUES (\(organizationID), 0)
+                    ON CONFLICT (organization_id) DO UPDATE SET last_sequence = event_sequences.last_sequence
+                    RETURNING last_sequence
+                    """, logger: logger)[0].value("last_sequence", as: Int64.self)
                 try await connection.run("""
-                    SELECT pg_advisory_xact_lock(\(raw: String(Self.sequencerLock)), hashtext(\(organizationID)::text))
-                    """, logger: logger)
-                try await connection.run("""
-                    WITH last AS (
-                        SELECT COALESCE(max(sequence), 0) AS sequence FROM events WHERE organization_id = \(organizationID)
-                    ),
-                    unnumbered AS (
+                    WITH unnumbered AS (
                         SELECT position, row_number() OVER (ORDER BY position) AS rank
                         FROM events WHERE organization_id = \(organizationID) AND sequence IS NULL
                     ),
                     numbered AS (
-                        UPDATE events e SET sequence = last.sequence + unnumbered.rank FROM last, unnumbered
+                        UPDATE events e SET sequence = \(last) + unnumbered.rank FROM unnumbered
                         WHERE e.organization_id = \(organizationID) AND e.sequence IS NULL
                           AND e.position = unnumbered.position
                         RETURNING e.sequence
+                    ),
+                    counted AS (
+                        UPDATE event_sequences SET last_sequence = (SELECT max(sequence) FROM numbered)
+                        WHERE organization_id = \(organizationID) AND EXISTS (SELECT 1 FROM numbered)
+                        RETURNING last_sequence
                     )
-                    SELECT pg_notify(\(Self.eventChannel)::text, \(organizationID)::text || ':' || max(sequence))
-                    FROM numbered HAVING count(*) > 0
+                    SELECT pg_notify(\(Self.eventChannel)::text, \(organizationID)::text || ':' || last_sequence) FROM counted
                     """, logger: logger)
             }
         } catch {
@@ -74,8 +78,4 @@ extension PostgresStore {
             ])
         }
     }
-
-    /// The first key of the sequencer's advisory locks ("fd_e" in ASCII); the second is the
-    /// organization's hash (two organizations may share a lock: they then merely take turns).
-    private static let sequencerLock: Int32 = 0x66_64_5f_65
 }

@@ -7,8 +7,10 @@ import Synchronization
 /// The scale-out store: PostgreSQL through a PostgresNIO connection pool, for several stateless
 /// `frontdesk serve` replicas on one database. Every write is one transaction (read committed) that
 /// locks the rows it checks before reading what depends on them: a booking locks its resources in
-/// id order, then its number series, then the organization row that numbers its event; an
-/// exclusion constraint on exclusive resources backs the booking planner up.
+/// id order (its number comes from its series before, in a statement of its own); a change of
+/// bookings or checkins locks the organization row first; an exclusion constraint on exclusive
+/// resources backs the booking planner up. Events are numbered after their write commits
+/// (`PostgresStore+Sequencing.swift`), so no lock orders the outbox.
 ///
 /// The store runs its client's connection pool itself: create it, use it, `shutdown()` it.
 public final class PostgresStore: SchemaStore {
@@ -18,6 +20,8 @@ public final class PostgresStore: SchemaStore {
     private let running: Task<Void, Never>
     /// Wakes this process's event streams on each `NOTIFY` of the events channel.
     let notifier = EventNotifier()
+    /// This process's runs of the event sequencer.
+    let numberingRuns = NumberingRuns()
     /// The one connection of this process on `LISTEN`, started by the first event stream.
     let listener = Mutex<Task<Void, Never>?>(nil)
     /// Runs once the pool is closed (a test store drops its database).

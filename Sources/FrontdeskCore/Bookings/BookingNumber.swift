@@ -1,7 +1,8 @@
 import Foundation
 
 /// Booking numbers such as `BK-2026-0001`: a prefix, the year in the organization's time zone,
-/// and a gapless sequence per organization and year.
+/// and a sequence per organization and year that the store takes: unique and increasing, gapless
+/// on SQLite, with gaps on PostgreSQL (a booking refused after taking its number leaves it unused).
 public enum BookingNumber {
     public static func format(prefix: String, year: Int, sequence: Int) -> String {
         let digits = String(sequence)
