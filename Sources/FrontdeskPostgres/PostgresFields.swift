@@ -80,7 +80,8 @@ extension Member {
 extension Booking {
     var fields: Fields {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("number", "\(number)"),
-         ("status", "\(status.rawValue)"), ("member_id", "\(memberID)"), ("source", "\(source.rawValue)"),
+         ("status", "\(status.rawValue)"), ("member_id", "\(memberID)"),
+         ("location_id", "\(locationID)"), ("source", "\(source.rawValue)"),
          ("notes", "\(notes)"), ("cancellation_reason", "\(cancellationReason)"),
          ("starts_at", "\(window.start)"), ("ends_at", "\(window.end)"),
          ("actual_start_at", "\(actualStartAt)"), ("actual_end_at", "\(actualEndAt)"), ("ready_at", "\(readyAt)"),

@@ -375,6 +375,20 @@ enum PostgresMigrations {
             "INSERT INTO event_sequences SELECT id, event_sequence FROM organizations WHERE event_sequence > 0",
             "ALTER TABLE organizations DROP COLUMN event_sequence",
         ]),
+        // A booking's location is Core's to decide (`Booking.locationID`) and the sweep's to read:
+        // stored, the sweep finds a location's due bookings by index without working it out in SQL.
+        Migration(version: "0015_booking_location", statements: [
+            "ALTER TABLE bookings ADD COLUMN location_id uuid",
+            """
+            UPDATE bookings b SET location_id = r.location_id FROM booking_lines bl JOIN resources r ON r.id = bl.resource_id
+            WHERE bl.booking_id = b.id AND bl.position = 0
+            """,
+            "ALTER TABLE bookings ALTER COLUMN location_id SET NOT NULL",
+            "DROP INDEX bookings_confirmed",
+            "DROP INDEX bookings_pending",
+            "CREATE INDEX bookings_confirmed ON bookings (location_id, starts_at) WHERE status = 'confirmed'",
+            "CREATE INDEX bookings_pending ON bookings (location_id, created_at) WHERE status = 'pending'",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -115,12 +115,22 @@ extension Booking {
     private init(row: PostgresRandomAccessRow) throws {
         self.init(
             id: try row.value("id"), organizationID: try row.value("organization_id"), number: try row.value("number"),
-            status: try row.enum("status"), memberID: try row.value("member_id"), lines: [],
+            status: try row.enum("status"), memberID: try row.value("member_id"),
+            locationID: try row.value("location_id"), lines: [],
             source: try row.enum("source"), notes: try row.value("notes"),
             cancellationReason: try row.value("cancellation_reason"),
             actualStartAt: try row.optionalDate("actual_start_at"), actualEndAt: try row.optionalDate("actual_end_at"),
             readyAt: try row.optionalDate("ready_at"), currency: try row.value("currency"), version: try row.value("version"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension HeldLine {
+    /// From the columns `booking_number, starts_at, ends_at, checked_in`.
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(bookingNumber: try row.value("booking_number"),
+                  window: TimeWindow(start: try row.date("starts_at"), end: try row.date("ends_at")),
+                  checkedIn: try row.value("checked_in"))
     }
 }
 

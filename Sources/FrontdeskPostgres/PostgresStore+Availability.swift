@@ -27,10 +27,7 @@ extension PostgresStore {
         var holds = Holds(catalogVersion: try rows.first?.value("catalog_version") ?? 0, lines: [:])
         for row in rows {
             guard let resourceID = try row.value("resource_id", as: UUID?.self) else { continue }
-            holds.lines[resourceID, default: []].append(HeldLine(
-                bookingNumber: try row.value("booking_number"),
-                window: TimeWindow(start: try row.date("starts_at"), end: try row.date("ends_at")),
-                checkedIn: try row.value("checked_in")))
+            holds.lines[resourceID, default: []].append(try HeldLine(row: row))
         }
         return holds
     }

@@ -30,10 +30,7 @@ extension PostgresStore: CatalogStore {
                 SELECT count(*) AS count FROM resources
                 WHERE organization_id = \(organizationID) AND location_id = \(id) AND deleted_at IS NULL
                 """, logger: self.logger)[0].value("count")
-            if count > 0 {
-                throw FrontdeskError.conflict(code: "location_in_use",
-                                              detail: "The location still has \(count) resource(s); delete or move them first.")
-            }
+            try InUse.checkLocation(resources: count)
             try await self.softDelete(Location.self, organizationID, id, connection)
         }
     }
@@ -76,16 +73,10 @@ extension PostgresStore: CatalogStore {
     public func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws {
         try await transaction { connection in
             _ = try await self.lock(Resource.self, organizationID, id, connection)
-            let numbers = try await connection.rows("""
-                SELECT DISTINCT booking_number FROM booking_lines
+            try InUse.checkResource(held: try await connection.rows("""
+                SELECT booking_number, starts_at, ends_at, state = 'occupied' AS checked_in FROM booking_lines
                 WHERE organization_id = \(organizationID) AND resource_id = \(id) AND state <> 'released'
-                  AND (tstzrange(starts_at, ends_at) && tstzrange(\(now), NULL) OR state = 'occupied')
-                ORDER BY booking_number LIMIT 20
-                """, logger: self.logger).map { try $0.value("booking_number", as: String.self) }
-            if !numbers.isEmpty {
-                throw FrontdeskError.conflict(code: "resource_in_use",
-                                              detail: "Current or future bookings hold it: \(numbers.joined(separator: ", ")).")
-            }
+                """, logger: self.logger).map(HeldLine.init(row:)), now: now)
             try await self.softDelete(Resource.self, organizationID, id, connection)
         }
     }
@@ -127,15 +118,10 @@ extension PostgresStore: CatalogStore {
         try await transaction { connection in
             // Locked first: a booking being made for the member holds a shared lock on it.
             _ = try await self.lock(Member.self, organizationID, id, connection)
-            let numbers = try await connection.rows("""
-                SELECT number FROM bookings
+            try InUse.checkMember(bookings: try await connection.rows("""
+                SELECT number, status FROM bookings
                 WHERE organization_id = \(organizationID) AND member_id = \(id) AND status IN \(raw: Self.holdingStatuses)
-                ORDER BY number LIMIT 20
-                """, logger: self.logger).map { try $0.value("number", as: String.self) }
-            if !numbers.isEmpty {
-                throw FrontdeskError.conflict(code: "member_in_use",
-                                              detail: "Open bookings belong to this member: \(numbers.joined(separator: ", ")).")
-            }
+                """, logger: self.logger).map { (number: try $0.value("number"), status: try $0.enum("status")) })
             try await self.softDelete(Member.self, organizationID, id, connection)
         }
     }

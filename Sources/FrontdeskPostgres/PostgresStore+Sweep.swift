@@ -4,37 +4,38 @@ import FrontdeskEngine
 import PostgresNIO
 
 extension PostgresStore {
-    public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
+    public func locationDesks() async throws -> [LocationDesk] {
         try await query("""
-            SELECT b.organization_id, b.id, 'no_show' AS action,
-                   COALESCE(loc.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
-            FROM organizations o
-            JOIN bookings b ON b.organization_id = o.id AND b.status = 'confirmed' AND b.starts_at <= \(now)
-            \(Self.bookingLocation)
-            WHERE b.starts_at <= \(now)::timestamptz
-                    - make_interval(mins => COALESCE(loc.no_show_grace_minutes, o.no_show_grace_minutes))
-              AND COALESCE(loc.auto_no_show, o.auto_no_show)
-              AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id AND c.check_in IS NOT NULL)
-            UNION ALL
-            SELECT b.organization_id, b.id, 'expire' AS action,
-                   COALESCE(loc.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
-            FROM organizations o
-            JOIN bookings b ON b.organization_id = o.id AND b.status = 'pending'
-            \(Self.bookingLocation)
-            WHERE b.created_at <= \(now)::timestamptz
-                    - make_interval(mins => COALESCE(loc.pending_hold_minutes, o.pending_hold_minutes))
-            LIMIT \(limit)
+            SELECT o.*, loc.id AS location_id, \(LocationSettings.selected(as: "loc", prefix: "location_"))
+            FROM locations loc JOIN organizations o ON o.id = loc.organization_id
             """).map { row in
-            DueBooking(organizationID: try row.value("organization_id"), bookingID: try row.value("id"),
-                       action: try row.enum("action"), noShowGrace: TimeInterval(try row.value("grace") as Int) * 60)
+            LocationDesk(organizationID: try row.value("id"), locationID: try row.value("location_id"),
+                         organization: try Organization(row: row).desk,
+                         location: try LocationSettings(row: row, prefix: "location_"))
         }
     }
 
-    /// A due booking's location (`loc`), its first line's resource's: the desk settings it is due by
-    /// are each the location's, else the organization's (`LocationSettings.resolved(over:)`).
-    private static let bookingLocation: SQL = """
-        JOIN booking_lines bl ON bl.booking_id = b.id AND bl.position = 0
-        JOIN resources r ON r.id = bl.resource_id
-        JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
-        """
+    /// All locations at once, each bound a row of arrays unnested: from the partial indexes of
+    /// confirmed bookings by start and pending ones by creation, per location.
+    public func dueBookings(_ bounds: [DueBounds], limit: Int) async throws -> [DueBooking] {
+        let byLocation = Dictionary(bounds.map { ($0.locationID, $0) }) { first, _ in first }
+        let noShows = bounds.filter { $0.noShowStartedBy != nil }
+        return try await query("""
+            (SELECT b.id, b.location_id, 'no_show' AS action
+             FROM unnest(\(noShows.map(\.locationID)), \(noShows.map { $0.noShowStartedBy! })) AS d(location_id, started_by)
+             JOIN bookings b ON b.location_id = d.location_id AND b.status = 'confirmed' AND b.starts_at <= d.started_by
+             WHERE NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id AND c.check_in IS NOT NULL)
+             LIMIT \(limit))
+            UNION ALL
+            (SELECT b.id, b.location_id, 'expire' AS action
+             FROM unnest(\(bounds.map(\.locationID)), \(bounds.map(\.expireCreatedBy))) AS d(location_id, created_by)
+             JOIN bookings b ON b.location_id = d.location_id AND b.status = 'pending' AND b.created_at <= d.created_by
+             LIMIT \(limit))
+            LIMIT \(limit)
+            """).compactMap { row in
+            guard let bound = byLocation[try row.value("location_id")] else { return nil }
+            return DueBooking(organizationID: bound.organizationID, bookingID: try row.value("id"),
+                              action: try row.enum("action"), noShowGrace: bound.noShowGrace)
+        }
+    }
 }

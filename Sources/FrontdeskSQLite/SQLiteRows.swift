@@ -115,7 +115,7 @@ extension Member {
 extension Booking {
     init(row: Row, lines: [BookingLine]) throws {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), number: row["number"],
-                  status: try row.enumeration("status"), memberID: row.uuid("member_id"),
+                  status: try row.enumeration("status"), memberID: row.uuid("member_id"), locationID: row.uuid("location_id"),
                   lines: lines, source: try row.enumeration("source"), notes: row["notes"],
                   cancellationReason: row["cancellation_reason"], actualStartAt: row.optionalDate("actual_start_at"),
                   actualEndAt: row.optionalDate("actual_end_at"), readyAt: row.optionalDate("ready_at"),
@@ -125,7 +125,7 @@ extension Booking {
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "number": number, "status": status.rawValue,
-         "member_id": memberID.text, "source": source.rawValue, "notes": notes,
+         "member_id": memberID.text, "location_id": locationID.text, "source": source.rawValue, "notes": notes,
          "cancellation_reason": cancellationReason, "starts_at": window.start.millis, "ends_at": window.end.millis,
          "actual_start_at": actualStartAt?.millis, "actual_end_at": actualEndAt?.millis, "ready_at": readyAt?.millis,
          "currency": currency, "version": version, "created_at": createdAt.millis, "updated_at": updatedAt.millis]

@@ -28,10 +28,7 @@ extension SQLiteStore: CatalogStore {
             let resources = try db.cachedValue(Int.self, sql: """
                 SELECT count(*) FROM resources WHERE organization_id = ? AND location_id = ? AND deleted_at IS NULL
                 """, arguments: [organizationID.text, id.text]) ?? 0
-            if resources > 0 {
-                throw FrontdeskError.conflict(code: "location_in_use",
-                                              detail: "The location still has \(resources) resource(s); delete or move them first.")
-            }
+            try InUse.checkLocation(resources: resources)
             try Self.softDelete(Location.self, organizationID, id, db)
         }
     }
@@ -72,15 +69,10 @@ extension SQLiteStore: CatalogStore {
     public func deleteResource(_ organizationID: UUID, _ id: UUID, now: Date) async throws {
         try await write { db in
             _ = try Self.require(Resource.self, organizationID, id, db)
-            let numbers = try db.cachedValues(String.self, sql: """
-                SELECT DISTINCT booking_number FROM booking_lines
-                WHERE resource_id = ? AND state <> 'released' AND (ends_at > ? OR state = 'occupied')
-                ORDER BY booking_number LIMIT 20
-                """, arguments: [id.text, now.millis])
-            if !numbers.isEmpty {
-                throw FrontdeskError.conflict(code: "resource_in_use",
-                                              detail: "Current or future bookings hold it: \(numbers.joined(separator: ", ")).")
-            }
+            try InUse.checkResource(held: try db.rows("""
+                SELECT starts_at, ends_at, booking_number, state = 'occupied' FROM booking_lines
+                WHERE resource_id = ? AND state <> 'released'
+                """, [id.text], Self.heldLine), now: now)
             try Self.softDelete(Resource.self, organizationID, id, db)
         }
     }
@@ -113,14 +105,10 @@ extension SQLiteStore: CatalogStore {
     public func deleteMember(_ organizationID: UUID, _ id: UUID) async throws {
         try await write { db in
             _ = try Self.require(Member.self, organizationID, id, db)
-            let numbers = try db.cachedValues(String.self, sql: """
-                SELECT number FROM bookings WHERE organization_id = ? AND member_id = ?
-                AND status IN \(SQLiteStore.holdingStatuses) ORDER BY number LIMIT 20
-                """, arguments: [organizationID.text, id.text])
-            if !numbers.isEmpty {
-                throw FrontdeskError.conflict(code: "member_in_use",
-                                              detail: "Open bookings belong to this member: \(numbers.joined(separator: ", ")).")
-            }
+            try InUse.checkMember(bookings: try db.rows("""
+                SELECT number, status FROM bookings WHERE organization_id = ? AND member_id = ?
+                AND status IN \(SQLiteStore.holdingStatuses)
+                """, [organizationID.text, id.text]) { (number: $0.text(0), status: try $0.enumeration(1, "status")) })
             try Self.softDelete(Member.self, organizationID, id, db)
         }
     }

@@ -4,39 +4,43 @@ import FrontdeskEngine
 import GRDB
 
 extension SQLiteStore {
-    /// Organization by organization (CROSS JOIN keeps that order), the due bookings come from the
-    /// `bookings_due` index: a range of confirmed bookings that have started, and the few pending
-    /// ones (`+created_at` keeps the planner off the by-creation index, which holds every booking).
-    /// Each is kept when its location's desk settings make it due (its first line's location's,
-    /// each setting else the organization's, as `LocationSettings.resolved(over:)` has it).
-    public func dueBookings(now: Date, limit: Int) async throws -> [DueBooking] {
+    public func locationDesks() async throws -> [LocationDesk] {
         try await read { db in
-            try db.cachedRows(sql: """
-                SELECT b.organization_id, b.id, 'no_show' AS action,
-                       COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
-                FROM organizations o CROSS JOIN bookings b \(Self.bookingLocation)
-                WHERE b.organization_id = o.id AND b.status = 'confirmed' AND b.starts_at <= :now
-                  AND b.starts_at <= :now - COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) * 60000
-                  AND COALESCE(l.auto_no_show, o.auto_no_show) = 1
-                  AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id AND c.check_in IS NOT NULL)
-                UNION ALL
-                SELECT b.organization_id, b.id, 'expire' AS action,
-                       COALESCE(l.no_show_grace_minutes, o.no_show_grace_minutes) AS grace
-                FROM organizations o CROSS JOIN bookings b \(Self.bookingLocation)
-                WHERE b.organization_id = o.id AND b.status = 'pending'
-                  AND +b.created_at <= :now - COALESCE(l.pending_hold_minutes, o.pending_hold_minutes) * 60000
-                LIMIT :limit
-                """, arguments: ["now": now.millis, "limit": limit]) { row in
-                DueBooking(organizationID: row.uuid("organization_id"), bookingID: row.uuid("id"),
-                           action: try row.enumeration("action"),
-                           noShowGrace: TimeInterval(row["grace"] as Int) * 60)
+            let organizationColumns = Int32(Organization.columnNames.count)
+            return try db.rows("""
+                SELECT \(Organization.selected(as: "o")), l.id, \(LocationSettings.selected(as: "l"))
+                FROM locations l JOIN organizations o ON o.id = l.organization_id
+                """, []) { row in
+                LocationDesk(organizationID: row.uuid(0), locationID: row.uuid(organizationColumns),
+                             organization: Organization(row: row).desk,
+                             location: LocationSettings(row: row, at: organizationColumns + 1))
             }
         }
     }
 
-    /// A due booking's location (`l`): its first line's resource's.
-    private static let bookingLocation = """
-        JOIN booking_lines bl ON bl.booking_id = b.id AND bl.position = 0
-        JOIN resources r ON r.id = bl.resource_id JOIN locations l ON l.id = r.location_id
-        """
+    /// Location by location, from the `bookings_due` index: a range of confirmed bookings that have
+    /// started, and the few pending ones.
+    public func dueBookings(_ bounds: [DueBounds], limit: Int) async throws -> [DueBooking] {
+        try await read { db in
+            var due: [DueBooking] = []
+            for bound in bounds where due.count < limit {
+                let found = { (action: BookingAction) in { (row: DirectRow) in
+                    DueBooking(organizationID: bound.organizationID, bookingID: row.uuid(0), action: action,
+                               noShowGrace: bound.noShowGrace)
+                } }
+                if let startedBy = bound.noShowStartedBy {
+                    due += try db.rows("""
+                        SELECT b.id FROM bookings b
+                        WHERE b.location_id = ? AND b.status = 'confirmed' AND b.starts_at <= ?
+                          AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id AND c.check_in IS NOT NULL)
+                        LIMIT ?
+                        """, [bound.locationID.text, startedBy.millis, limit - due.count], found(.noShow))
+                }
+                due += try db.rows("""
+                    SELECT id FROM bookings WHERE location_id = ? AND status = 'pending' AND created_at <= ? LIMIT ?
+                    """, [bound.locationID.text, bound.expireCreatedBy.millis, max(0, limit - due.count)], found(.expire))
+            }
+            return due
+        }
+    }
 }

@@ -35,7 +35,7 @@ import Testing
     @Test func bookingKeysAreSnakeCase() throws {
         let (json, _) = try Self.written(Self.booking())
         #expect(Set(json.keys) == [
-            "id", "number", "status", "member_id", "lines", "source", "notes",
+            "id", "number", "status", "member_id", "location_id", "lines", "source", "notes",
             "starts_at", "ends_at", "total_amount", "currency", "version", "created_at", "updated_at",
         ])
         let lines = try #require(json["lines"] as? [[String: Any]])

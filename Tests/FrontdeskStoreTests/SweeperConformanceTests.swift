@@ -156,15 +156,20 @@ struct SweeperConformanceTests {
             let window = TimeWindow(start: f.now + 60, end: f.now + 3_600)
             let confirmed = try await f.book(member, try await f.makeResource(at: location, name: "1"), window)
             let pending = try await f.book(member, try await f.makeResource(at: location, name: "2"), window, status: .pending)
-            let due = try await f.store.dueBookings(now: f.now + 86_400, limit: 10)
+            func dueBookings(at now: Date, limit: Int) async throws -> [DueBooking] {
+                try await f.store.dueBookings(try await f.store.locationDesks().map { $0.dueBounds(at: now) }, limit: limit)
+            }
+            #expect(try await f.store.locationDesks().map(\.locationID) == [location.id])
+            #expect(confirmed.locationID == location.id)
+            let due = try await dueBookings(at: f.now + 86_400, limit: 10)
             #expect(Set(due) == [
                 DueBooking(organizationID: Organization.defaultID, bookingID: confirmed.id, action: .noShow,
                            noShowGrace: 120 * 60),
                 DueBooking(organizationID: Organization.defaultID, bookingID: pending.id, action: .expire,
                            noShowGrace: 120 * 60),
             ])
-            #expect(try await f.store.dueBookings(now: f.now + 86_400, limit: 1).count == 1)
-            #expect(try await f.store.dueBookings(now: f.now, limit: 10).isEmpty)
+            #expect(try await dueBookings(at: f.now + 86_400, limit: 1).count == 1)
+            #expect(try await dueBookings(at: f.now, limit: 10).isEmpty)
         }
     }
 }

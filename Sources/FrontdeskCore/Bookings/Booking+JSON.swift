@@ -22,6 +22,7 @@ extension Booking: JSONWritable {
             json.key("id"); json.uuid(id)
             if let line { json.key("line"); line.write(to: &json) }
             json.key("lines"); json.array(lines) { json, line in line.write(to: &json) }
+            json.key("location_id"); json.uuid(locationID)
             json.key("member_id"); json.uuid(memberID)
             if let notes { json.key("notes"); json.string(notes) }
             json.key("number"); json.string(number)

@@ -13,6 +13,8 @@ public struct Booking: Sendable, Hashable, Identifiable {
     public var number: String
     public var status: BookingStatus
     public var memberID: UUID
+    /// Where it is kept, swept and listed: its first line's resource's location when it was made.
+    public var locationID: UUID
     public var lines: [BookingLine]
     public var source: Source
     public var notes: String?
@@ -27,7 +29,7 @@ public struct Booking: Sendable, Hashable, Identifiable {
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, number: String, status: BookingStatus, memberID: UUID,
-                lines: [BookingLine], source: Source, notes: String?, cancellationReason: String? = nil,
+                locationID: UUID, lines: [BookingLine], source: Source, notes: String?, cancellationReason: String? = nil,
                 actualStartAt: Date? = nil, actualEndAt: Date? = nil, readyAt: Date? = nil, currency: String, version: Int = 1,
                 createdAt: Date, updatedAt: Date) {
         self.id = id
@@ -35,6 +37,7 @@ public struct Booking: Sendable, Hashable, Identifiable {
         self.number = number
         self.status = status
         self.memberID = memberID
+        self.locationID = locationID
         self.lines = lines
         self.source = source
         self.notes = notes

@@ -46,7 +46,7 @@ public enum BookingPlanner {
         }
         var booking = Booking(
             id: id, organizationID: organization.id, number: "", status: request.status,
-            memberID: request.memberID, lines: lines, source: request.source, notes: request.notes,
+            memberID: request.memberID, locationID: resources[request.lines[0].resourceID]!.resource.locationID, lines: lines, source: request.source, notes: request.notes,
             currency: organization.currency, createdAt: at, updatedAt: at)
         if request.status == .active {
             // A walk-in: the member is at the desk, so the rental starts now.

@@ -4,16 +4,19 @@ import Logging
 
 extension Frontdesk {
     /// Moves on what time has decided: confirmed bookings never checked in past their location's
-    /// no-show grace (where it marks no-shows: `auto_no_show`) become no_show (the store's query finds them, `Booking.isDueForNoShow` decides
-    /// in the transaction); pending ones past their hold expire. Returns how many moved.
+    /// no-show grace (where it marks no-shows: `auto_no_show`) become no_show; pending ones past
+    /// their hold expire. Core decides: each location's `DueBounds`, then `Booking.isDueForNoShow`
+    /// in the transaction of each booking the store fetched by them. Returns how many moved.
     /// Plugins' hooks see each move as the system's (`Caller.system`); a before-hook's veto skips
     /// that booking, logged, and the sweep goes on.
     @discardableResult
     public func sweep(limit: Int = 500) async throws -> Int {
-        let due = try await store.dueBookings(now: now, limit: limit)
+        let now = self.now
+        let bounds = try await store.locationDesks().map { $0.dueBounds(at: now) }
+        let due = try await store.dueBookings(bounds, limit: limit)
         var moved = 0
         for item in due {
-            let (now, newID, caller) = (self.now, self.newID, Caller.system(item.organizationID))
+            let (newID, caller) = (self.newID, Caller.system(item.organizationID))
             let hooks = beforeHooks(caller)
             let booking: Booking
             do {

@@ -29,13 +29,13 @@ public protocol BookingStore: Sendable {
     /// the lines checked in and not out whose window ended before `window` and by `now`, which may
     /// be overdue and hold on (`Occupancy.heldWindow` decides).
     func holds(_ organizationID: UUID, window: TimeWindow, now: Date) async throws -> Holds
-    /// Bookings whose time may have passed, found by index, by the desk settings of their location
-    /// (a booking's is its first line's; each setting the location's, else the organization's, as
-    /// `LocationSettings.resolved(over:)` has it): confirmed ones past their no-show grace with no
-    /// checkin checked in where no-shows are marked (`auto_no_show`), pending ones past their hold.
-    /// Returns (organization, booking id, action, grace) to apply; `Booking.isDueForNoShow` has the
-    /// last word on a no-show.
-    func dueBookings(now: Date, limit: Int) async throws -> [DueBooking]
+    /// Every location with its desk settings and its organization's, deleted ones too (their
+    /// bookings are still swept): what the sweep makes its `DueBounds` of.
+    func locationDesks() async throws -> [LocationDesk]
+    /// Up to `limit` bookings the bounds name, fetched by index: in each bound's location, confirmed
+    /// ones that started by its `noShowStartedBy` with no checkin checked in, and pending ones created
+    /// by its `expireCreatedBy`.
+    func dueBookings(_ bounds: [DueBounds], limit: Int) async throws -> [DueBooking]
 }
 
 /// A booking the sweeper should move on.
@@ -43,7 +43,7 @@ public struct DueBooking: Sendable, Hashable {
     public var organizationID: UUID
     public var bookingID: UUID
     public var action: BookingAction
-    /// The no-show grace the query used (the booking's location's), which `Booking.isDueForNoShow`
+    /// The no-show grace of the booking's location (its bounds'), which `Booking.isDueForNoShow`
     /// decides with.
     public var noShowGrace: TimeInterval
 
@@ -55,3 +55,24 @@ public struct DueBooking: Sendable, Hashable {
     }
 }
 
+
+/// A location's desk settings, and its organization's that it falls back on.
+public struct LocationDesk: Sendable, Hashable {
+    public var organizationID: UUID
+    public var locationID: UUID
+    public var organization: DeskSettings
+    public var location: LocationSettings
+
+    public init(organizationID: UUID, locationID: UUID, organization: DeskSettings, location: LocationSettings) {
+        self.organizationID = organizationID
+        self.locationID = locationID
+        self.organization = organization
+        self.location = location
+    }
+
+    /// What the sweep looks for there at `now`.
+    public func dueBounds(at now: Date) -> DueBounds {
+        DueBounds(organizationID: organizationID, locationID: locationID, settings: location.resolved(over: organization),
+                  now: now)
+    }
+}

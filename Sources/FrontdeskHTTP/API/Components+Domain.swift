@@ -11,6 +11,7 @@ extension Components.Schemas.Booking {
         self.init(
             id: booking.id.text, number: booking.number,
             status: try .init(matching: booking.status), memberId: booking.memberID.text,
+            locationId: booking.locationID.text,
             lines: try booking.lines.map(Components.Schemas.BookingLine.init), source: try .init(matching: booking.source),
             notes: booking.notes, cancellationReason: booking.cancellationReason, startsAt: window.start,
             endsAt: window.end, actualStartAt: booking.actualStartAt, actualEndAt: booking.actualEndAt,
