@@ -28,6 +28,7 @@ extension PostgresStore: EventStore {
         }
     }
 
+    /// Numbered events only: those the sequencer has not numbered yet have no sequence to compare.
     public func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event] {
         try await query("""
             SELECT * FROM events WHERE organization_id = \(organizationID) AND sequence > \(sequence)
