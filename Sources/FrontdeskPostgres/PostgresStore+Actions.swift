@@ -76,15 +76,8 @@ extension PostgresStore: ActionStore {
                 try await connection.run(.insert(into: "webhook_deliveries", rows: planned.deliveries.map(\.fields)),
                                          logger: self.logger)
             }
-            // In id order, as every writer locks resources.
-            for resourceID in planned.dirtyResources.sorted(by: { $0.text < $1.text }) {
-                try await connection.run("""
-                    UPDATE resources SET housekeeping = 'dirty', updated_at = \(planned.now)
-                    WHERE organization_id = \(organizationID) AND id = \(resourceID)
-                    """, logger: self.logger)
-            }
-            // The organization, then each booking, as every booking write locks them (after the
-            // resources, as a new booking does). One at a time: a booking readied once is ready.
+            // The organization, then each booking, as every booking write locks them. One at a
+            // time: a booking readied once is ready.
             if !planned.freedResources.isEmpty { try await self.lockOrganization(organizationID, connection) }
             var readied: UUID?
             for freed in planned.freedResources {
@@ -92,6 +85,14 @@ extension PostgresStore: ActionStore {
                       let change = try ready(next, freed) else { continue }
                 try await self.write(change, connection)
                 readied = organizationID
+            }
+            // Then the resources, in id order: the last locks of every writer that holds the
+            // organization's (visits are admitted on them, see `admit`).
+            for resourceID in planned.dirtyResources.sorted(by: { $0.text < $1.text }) {
+                try await connection.run("""
+                    UPDATE resources SET housekeeping = 'dirty', updated_at = \(planned.now)
+                    WHERE organization_id = \(organizationID) AND id = \(resourceID)
+                    """, logger: self.logger)
             }
             try await connection.run("""
                 UPDATE action_cursors SET sequence = \(last.sequence) WHERE organization_id = \(organizationID)

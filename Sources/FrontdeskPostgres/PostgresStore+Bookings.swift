@@ -142,7 +142,8 @@ extension PostgresStore: BookingStore {
         return booking
     }
 
-    /// Locks the organization row: the first lock of every change of its bookings and checkins.
+    /// Locks the organization row: the first lock of every change of its bookings and of their
+    /// checkins (a standalone checkin's writes do without).
     func lockOrganization(_ organizationID: UUID, _ connection: PostgresConnection) async throws {
         try await connection.run("SELECT 1 FROM organizations WHERE id = \(organizationID) FOR NO KEY UPDATE",
                                  logger: logger)

@@ -3,16 +3,17 @@ import FrontdeskCore
 import FrontdeskEngine
 import PostgresNIO
 
-/// Every checkin write locks the organization row first, as booking changes do: writes of an
-/// organization's checkins and bookings then take turns, so a booking's check-in and a checkin of
-/// its lines never race.
+/// A write of a booking's checkin locks the organization row first, as booking changes do: the two
+/// take turns, so a booking's check-in and a checkin of its lines never race. A standalone
+/// checkin's writes lock only its row, and the resource of a visit they begin (`admit`), so they
+/// commit side by side.
 extension PostgresStore: CheckinStore {
     public func createCheckin(
         _ organizationID: UUID, _ request: CheckinRequest,
         decide: @escaping @Sendable (CheckinContext) throws -> CheckinChange
     ) async throws -> Checkin {
         try await recording(organizationID) { connection in
-            try await self.lockOrganization(organizationID, connection)
+            if request.bookingID != nil { try await self.lockOrganization(organizationID, connection) }
             let resource = try await connection.rows(Self.select(Resource.self, organizationID, request.resourceID),
                                                      logger: self.logger).first.map(Resource.init(row:))
             var memberExists = false
@@ -115,13 +116,17 @@ extension PostgresStore: CheckinStore {
         "SELECT * FROM checkins c WHERE c.organization_id = \(organizationID) AND c.id = \(id)"
     }
 
-    /// Locks the organization row, then the checkin, and reads it, or throws `not_found`.
+    /// Locks the checkin and reads it, or throws `not_found`; a booking's checkin after the
+    /// organization row. A checkin read standalone stays so (no write links one to a booking), so
+    /// its row is all there is to lock.
     private func lockCheckin(
         _ organizationID: UUID, _ id: UUID, _ connection: PostgresConnection
     ) async throws -> Checkin {
-        try await lockOrganization(organizationID, connection)
-        guard let row = try await connection.rows("\(Self.selectCheckin(organizationID, id)) FOR NO KEY UPDATE",
-                                                  logger: logger).first
+        let select = Self.selectCheckin(organizationID, id)
+        guard let read = try await connection.rows(select, logger: logger).first
+        else { throw FrontdeskError.notFound(entity: "checkin", id: id.text) }
+        if try read.value("booking_id", as: UUID?.self) != nil { try await lockOrganization(organizationID, connection) }
+        guard let row = try await connection.rows("\(select) FOR NO KEY UPDATE", logger: logger).first
         else { throw FrontdeskError.notFound(entity: "checkin", id: id.text) }
         return try Checkin(row: row)
     }

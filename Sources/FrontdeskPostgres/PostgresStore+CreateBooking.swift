@@ -12,8 +12,8 @@ extension PostgresStore {
     /// 2. in one later statement, whose snapshot therefore sees every line committed before those
     ///    locks were granted: the member (share-locked: it cannot be deleted meanwhile) and the
     ///    lines holding the resources;
-    /// 3. for a walk-in created active only, the organization row before its visits are admitted,
-    ///    held to commit.
+    /// 3. for a walk-in created active only, its visits admitted on the resources it holds
+    ///    (`admit`): it takes turns with the check-ins into them.
     public func createBooking(
         _ organizationID: UUID, _ request: BookingRequest, now: Date,
         decide: @escaping @Sendable (BookingContext) throws -> BookingChange
@@ -45,12 +45,7 @@ extension PostgresStore {
             let change = try decide(BookingContext(
                 organization: organization, resources: resources,
                 memberExists: try rows[0].value("member_exists"), nextSequence: sequence))
-            if !change.arrivals.isEmpty {
-                // A walk-in created active begins visits: the organization's lock (step 3, taken
-                // early) makes it take turns with the check-ins it is admitted against.
-                try await self.lockOrganization(organizationID, connection)
-                try await self.admit(change.arrivals, organizationID, connection)
-            }
+            try await self.admit(change.arrivals, organizationID, connection)
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
                 \(Self.writeLines(of: change.booking, organizationID)),

@@ -4,12 +4,19 @@ import FrontdeskEngine
 import PostgresNIO
 
 extension PostgresStore {
-    /// Reads the resources of the visits a write begins, with their zones and visits in progress,
-    /// and lets Core refuse the write (`Presence.admit`). The caller holds the organization's lock,
-    /// which every check-in path takes first: two check-ins into one resource take turns, and the
-    /// second reads the visit the first committed.
+    /// Locks the resources of the visits a write begins (in id order, held to commit), then reads
+    /// them with their zones and visits in progress, and lets Core refuse the write
+    /// (`Presence.admit`). Two visits into one resource take turns on its row, whichever paths
+    /// begin them, and the second reads, in a later statement, the visit the first committed. The
+    /// resource rows are the last locks of every path that begins visits, as the dispatcher's
+    /// housekeeping flags come after the bookings it readies.
     func admit(_ arrivals: [Arrival], _ organizationID: UUID, _ connection: PostgresConnection) async throws {
         guard !arrivals.isEmpty else { return }
+        let resourceIDs = Array(Set(arrivals.map(\.checkin.resourceID)))
+        try await connection.run("""
+            SELECT 1 FROM resources WHERE organization_id = \(organizationID) AND id = ANY(\(resourceIDs))
+            ORDER BY id FOR NO KEY UPDATE
+            """, logger: logger)
         let rows = try await connection.rows("""
             SELECT r.*, loc.timezone AS location_zone, o.timezone AS organization_zone,
                    visit.id AS visit_id, visit.number AS visit_number
@@ -21,7 +28,7 @@ extension PostgresStore {
                 WHERE c.organization_id = r.organization_id AND c.resource_id = r.id
                   AND c.check_in IS NOT NULL AND c.check_out IS NULL
             ) visit ON true
-            WHERE r.organization_id = \(organizationID) AND r.id = ANY(\(Array(Set(arrivals.map(\.checkin.resourceID)))))
+            WHERE r.organization_id = \(organizationID) AND r.id = ANY(\(resourceIDs))
               AND r.deleted_at IS NULL
             """, logger: logger)
         var presence: [UUID: Presence] = [:]

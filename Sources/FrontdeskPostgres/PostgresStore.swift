@@ -8,8 +8,9 @@ import Synchronization
 /// `frontdesk serve` replicas on one database. Every write is one transaction (read committed) that
 /// locks the rows it checks before reading what depends on them: a booking locks its resources in
 /// id order (its number comes from its series before, in a statement of its own); a change of
-/// bookings or checkins locks the organization row first; an exclusion constraint on exclusive
-/// resources backs the booking planner up. Events are numbered after their write commits
+/// bookings or of a booking's checkins locks the organization row first; a visit begins on its
+/// resource's lock, taken last (`admit`); an exclusion constraint on exclusive resources backs
+/// the booking planner up. Events are numbered after their write commits
 /// (`PostgresStore+Sequencing.swift`), so no lock orders the outbox.
 ///
 /// The store runs its client's connection pool itself: create it, use it, `shutdown()` it.

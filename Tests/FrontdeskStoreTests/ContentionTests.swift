@@ -273,4 +273,41 @@ struct ContentionTests {
             #expect(events.map(\.sequence) == (1...Int64(events.count)).map { $0 })
         }
     }
+
+    /// Standalone visits and a booking's check-in race into one room: one gets in, whichever path
+    /// it took (on PostgreSQL they take turns on the room's row, not the organization's).
+    @Test(arguments: Backend.enabled)
+    func concurrentVisitsIntoOneRoomAdmitOne(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation())
+            f.clock.set(hours(14, 38).start)
+            let booking = try await f.book(try await f.makeMember(), room, hours(14, 38))
+            var created: [Checkin] = []
+            for _ in 0..<12 { created.append(try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: room.id))) }
+            let (frontdesk, owner, walkIns) = (f.frontdesk, f.owner, created)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0...walkIns.count {
+                    group.addTask {
+                        do {
+                            if index == walkIns.count {
+                                _ = try await frontdesk.perform(owner, .checkIn, on: .id(booking.id))
+                            } else {
+                                _ = try await frontdesk.checkIn(owner, walkIns[index].id)
+                            }
+                            return "ok"
+                        } catch let error as FrontdeskError {
+                            return error.code
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == "ok" }.count == 1)
+            #expect(outcomes.filter { $0 != "ok" }.allSatisfy { $0 == "resource_occupied" }, "\(outcomes)")
+            #expect(try await f.allCheckins(filter: CheckinFilter(states: [.inProgress])).count == 1)
+            let events = try await f.allEvents()
+            #expect(events.filter { $0.type == .checkinStarted }.count == 1)
+            #expect(events.map(\.sequence) == (1...Int64(events.count)).map { $0 })
+        }
+    }
 }
