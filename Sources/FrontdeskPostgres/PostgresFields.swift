@@ -95,7 +95,7 @@ extension Checkin {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("resource_id", "\(resourceID)"),
          ("member_id", "\(memberID)"), ("booking_id", "\(bookingID)"), ("booking_line_id", "\(bookingLineID)"),
          ("starts_at", "\(planned?.start)"), ("ends_at", "\(planned?.end)"), ("check_in", "\(checkIn)"),
-         ("check_out", "\(checkOut)"), ("notes", "\(notes)"),
+         ("check_out", "\(checkOut)"), ("state", "\(state.rawValue)"), ("notes", "\(notes)"),
          ("metadata", "\(String(decoding: DomainJSON.encode(metadata), as: UTF8.self))"), ("version", "\(version)"),
          ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }

@@ -354,6 +354,7 @@ enum PostgresMigrations {
             "CREATE INDEX booking_lines_occupied ON booking_lines (organization_id, resource_id) WHERE state = 'occupied'",
             "CREATE INDEX checkins_in_progress ON checkins (resource_id) WHERE check_in IS NOT NULL AND check_out IS NULL",
         ]),
+        Migration(version: "0013_list_indexes", statements: listIndexes),
         // Events are numbered after they commit (`PostgresStore+Sequencing.swift`), no longer under
         // the organization's row lock: a write inserts them without a sequence, in `position`
         // order, and the sequencer numbers them after the last number it gave, which it keeps in

@@ -10,7 +10,7 @@ extension PostgresStore: BookingStore {
 
     public func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
         var conditions: [SQL] = ["b.organization_id = \(organizationID)"]
-        if !filter.statuses.isEmpty { conditions.append("b.status = ANY(\(filter.statuses.map(\.rawValue)))") }
+        if !filter.statuses.isEmpty { conditions.append("b.status \(SQL.oneOf(filter.statuses.map(\.rawValue)))") }
         if let memberID = filter.memberID { conditions.append("b.member_id = \(memberID)") }
         // Every line condition holds for one and the same line.
         var lineConditions: [SQL] = []

@@ -38,9 +38,7 @@ extension PostgresStore: CheckinStore {
 
     public func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
         var conditions: [SQL] = ["c.organization_id = \(organizationID)"]
-        if !filter.states.isEmpty {
-            conditions.append("(\(SQL(joining: filter.states.map(Self.condition), separator: " OR ")))")
-        }
+        if !filter.states.isEmpty { conditions.append("c.state \(SQL.oneOf(filter.states.map(\.rawValue)))") }
         if let resourceID = filter.resourceID { conditions.append("c.resource_id = \(resourceID)") }
         if let memberID = filter.memberID { conditions.append("c.member_id = \(memberID)") }
         if let bookingID = filter.bookingID { conditions.append("c.booking_id = \(bookingID)") }
@@ -50,16 +48,20 @@ extension PostgresStore: CheckinStore {
                 """)
         }
         if let window = filter.window {
+            // `checkins_by_visit` (migration 0013).
             conditions.append("""
-                COALESCE(c.starts_at, c.check_in, c.created_at) < \(window.end)
-                AND COALESCE(c.ends_at, c.check_out, 'infinity') > \(window.start)
+                \(raw: PostgresMigrations.visit(of: "c")) && tstzrange(\(window.start), \(window.end))
+                AND \(raw: PostgresMigrations.visitEnd(of: "c")) > \(window.start)
                 """)
         }
         if let after = page.after { conditions.append("(c.created_at, c.id) > (\(after.createdAt), \(after.id))") }
-        let rows = try await query("""
-            SELECT c.* FROM checkins c WHERE \(SQL(joining: conditions, separator: " AND "))
-            ORDER BY c.created_at, c.id LIMIT \(page.limit + 1)
-            """)
+        let matching: SQL = "SELECT c.* FROM checkins c WHERE \(SQL(joining: conditions, separator: " AND "))"
+        // By window, the visits `checkins_by_visit` finds are sorted (`OFFSET 0` keeps the planner
+        // from walking every checkin in page order instead, as its estimate would: the window's
+        // visits are all among the newest).
+        let rows = try await query(filter.window == nil
+            ? "\(matching) ORDER BY c.created_at, c.id LIMIT \(page.limit + 1)"
+            : "SELECT c.* FROM (\(matching) OFFSET 0) c ORDER BY c.created_at, c.id LIMIT \(page.limit + 1)")
         return Page(fetched: try rows.map(Checkin.init(row:)), limit: page.limit) {
             Cursor(createdAt: $0.createdAt, id: $0.id)
         }
@@ -102,15 +104,6 @@ extension PostgresStore: CheckinStore {
     }
 
     // MARK: Inside a transaction
-
-    /// Core's derived states, as conditions on the stamps.
-    private static func condition(_ state: CheckinState) -> SQL {
-        switch state {
-        case .pending: "c.check_in IS NULL"
-        case .inProgress: "(c.check_in IS NOT NULL AND c.check_out IS NULL)"
-        case .complete: "c.check_out IS NOT NULL"
-        }
-    }
 
     private static func selectCheckin(_ organizationID: UUID, _ id: UUID) -> SQL {
         "SELECT * FROM checkins c WHERE c.organization_id = \(organizationID) AND c.id = \(id)"

@@ -313,6 +313,7 @@ enum SQLiteMigrations {
         CREATE INDEX booking_lines_occupied ON booking_lines (organization_id, resource_id) WHERE state = 'occupied';
         CREATE INDEX checkins_in_progress ON checkins (resource_id) WHERE check_in IS NOT NULL AND check_out IS NULL;
         """),
+        ("0013_list_indexes", listIndexes),
         // A booking's location is Core's to decide (`Booking.locationID`) and the sweep's to read:
         // stored, the sweep finds a location's due bookings by index without working it out in SQL.
         // Its index replaces `bookings_due`.

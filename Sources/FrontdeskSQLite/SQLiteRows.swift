@@ -173,7 +173,7 @@ extension Checkin: PositionalRow {
         ["id": id.text, "organization_id": organizationID.text, "resource_id": resourceID.text,
          "member_id": memberID?.text, "booking_id": bookingID?.text, "booking_line_id": bookingLineID?.text,
          "starts_at": planned?.start.millis, "ends_at": planned?.end.millis, "check_in": checkIn?.millis,
-         "check_out": checkOut?.millis, "notes": notes,
+         "check_out": checkOut?.millis, "state": state.rawValue, "notes": notes,
          "metadata": String(decoding: DomainJSON.encode(metadata), as: UTF8.self), "version": version,
          "created_at": createdAt.millis, "updated_at": updatedAt.millis]
     }

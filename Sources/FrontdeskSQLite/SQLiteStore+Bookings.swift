@@ -65,10 +65,20 @@ extension SQLiteStore: BookingStore {
             arguments += [organizationID.text, locationID.text]
         }
         if let window = filter.window {
-            lineClauses.append("l.starts_at < ? AND l.ends_at > ?")
-            arguments += [window.end.millis, window.start.millis]
+            // As availability: the organization's longest line bounds how early an overlapping one starts.
+            lineClauses.append("""
+                l.organization_id = ? AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
+                AND l.starts_at < ? AND l.ends_at > ?
+                """)
+            arguments += [organizationID.text, window.start.millis, organizationID.text, window.end.millis,
+                          window.start.millis]
         }
-        if !lineClauses.isEmpty {
+        if filter.resourceID != nil || filter.window != nil {
+            // The bookings of the lines found by resource or time (a few hundred), sorted.
+            clauses.append("b.id IN (SELECT l.booking_id FROM booking_lines l WHERE "
+                + lineClauses.joined(separator: " AND ") + ")")
+        } else if !lineClauses.isEmpty {
+            // By location alone: the bookings in page order, each tried.
             clauses.append("EXISTS (SELECT 1 FROM booking_lines l WHERE l.booking_id = b.id AND "
                 + lineClauses.joined(separator: " AND ") + ")")
         }

@@ -27,7 +27,8 @@ extension SQLiteStore: CheckinStore {
         var clauses = ["c.organization_id = ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
         if !filter.states.isEmpty {
-            clauses.append("(" + filter.states.map(Self.condition).joined(separator: " OR ") + ")")
+            clauses.append("c.state IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")
+            arguments += filter.states.map(\.rawValue)
         }
         for (column, id) in [("resource_id", filter.resourceID), ("member_id", filter.memberID),
                              ("booking_id", filter.bookingID)] {
@@ -40,10 +41,12 @@ extension SQLiteStore: CheckinStore {
             arguments += [organizationID.text, locationID.text]
         }
         if let window = filter.window {
+            // The visits ending after the window starts, from `checkins_by_visit` (migration 0013).
             clauses.append("""
-                COALESCE(c.starts_at, c.check_in, c.created_at) < ? AND COALESCE(c.ends_at, c.check_out, ?) > ?
+                c.id IN (SELECT x.id FROM checkins x WHERE x.organization_id = ?
+                         AND \(SQLiteMigrations.visitEnd(of: "x")) > ? AND \(SQLiteMigrations.visitStart(of: "x")) < ?)
                 """)
-            arguments += [window.end.millis, Int64.max, window.start.millis]
+            arguments += [organizationID.text, window.start.millis, window.end.millis]
         }
         let query = Self.pageQuery("checkins", as: "c", selecting: Checkin.selected(as: "c"), where: clauses, arguments,
                                    page: page)
@@ -87,15 +90,6 @@ extension SQLiteStore: CheckinStore {
     }
 
     // MARK: Inside a transaction
-
-    /// Core's derived states, as conditions on the stamps.
-    static func condition(_ state: CheckinState) -> String {
-        switch state {
-        case .pending: "c.check_in IS NULL"
-        case .inProgress: "(c.check_in IS NOT NULL AND c.check_out IS NULL)"
-        case .complete: "c.check_out IS NOT NULL"
-        }
-    }
 
     static func checkin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin? {
         try db.row("SELECT \(Checkin.selected(as: "c")) FROM checkins c WHERE c.organization_id = ? AND c.id = ?",

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where a visit stands, derived from its stamps and never stored apart: no `check_in` is
-/// pending; `check_in` without `check_out` is in progress; both is complete.
+/// Where a visit stands, derived from its stamps: no `check_in` is pending; `check_in` without
+/// `check_out` is in progress; both is complete. The stores keep it beside the stamps as this
+/// derives it, with every write of a checkin, for the lists by state to read from an index.
 public enum CheckinState: String, Sendable, Codable, CaseIterable, Hashable {
     case pending
     case inProgress = "in_progress"
