@@ -178,10 +178,10 @@ extension Frontdesk {
     ) -> (audit: AuditEntry, events: [EventDraft]) {
         let booking = booking.asOf(at), before = before?.asOf(at)  // overdue lines marked, as the API reads them
         let after = DomainJSON.encode(booking)
+        let kept = AuditEntry.changes(before: before.map(DomainJSON.encode), after: type == .bookingDeleted ? nil : after)
         let audit = AuditEntry(
             id: newID(), organizationID: booking.organizationID, entityType: "booking", entityID: booking.id,
-            action: action, actor: actor, before: before.map(DomainJSON.encode),
-            after: type == .bookingDeleted ? nil : after, reason: reason, createdAt: at)
+            action: action, actor: actor, before: kept.before, after: kept.after, reason: reason, createdAt: at)
         let events = type.map { [BookingEvent($0)] } ?? before.map(booking.events(from:)) ?? [BookingEvent(.bookingCreated)]
         return (audit, events.map { event in
             EventDraft(id: newID(), type: event.type, entityType: "booking", entityID: booking.id,

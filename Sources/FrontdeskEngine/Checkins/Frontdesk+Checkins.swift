@@ -142,10 +142,10 @@ extension Frontdesk {
         at: Date, newID: @Sendable () -> UUID
     ) -> CheckinChange {
         let data = DomainJSON.encode(checkin)
+        let kept = AuditEntry.changes(before: before.map(DomainJSON.encode), after: deleted ? nil : data)
         let audit = AuditEntry(
             id: newID(), organizationID: checkin.organizationID, entityType: "checkin", entityID: checkin.id,
-            action: action, actor: actor, before: before.map(DomainJSON.encode), after: deleted ? nil : data,
-            reason: reason, createdAt: at)
+            action: action, actor: actor, before: kept.before, after: kept.after, reason: reason, createdAt: at)
         let events = Checkin.events(before: before, after: deleted ? nil : checkin).map { type in
             EventDraft(id: newID(), type: type, entityType: "checkin", entityID: checkin.id, data: data, createdAt: at)
         }

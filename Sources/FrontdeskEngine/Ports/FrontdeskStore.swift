@@ -9,4 +9,5 @@ import FrontdeskCore
 /// its transaction, on rows it has locked, and asks the engine to decide through its closure.
 /// Lookups are always scoped to an organization: an id from another one is simply not found.
 public protocol FrontdeskStore:
-    SchemaStore, AccessStore, CatalogStore, BookingStore, CheckinStore, EventStore, ActionStore, IdempotencyStore {}
+    SchemaStore, AccessStore, CatalogStore, BookingStore, CheckinStore, EventStore, ActionStore, IdempotencyStore,
+    RetentionStore {}
