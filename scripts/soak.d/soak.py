@@ -329,8 +329,12 @@ class Soak:
             ["psql", self.arguments.database, "-Atc", "SELECT state, wait_event_type, wait_event, "
              "now() - xact_start, left(query, 60) FROM pg_stat_activity WHERE datname = current_database()"],
             capture_output=True, text=True).stdout.strip().replace("\n", "; ")
+        port = self.arguments.database.rsplit(":", 1)[1].split("/")[0]
+        sockets = subprocess.run(["ss", "-tanH", f"( dport = :{port} )"], capture_output=True, text=True).stdout
+        states = sorted(set(line.split()[0] for line in sockets.splitlines() if line.strip()))
         self.failures.add(f"after a database restart the server did not accept a write within 30 s "
-                          f"(last answer: {answer and answer[3][:200]!r}; connections: {activity})")
+                          f"(last answer: {answer and answer[3][:200]!r}; its connections as PostgreSQL sees them: "
+                          f"{activity or 'none'}; TCP states towards PostgreSQL: {states or 'none'})")
         return None
 
     def run(self):
