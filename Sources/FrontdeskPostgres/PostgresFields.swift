@@ -93,7 +93,8 @@ extension Booking {
 extension Checkin {
     var fields: Fields {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("resource_id", "\(resourceID)"),
-         ("member_id", "\(memberID)"), ("booking_id", "\(bookingID)"), ("booking_line_id", "\(bookingLineID)"),
+         ("location_id", "\(locationID)"), ("member_id", "\(memberID)"), ("booking_id", "\(bookingID)"),
+         ("booking_line_id", "\(bookingLineID)"),
          ("starts_at", "\(planned?.start)"), ("ends_at", "\(planned?.end)"), ("check_in", "\(checkIn)"),
          ("check_out", "\(checkOut)"), ("state", "\(state.rawValue)"), ("notes", "\(notes)"),
          ("metadata", "\(String(decoding: DomainJSON.encode(metadata), as: UTF8.self))"), ("version", "\(version)"),

@@ -376,8 +376,9 @@ enum PostgresMigrations {
             "INSERT INTO event_sequences SELECT id, event_sequence FROM organizations WHERE event_sequence > 0",
             "ALTER TABLE organizations DROP COLUMN event_sequence",
         ]),
-        // A booking's location is Core's to decide (`Booking.locationID`) and the sweep's to read:
-        // stored, the sweep finds a location's due bookings by index without working it out in SQL.
+        // A booking's location and a visit's are Core's to decide (`Booking.locationID`,
+        // `Checkin.locationID`): stored, the sweep finds a location's due bookings, and the lists a
+        // location's bookings and visits, by index.
         Migration(version: "0015_booking_location", statements: [
             "ALTER TABLE bookings ADD COLUMN location_id uuid",
             """
@@ -389,6 +390,15 @@ enum PostgresMigrations {
             "DROP INDEX bookings_pending",
             "CREATE INDEX bookings_confirmed ON bookings (location_id, starts_at) WHERE status = 'confirmed'",
             "CREATE INDEX bookings_pending ON bookings (location_id, created_at) WHERE status = 'pending'",
+            "CREATE INDEX bookings_by_location ON bookings (organization_id, location_id, created_at, id)",
+            "ALTER TABLE checkins ADD COLUMN location_id uuid",
+            """
+            UPDATE checkins c SET location_id = coalesce(
+                (SELECT b.location_id FROM bookings b WHERE b.id = c.booking_id),
+                (SELECT r.location_id FROM resources r WHERE r.id = c.resource_id))
+            """,
+            "ALTER TABLE checkins ALTER COLUMN location_id SET NOT NULL",
+            "CREATE INDEX checkins_by_location ON checkins (organization_id, location_id, created_at, id)",
         ]),
     ]
 

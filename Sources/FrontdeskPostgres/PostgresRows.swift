@@ -149,7 +149,8 @@ extension Checkin {
         let start = try row.optionalDate("starts_at"), end = try row.optionalDate("ends_at")
         self.init(
             id: try row.value("id"), organizationID: try row.value("organization_id"),
-            resourceID: try row.value("resource_id"), memberID: try row.value("member_id"),
+            resourceID: try row.value("resource_id"), locationID: try row.value("location_id"),
+            memberID: try row.value("member_id"),
             bookingID: try row.value("booking_id"), bookingLineID: try row.value("booking_line_id"),
             planned: start.flatMap { start in end.map { TimeWindow(start: start, end: $0) } },
             checkIn: try row.optionalDate("check_in"), checkOut: try row.optionalDate("check_out"),

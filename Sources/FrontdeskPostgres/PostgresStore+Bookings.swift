@@ -12,14 +12,10 @@ extension PostgresStore: BookingStore {
         var conditions: [SQL] = ["b.organization_id = \(organizationID)"]
         if !filter.statuses.isEmpty { conditions.append("b.status \(SQL.oneOf(filter.statuses.map(\.rawValue)))") }
         if let memberID = filter.memberID { conditions.append("b.member_id = \(memberID)") }
+        if let locationID = filter.locationID { conditions.append("b.location_id = \(locationID)") }
         // Every line condition holds for one and the same line.
         var lineConditions: [SQL] = []
         if let resourceID = filter.resourceID { lineConditions.append("x.resource_id = \(resourceID)") }
-        if let locationID = filter.locationID {
-            lineConditions.append("""
-                x.resource_id IN (SELECT id FROM resources WHERE organization_id = \(organizationID) AND location_id = \(locationID))
-                """)
-        }
         if let window = filter.window {
             // The booking spans its lines: a cheap first test on its own row.
             conditions.append("b.starts_at < \(window.end) AND b.ends_at > \(window.start)")

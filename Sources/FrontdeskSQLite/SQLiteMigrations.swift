@@ -314,9 +314,9 @@ enum SQLiteMigrations {
         CREATE INDEX checkins_in_progress ON checkins (resource_id) WHERE check_in IS NOT NULL AND check_out IS NULL;
         """),
         ("0013_list_indexes", listIndexes),
-        // A booking's location is Core's to decide (`Booking.locationID`) and the sweep's to read:
-        // stored, the sweep finds a location's due bookings by index without working it out in SQL.
-        // Its index replaces `bookings_due`.
+        // A booking's location and a visit's are Core's to decide (`Booking.locationID`,
+        // `Checkin.locationID`): stored, the sweep finds a location's due bookings, and the lists a
+        // location's bookings and visits, by index. `bookings_due` is replaced by its location's.
         ("0015_booking_location", """
         ALTER TABLE bookings ADD COLUMN location_id TEXT;
         UPDATE bookings SET location_id = (
@@ -324,6 +324,12 @@ enum SQLiteMigrations {
             WHERE bl.booking_id = bookings.id AND bl.position = 0);
         DROP INDEX bookings_due;
         CREATE INDEX bookings_due ON bookings(location_id, status, starts_at) WHERE status IN ('pending', 'confirmed');
+        CREATE INDEX bookings_by_location ON bookings(organization_id, location_id, created_at, id);
+        ALTER TABLE checkins ADD COLUMN location_id TEXT;
+        UPDATE checkins SET location_id = coalesce(
+            (SELECT b.location_id FROM bookings b WHERE b.id = checkins.booking_id),
+            (SELECT r.location_id FROM resources r WHERE r.id = checkins.resource_id));
+        CREATE INDEX checkins_by_location ON checkins(organization_id, location_id, created_at, id);
         """),
     ]
 

@@ -153,11 +153,12 @@ extension Checkin: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as a check-in or check-out reads one.
     static let columnNames = ["id", "organization_id", "resource_id", "member_id", "booking_id", "booking_line_id",
                               "starts_at", "ends_at", "check_in", "check_out", "notes", "metadata", "version",
-                              "created_at", "updated_at"]
+                              "created_at", "updated_at", "location_id"]
 
     init(row: some ColumnReader) throws {
         let planned = row.optionalDate(6).map { start in TimeWindow(start: start, end: row.date(7)) }
-        self.init(id: row.uuid(0), organizationID: row.uuid(1), resourceID: row.uuid(2), memberID: row.optionalUUID(3),
+        self.init(id: row.uuid(0), organizationID: row.uuid(1), resourceID: row.uuid(2), locationID: row.uuid(15),
+                  memberID: row.optionalUUID(3),
                   bookingID: row.optionalUUID(4), bookingLineID: row.optionalUUID(5), planned: planned,
                   checkIn: row.optionalDate(8), checkOut: row.optionalDate(9), notes: row.optionalText(10),
                   metadata: try Self.metadata(row.text(11)), version: row.int(12), createdAt: row.date(13),
@@ -171,7 +172,8 @@ extension Checkin: PositionalRow {
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "resource_id": resourceID.text,
-         "member_id": memberID?.text, "booking_id": bookingID?.text, "booking_line_id": bookingLineID?.text,
+         "location_id": locationID.text, "member_id": memberID?.text, "booking_id": bookingID?.text,
+         "booking_line_id": bookingLineID?.text,
          "starts_at": planned?.start.millis, "ends_at": planned?.end.millis, "check_in": checkIn?.millis,
          "check_out": checkOut?.millis, "state": state.rawValue, "notes": notes,
          "metadata": String(decoding: DomainJSON.encode(metadata), as: UTF8.self), "version": version,

@@ -55,14 +55,14 @@ extension SQLiteStore: BookingStore {
             clauses.append("b.member_id = ?")
             arguments.append(memberID.text)
         }
+        if let locationID = filter.locationID {
+            clauses.append("b.location_id = ?")
+            arguments.append(locationID.text)
+        }
         var lineClauses: [String] = []
         if let resourceID = filter.resourceID {
             lineClauses.append("l.resource_id = ?")
             arguments.append(resourceID.text)
-        }
-        if let locationID = filter.locationID {
-            lineClauses.append("l.resource_id IN (SELECT id FROM resources WHERE organization_id = ? AND location_id = ?)")
-            arguments += [organizationID.text, locationID.text]
         }
         if let window = filter.window {
             // As availability: the organization's longest line bounds how early an overlapping one starts.
@@ -73,13 +73,9 @@ extension SQLiteStore: BookingStore {
             arguments += [organizationID.text, window.start.millis, organizationID.text, window.end.millis,
                           window.start.millis]
         }
-        if filter.resourceID != nil || filter.window != nil {
+        if !lineClauses.isEmpty {
             // The bookings of the lines found by resource or time (a few hundred), sorted.
             clauses.append("b.id IN (SELECT l.booking_id FROM booking_lines l WHERE "
-                + lineClauses.joined(separator: " AND ") + ")")
-        } else if !lineClauses.isEmpty {
-            // By location alone: the bookings in page order, each tried.
-            clauses.append("EXISTS (SELECT 1 FROM booking_lines l WHERE l.booking_id = b.id AND "
                 + lineClauses.joined(separator: " AND ") + ")")
         }
         if let startedBy = filter.startedWithoutCheckin {

@@ -37,8 +37,8 @@ extension SQLiteStore: CheckinStore {
             arguments.append(id.text)
         }
         if let locationID = filter.locationID {
-            clauses.append("c.resource_id IN (SELECT id FROM resources WHERE organization_id = ? AND location_id = ?)")
-            arguments += [organizationID.text, locationID.text]
+            clauses.append("c.location_id = ?")
+            arguments.append(locationID.text)
         }
         if let window = filter.window {
             // The visits ending after the window starts, from `checkins_by_visit` (migration 0013).

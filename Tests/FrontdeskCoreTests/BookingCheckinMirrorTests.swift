@@ -15,7 +15,7 @@ import Testing
     }
 
     func visit(_ n: Int, of booking: Booking, line: Int, checkIn: Date? = nil, checkOut: Date? = nil) -> Checkin {
-        Checkin(id: Fixture.id(0x300 + n), organizationID: Fixture.organizationID, resourceID: Fixture.id(0x200 + line),
+        Checkin(id: Fixture.id(0x300 + n), organizationID: Fixture.organizationID, resourceID: Fixture.id(0x200 + line), locationID: Fixture.locationID,
                 memberID: Fixture.memberID, bookingID: booking.id, bookingLineID: Fixture.id(0x100 + line),
                 checkIn: checkIn, checkOut: checkOut, createdAt: Fixture.created)
     }

@@ -103,7 +103,7 @@ import Testing
                             Fixture.instant("2026-06-01T16:00:00Z"))
         let line = Self.booking.lines[0]
         let checkedIn = try Self.booking.applying(.checkIn, at: t1, now: t1, lineIDs: [line.id])
-        let late = Checkin(id: Fixture.id(0xE3), organizationID: Fixture.organizationID, resourceID: line.resourceID,
+        let late = Checkin(id: Fixture.id(0xE3), organizationID: Fixture.organizationID, resourceID: line.resourceID, locationID: Fixture.locationID,
                            bookingID: Self.booking.id, bookingLineID: line.id, checkIn: t3, createdAt: t1)
         let out = try checkedIn.applying(.checkOut, at: t2, now: t3, lineIDs: [line.id])
         #expect(validationFields { () throws(FrontdeskError) in
@@ -114,7 +114,7 @@ import Testing
     @Test func aPendingLinkedCheckinIsCheckedInRatherThanDuplicated() throws {
         let t = Fixture.instant("2026-06-01T15:00:00Z")
         let line = Self.booking.lines[0]
-        let pending = Checkin(id: Fixture.id(0xE2), organizationID: Fixture.organizationID, resourceID: line.resourceID,
+        let pending = Checkin(id: Fixture.id(0xE2), organizationID: Fixture.organizationID, resourceID: line.resourceID, locationID: Fixture.locationID,
                               bookingID: Self.booking.id, bookingLineID: line.id, createdAt: Self.now)
         let checkedIn = try Self.booking.applying(.checkIn, at: t, now: t, lineIDs: [line.id])
         let result = try Checkin.following(checkedIn, from: Self.booking, linked: [pending], now: t) {

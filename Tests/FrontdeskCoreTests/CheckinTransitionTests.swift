@@ -7,7 +7,7 @@ import Testing
     static let t = (0...5).map { Fixture.instant("2026-06-01T1\($0):00:00Z") }
 
     static func visit(checkIn: Date? = nil, checkOut: Date? = nil) -> Checkin {
-        Checkin(id: Fixture.id(0xE1), organizationID: Fixture.organizationID, resourceID: Fixture.id(0x201),
+        Checkin(id: Fixture.id(0xE1), organizationID: Fixture.organizationID, resourceID: Fixture.id(0x201), locationID: Fixture.locationID,
                 memberID: Fixture.memberID, checkIn: checkIn, checkOut: checkOut, metadata: ["badge": .integer(7)],
                 createdAt: Fixture.created)
     }
@@ -123,8 +123,8 @@ import Testing
         #expect(json["id"] as? String == Fixture.id(0xE1).uuidString.lowercased())
         #expect((json["metadata"] as? [String: Any])?["badge"] as? Int == 7)
         #expect(json["check_out"] == nil && json["booking_id"] == nil && json["starts_at"] == nil)
-        #expect(Set(json.keys) == ["id", "resource_id", "member_id", "check_in", "state", "metadata", "version",
-                                   "created_at", "updated_at"])
+        #expect(Set(json.keys) == ["id", "resource_id", "location_id", "member_id", "check_in", "state", "metadata",
+                                   "version", "created_at", "updated_at"])
     }
 
     @Test func metadataRoundTripsAnyJSON() throws {

@@ -10,7 +10,7 @@ import Testing
     @Test("a stamp a minute ahead passes, further is a 422 on its field", arguments: [(60.0, true), (61.0, false)])
     func futureStamps(ahead: TimeInterval, passes: Bool) {
         let at = Self.now.addingTimeInterval(ahead)
-        let pending = Checkin(id: Fixture.id(1), organizationID: Fixture.organizationID, resourceID: Fixture.id(2),
+        let pending = Checkin(id: Fixture.id(1), organizationID: Fixture.organizationID, resourceID: Fixture.id(2), locationID: Fixture.locationID,
                               createdAt: Fixture.created)
         let checkinFields = validationFields { () throws(FrontdeskError) in _ = try pending.checkingIn(at: at, now: Self.now) }
         let patchFields = validationFields { () throws(FrontdeskError) in
@@ -43,7 +43,7 @@ import Testing
         let before = Fixture.booking(.checkedIn, lines: [Fixture.line(1, state: .occupied, checkedInAt: arrived)])
         let after = try before.applying(.checkOut, at: left, now: Self.now)
         func visit(from start: Date) -> Checkin {
-            Checkin(id: Fixture.id(9), organizationID: Fixture.organizationID, resourceID: before.lines[0].resourceID,
+            Checkin(id: Fixture.id(9), organizationID: Fixture.organizationID, resourceID: before.lines[0].resourceID, locationID: Fixture.locationID,
                     bookingID: before.id, bookingLineID: before.lines[0].id, checkIn: start, createdAt: Fixture.created)
         }
         let same = try Checkin.following(after, from: before, linked: [visit(from: arrived)], now: Self.now) { Fixture.id(10) }

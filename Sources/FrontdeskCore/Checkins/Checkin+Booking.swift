@@ -20,7 +20,7 @@ extension Checkin {
                 } else if !ofLine.contains(where: { $0.state == .inProgress }) {
                     result.append(Checkin(
                         id: newID(), organizationID: booking.organizationID, resourceID: line.resourceID,
-                        memberID: booking.memberID, bookingID: booking.id, bookingLineID: line.id,
+                        locationID: booking.locationID, memberID: booking.memberID, bookingID: booking.id, bookingLineID: line.id,
                         planned: line.window, checkIn: arrived, createdAt: now))
                 }
             }

@@ -13,6 +13,7 @@ extension Checkin: JSONWritable {
             json.key("created_at"); json.instant(createdAt)
             if let planned { json.key("ends_at"); json.instant(planned.end) }
             json.key("id"); json.uuid(id)
+            json.key("location_id"); json.uuid(locationID)
             if let memberID { json.key("member_id"); json.uuid(memberID) }
             json.key("metadata"); JSONValue.object(metadata).write(to: &json)
             if let notes { json.key("notes"); json.string(notes) }

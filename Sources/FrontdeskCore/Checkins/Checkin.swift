@@ -7,6 +7,9 @@ public struct Checkin: Sendable, Hashable, Identifiable {
     public var id: UUID
     public var organizationID: UUID
     public var resourceID: UUID
+    /// Where the visit happened: its resource's location when it was registered (a booking's
+    /// visits are at the booking's location). A resource that moves later does not move its visits.
+    public var locationID: UUID
     public var memberID: UUID?
     public var bookingID: UUID?
     /// The booking line this visit is the presence of, when it has a booking.
@@ -21,13 +24,14 @@ public struct Checkin: Sendable, Hashable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: UUID, organizationID: UUID, resourceID: UUID, memberID: UUID? = nil, bookingID: UUID? = nil,
+    public init(id: UUID, organizationID: UUID, resourceID: UUID, locationID: UUID, memberID: UUID? = nil, bookingID: UUID? = nil,
                 bookingLineID: UUID? = nil, planned: TimeWindow? = nil, checkIn: Date? = nil, checkOut: Date? = nil,
                 notes: String? = nil, metadata: [String: JSONValue] = [:], version: Int = 1,
                 createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.resourceID = resourceID
+        self.locationID = locationID
         self.memberID = memberID
         self.bookingID = bookingID
         self.bookingLineID = bookingLineID

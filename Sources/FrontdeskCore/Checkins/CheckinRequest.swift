@@ -57,9 +57,10 @@ extension Checkin {
             }
         }
         try v.validate()
+        guard let resource else { throw .validationFailed([FieldIssue("resource_id", "no such resource")]) }
         let planned = request.startsAt.flatMap { start in request.endsAt.map { TimeWindow(start: start, end: $0) } }
         return Checkin(
-            id: id, organizationID: organizationID, resourceID: request.resourceID,
+            id: id, organizationID: organizationID, resourceID: request.resourceID, locationID: resource.locationID,
             memberID: request.memberID ?? booking?.memberID, bookingID: booking?.id, bookingLineID: line?.id,
             planned: planned ?? line?.window, notes: request.notes.flatMap { $0.isEmpty ? nil : $0 },
             metadata: request.metadata, createdAt: now)

@@ -33,7 +33,8 @@ extension Components.Schemas.BookingLine {
 extension Components.Schemas.Checkin {
     init(_ checkin: Checkin) throws {
         self.init(
-            id: checkin.id.text, resourceId: checkin.resourceID.text, memberId: checkin.memberID?.text,
+            id: checkin.id.text, resourceId: checkin.resourceID.text, locationId: checkin.locationID.text,
+            memberId: checkin.memberID?.text,
             bookingId: checkin.bookingID?.text, bookingLineId: checkin.bookingLineID?.text,
             startsAt: checkin.planned?.start, endsAt: checkin.planned?.end, checkIn: checkin.checkIn,
             checkOut: checkin.checkOut, state: try .init(matching: checkin.state), notes: checkin.notes,

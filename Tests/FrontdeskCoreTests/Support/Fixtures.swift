@@ -59,7 +59,7 @@ enum Fixture {
     static func booking(_ status: BookingStatus, lines: [BookingLine], actualStartAt: Date? = nil,
                         version: Int = 3) -> Booking {
         Booking(id: id(0xD1), organizationID: organizationID, number: "BK-2026-0007", status: status,
-                memberID: memberID, locationID: id(0x300), lines: lines, source: .web, notes: nil, actualStartAt: actualStartAt,
+                memberID: memberID, locationID: locationID, lines: lines, source: .web, notes: nil, actualStartAt: actualStartAt,
                 currency: "EUR", version: version, createdAt: created, updatedAt: created)
     }
 }
