@@ -9,16 +9,8 @@ extension APIHandler {
         .ok(try await act(.confirm, input.path.id, input.headers.ifMatch, Self.json(input.body)))
     }
 
-    func checkInBooking(_ input: Operations.CheckInBooking.Input) async throws -> Operations.CheckInBooking.Output {
-        .ok(try await act(.checkIn, input.path.id, input.headers.ifMatch, Self.json(input.body)))
-    }
-
     func startBooking(_ input: Operations.StartBooking.Input) async throws -> Operations.StartBooking.Output {
         .ok(try await act(.start, input.path.id, input.headers.ifMatch, Self.json(input.body)))
-    }
-
-    func checkOutBooking(_ input: Operations.CheckOutBooking.Input) async throws -> Operations.CheckOutBooking.Output {
-        .ok(try await act(.checkOut, input.path.id, input.headers.ifMatch, Self.json(input.body)))
     }
 
     func cancelBooking(_ input: Operations.CancelBooking.Input) async throws -> Operations.CancelBooking.Output {
@@ -55,12 +47,6 @@ extension APIHandler {
 
     static func bookingResponse(_ booking: Booking) throws -> Components.Responses.BookingChanged {
         .init(headers: .init(eTag: Read.etag(booking)), body: .json(try .init(booking)))
-    }
-
-    /// The optional JSON body of a check-in or check-out.
-    static func json(_ body: Components.RequestBodies.BookingAction?) -> Components.Schemas.BookingActionRequest? {
-        guard case .json(let request) = body else { return nil }
-        return request
     }
 
     /// The optional JSON body of a step of the whole booking: no lines.

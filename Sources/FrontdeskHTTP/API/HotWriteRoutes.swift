@@ -4,7 +4,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import Hummingbird
 
-/// The busiest writes of a desk — booking, checking in, checking out — served by hand-written
+/// The busiest writes of a desk — booking, checking a checkin or a booking in and out — served by hand-written
 /// routes instead of the generated server, as availability is. Their answers are the JSON the
 /// outbox carries (`DomainJSON`, written by `JSONWriter`, the same shape as the API's schemas),
 /// which costs a fraction of the generated server's `JSONEncoder` and its per-request machinery:
@@ -27,6 +27,17 @@ enum HotWriteRoutes {
             let (id, at, ifMatch) = try await stamp(request, context)
             let checkin = try await frontdesk.checkOut(try RequestCaller.require(), id, at: at, ifMatch: ifMatch)
             return WireJSON.response(.ok, DomainJSON.encode(checkin), etag: Read.etag(checkin))
+        }
+        for (step, action) in [("check-in", BookingAction.checkIn), ("check-out", .checkOut)] {
+            router.post("/api/v1/bookings/:id/\(step)") { request, context in
+                let reference = try BookingReference(try context.parameters.require("id"))
+                let body = try await WireJSON.decode(Components.Schemas.BookingActionRequest.self, from: request)
+                let booking = try await frontdesk.perform(
+                    try RequestCaller.require(), action, on: reference, at: body.at,
+                    lineIDs: try APIHandler.lineIDs(body.lineIds), reason: body.reason,
+                    ifMatch: try Read.version(ifMatch: request.headers[.ifMatch]))
+                return WireJSON.response(.ok, DomainJSON.encode(booking), etag: Read.etag(booking))
+            }
         }
     }
 
