@@ -25,6 +25,8 @@ public final class PostgresStore: SchemaStore {
     let numberingRuns = NumberingRuns()
     /// The one connection of this process on `LISTEN`, started by the first event stream.
     let listener = Mutex<Task<Void, Never>?>(nil)
+    /// Statements and transactions running now (`connectionGauges`).
+    let operationsInFlight = Atomic(0)
     /// Runs once the pool is closed (a test store drops its database).
     private let afterShutdown: (@Sendable () async throws -> Void)?
 
@@ -44,7 +46,12 @@ public final class PostgresStore: SchemaStore {
 
     init(configuration: PostgresClient.Configuration, logger: Logger,
          afterShutdown: (@Sendable () async throws -> Void)?) {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool logs every failed attempt to connect at `info`, again and again while the
+        // database is away: start-up waits a bounded time instead (`waitUntilReachable`), and
+        // requests meanwhile fail as problems of their own.
+        var background = logger
+        background.logLevel = max(logger.logLevel, .warning)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         self.client = client
         self.configuration = configuration
         self.logger = logger
@@ -77,6 +84,8 @@ public final class PostgresStore: SchemaStore {
     /// `PostgresTransactionError`, backend violations translated into domain errors: a
     /// `FrontdeskError` thrown by `body` (or by the engine's closure inside it) comes out as itself.
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        operationsInFlight.add(1, ordering: .relaxed)
+        defer { operationsInFlight.subtract(1, ordering: .relaxed) }
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         } catch {
@@ -86,6 +95,8 @@ public final class PostgresStore: SchemaStore {
 
     /// One statement on any pooled connection, atomic on its own; returns the rows it returns.
     func query(_ sql: SQL) async throws -> [PostgresRandomAccessRow] {
+        operationsInFlight.add(1, ordering: .relaxed)
+        defer { operationsInFlight.subtract(1, ordering: .relaxed) }
         do {
             return try await client.rows(sql, logger: logger)
         } catch {

@@ -38,6 +38,11 @@ final class GroupCommit: Sendable {
         self.afterFailure = afterFailure
     }
 
+    /// The writes waiting for the next batch, and whether the writer is committing now.
+    var load: (queued: Int, writing: Bool) {
+        state.withLock { ($0.queue.count, $0.draining) }
+    }
+
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
             let job = Job(body: { db in try body(db) }, continuation: continuation)

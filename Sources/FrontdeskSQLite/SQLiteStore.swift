@@ -2,18 +2,21 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import GRDB
+import Synchronization
 
 /// The embedded default store: one SQLite file in WAL mode, read by a pool of connections and
 /// written by one. Every write runs in a `BEGIN IMMEDIATE` transaction (see `GroupCommit`), so a
 /// write locks what it checks: with one writer, two bookings can never both see a resource free.
 public final class SQLiteStore: SchemaStore {
     let pool: DatabasePool
-    private let writer: GroupCommit
+    let writer: GroupCommit
     /// Wakes this process's event streams after commits that wrote events (one process owns the file).
     let notifier = EventNotifier()
     let wakeUps: PendingWakeUps
     /// The writer's copy of what bookings read before they are decided.
     let writerCatalog = WriterCatalog()
+    /// Reads running now (`connectionGauges`).
+    let readsInFlight = Atomic(0)
 
     /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
     public init(path: String) throws {
@@ -85,7 +88,9 @@ public final class SQLiteStore: SchemaStore {
     /// reads here. The pool has more readers than the machine has cooperative threads (twice its
     /// cores), so a read never waits for one.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readHere(body)
+        readsInFlight.add(1, ordering: .relaxed)
+        defer { readsInFlight.subtract(1, ordering: .relaxed) }
+        return try readHere(body)
     }
 
     private func readHere<T>(_ body: (Database) throws -> T) throws -> T {

@@ -1,10 +1,12 @@
 import ArgumentParser
+import FrontdeskHTTP
 
 @main
 struct FrontdeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontdesk",
         abstract: "Booking, check-in and attendance server.",
+        version: ServerConfiguration.version,
         subcommands: [Serve.self, Migrate.self, Keys.self, Demo.self, Sweep.self],
         defaultSubcommand: Serve.self)
 }

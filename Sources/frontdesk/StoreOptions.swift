@@ -14,7 +14,18 @@ struct StoreOptions: ParsableArguments {
     var kind: String { isPostgres ? "postgres" : "sqlite" }
 
     func openStore(logger: Logger) throws -> any FrontdeskStore {
-        isPostgres ? try PostgresStore(url: database, logger: logger) : try SQLiteStore(path: database)
+        if isPostgres { return try PostgresStore(url: database, logger: logger) }
+        if let scheme = database.range(of: "://").map({ database[..<$0.lowerBound] }) {
+            throw CommandFailure("Unknown database URL scheme \(scheme)://: --database (FRONTDESK_DATABASE) takes "
+                + "a SQLite file path or a postgres:// URL.")
+        }
+        return try SQLiteStore.open(path: database)
+    }
+
+    /// `FRONTDESK_DATABASE_WAIT`: how long a command waits for PostgreSQL to accept a connection
+    /// before it gives up (10 seconds by default).
+    static func databaseWait() throws -> Duration {
+        .seconds(try Serve.positive("FRONTDESK_DATABASE_WAIT", ProcessInfo.processInfo.environment) ?? 10)
     }
 
     /// Opens the store, migrates it, runs `body` with an engine on it, and closes it.
@@ -22,6 +33,7 @@ struct StoreOptions: ParsableArguments {
         let logger = Logger(label: "frontdesk")
         let store = try openStore(logger: logger)
         do {
+            if let postgres = store as? PostgresStore { try await postgres.waitUntilReachable(within: Self.databaseWait()) }
             try await store.migrate()
             let frontdesk = Frontdesk(store: store, logger: logger)
             try await frontdesk.ensureDefaultOrganization()

@@ -9,6 +9,8 @@ public protocol SchemaStore: Sendable {
     func verifySchema() async throws
     /// Closes connections; the store cannot be used afterwards.
     func shutdown() async throws
+    /// What its connections are doing now (readers, writer queue, pool), for `/metrics`.
+    var connectionGauges: [ConnectionGauge] { get }
 }
 
 /// Failures of the storage itself, not of a rule.

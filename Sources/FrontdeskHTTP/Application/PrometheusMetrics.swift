@@ -1,4 +1,5 @@
 import CoreMetrics
+import FrontdeskEngine
 import Metrics
 import Prometheus
 
@@ -12,4 +13,9 @@ enum PrometheusMetrics {
     }()
 
     static func exposition() -> String { registry.emitToString() }
+
+    /// The store's connection gauges, read at the request rather than kept in the registry.
+    static func exposition(of gauges: [ConnectionGauge]) -> String {
+        gauges.map { "# HELP \($0.name) \($0.help)\n# TYPE \($0.name) gauge\n\($0.name) \($0.value)\n" }.joined()
+    }
 }

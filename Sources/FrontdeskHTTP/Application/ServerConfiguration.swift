@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// `FRONTDESK_MAX_CONNECTIONS`: open connections at most; further ones wait in the listen
     /// backlog until one closes, so the process keeps file descriptors for its database.
     public var maxConnections: Int
+    /// `FRONTDESK_CORS_ORIGINS`: the origins of browser pages that may call the API
+    /// (`https://desk.example.com`, or `*` for any); none by default (`CrossOriginMiddleware`).
+    public var allowedOrigins: Set<String> = []
 
     public init(host: String = "127.0.0.1", port: Int = 8080, masterKey: String? = nil, databaseKind: String = "sqlite",
                 sweepInterval: Duration? = .seconds(60), actionInterval: Duration? = .seconds(1),

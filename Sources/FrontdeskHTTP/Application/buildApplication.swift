@@ -9,8 +9,11 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 
 /// The one composition root: `frontdesk serve` and every HTTP test build the app with it.
+/// `onListening` runs once the server listens, with the address and port it got (the port the
+/// system chose for port 0), before the first connection is accepted.
 public func buildApplication(
-    frontdesk: Frontdesk, configuration: ServerConfiguration
+    frontdesk: Frontdesk, configuration: ServerConfiguration,
+    onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "frontdesk")
     logger.logLevel = configuration.logLevel
@@ -20,6 +23,8 @@ public func buildApplication(
     router.addMiddleware {
         // Outermost, so that it counts each answer by the status the problem gave it.
         MetricsMiddleware()
+        // Outside the problems, so that a browser page can read them too.
+        CrossOriginMiddleware(allowedOrigins: configuration.allowedOrigins)
         ProblemMiddleware()
         LogRequestsMiddleware(.debug)
         RequestBodyMiddleware()
@@ -58,5 +63,9 @@ public func buildApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "frontdesk",
                              availableConnectionsDelegate: .maximum(configuration.maxConnections, logger: logger)),
         services: services,
+        onServerRunning: { channel in
+            await onListening(channel.localAddress?.ipAddress ?? configuration.host,
+                              channel.localAddress?.port ?? configuration.port)
+        },
         logger: logger)
 }
