@@ -19,6 +19,10 @@ struct Serve: AsyncParsableCommand {
             help: "Origins of browser pages that may call the API, comma-separated (https://desk.example.com), or * for any; none by default (env FRONTDESK_CORS_ORIGINS).")
     var corsOrigins: String = ProcessInfo.processInfo.environment["FRONTDESK_CORS_ORIGINS"] ?? ""
 
+    @Option(name: .customLong("retention-days"),
+            help: "Days events and audit entries are kept before they are purged; kept forever by default (env FRONTDESK_RETENTION_DAYS).")
+    var retentionDays: Int? = ProcessInfo.processInfo.environment["FRONTDESK_RETENTION_DAYS"].flatMap(Int.init)
+
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -34,6 +38,12 @@ struct Serve: AsyncParsableCommand {
         if let seconds = try Self.positive("FRONTDESK_READ_TIMEOUT", environment) { configuration.readTimeout = .seconds(seconds) }
         if let count = try Self.positive("FRONTDESK_MAX_CONNECTIONS", environment) { configuration.maxConnections = count }
         configuration.allowedOrigins = try Self.origins(corsOrigins)
+        if let days = retentionDays {
+            guard days > 0 else {
+                throw CommandFailure("--retention-days (FRONTDESK_RETENTION_DAYS) takes a whole number of days above zero, not \(days).")
+            }
+            configuration.retention = .seconds(days * 86_400)
+        }
         FileDescriptorLimit.raise(toCover: configuration.maxConnections)
         try await store.withFrontdesk { frontdesk in
             let app = try await buildApplication(frontdesk: frontdesk, configuration: configuration) { address, port in

@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     public var sweepInterval: Duration?
     /// How often actions are dispatched from the outbox and due webhooks attempted; nil turns them off.
     public var actionInterval: Duration?
+    /// `--retention-days`: how long events and audit entries are kept before they are purged
+    /// (`RetentionService`); nil keeps them forever.
+    public var retention: Duration?
     public var logLevel: Logger.Level
     /// `FRONTDESK_IDLE_TIMEOUT`: how long a connection may wait for its next request's head to
     /// arrive in full (an idle keep-alive connection, or a head sent slowly) before it is closed.

@@ -56,6 +56,9 @@ public func buildApplication(
     if let interval = configuration.actionInterval {
         services.append(ActionService(frontdesk: frontdesk, interval: interval, logger: logger))
     }
+    if let age = configuration.retention {
+        services.append(RetentionService(frontdesk: frontdesk, age: age, logger: logger))
+    }
     return Application(
         router: router,
         server: .guardedHTTP1(webSocketRouter: webSockets, idleTimeout: configuration.idleTimeout,
