@@ -26,9 +26,13 @@ public final class SQLiteStore: SchemaStore {
         configuration.maximumReaderCount = max(8, 2 * ProcessInfo.processInfo.activeProcessorCount)
         configuration.prepareDatabase { db in
             // Savepoints and sorts in memory, and a page cache large enough for the hot indexes.
+            // The memory map and the caches count in the server's memory (the map's pages once
+            // read), so they are bounded: 64 MB of map, and 16 MB of cache for each reader in use,
+            // about as many as the machine has cores (reads run on the calling thread). A page past
+            // the map, or newer in the WAL than in the file, is read into the cache.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA mmap_size = 67108864")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         // FULL: a commit is on disk (the WAL synced) before it is acknowledged, even across a power
