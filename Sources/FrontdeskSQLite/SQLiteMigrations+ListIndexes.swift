@@ -23,8 +23,18 @@ extension SQLiteMigrations {
     /// The effective end of a visit as `CheckinFilter.window` reads it (an open one never ends), of
     /// the checkins named `alias`: spelled as the index spells it, so that the query finds it.
     static func visitEnd(of alias: String? = nil) -> String {
-        "COALESCE(\(column("ends_at", alias)), \(column("check_out", alias)), 9223372036854775807)"
+        "COALESCE(\(column("ends_at", alias)), \(column("check_out", alias)), \(openEnd))"
     }
+
+    /// Sets each organization's `longest_visit_ms` from its visits that have an end (`Checkin.span`).
+    static let longestVisit = """
+        UPDATE organizations SET longest_visit_ms = coalesce((
+            SELECT max(\(visitEnd()) - \(visitStart())) FROM checkins
+            WHERE organization_id = organizations.id AND \(visitEnd()) <> \(openEnd)), 0)
+        """
+
+    /// The end of a visit that has none yet (pending without a plan, or in progress).
+    static let openEnd = "9223372036854775807"
 
     /// The effective start of a visit as `CheckinFilter.window` reads it, as `visitEnd(of:)`.
     static func visitStart(of alias: String? = nil) -> String {

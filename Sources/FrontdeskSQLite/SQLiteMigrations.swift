@@ -331,6 +331,12 @@ enum SQLiteMigrations {
             (SELECT r.location_id FROM resources r WHERE r.id = checkins.resource_id));
         CREATE INDEX checkins_by_location ON checkins(organization_id, location_id, created_at, id);
         """),
+        // Lists by window bound the visits they read by the organization's longest visit (`Checkin.span`),
+        // kept by the writer as `longest_line_ms` is for lines. PostgreSQL's GiST index needs no bound.
+        ("0017_longest_visit", """
+        ALTER TABLE organizations ADD COLUMN longest_visit_ms INTEGER NOT NULL DEFAULT 0;
+        \(longestVisit);
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -41,12 +41,19 @@ extension SQLiteStore: CheckinStore {
             arguments.append(locationID.text)
         }
         if let window = filter.window {
-            // The visits ending after the window starts, from `checkins_by_visit` (migration 0013).
+            // From `checkins_by_visit` (migration 0013): the visits that ended in the window or up to the
+            // organization's longest visit after it (none that began before the window's end ends later),
+            // and the open ones that began before its end.
+            let end = SQLiteMigrations.visitEnd(of: "x"), start = SQLiteMigrations.visitStart(of: "x")
             clauses.append("""
-                c.id IN (SELECT x.id FROM checkins x WHERE x.organization_id = ?
-                         AND \(SQLiteMigrations.visitEnd(of: "x")) > ? AND \(SQLiteMigrations.visitStart(of: "x")) < ?)
+                c.id IN (SELECT x.id FROM checkins x WHERE x.organization_id = ? AND \(end) > ?
+                           AND \(end) < ? + (SELECT longest_visit_ms FROM organizations WHERE id = ?) AND \(start) < ?
+                         UNION ALL
+                         SELECT x.id FROM checkins x WHERE x.organization_id = ? AND \(end) = \(SQLiteMigrations.openEnd)
+                           AND \(start) < ?)
                 """)
-            arguments += [organizationID.text, window.start.millis, window.end.millis]
+            arguments += [organizationID.text, window.start.millis, window.end.millis, organizationID.text,
+                          window.end.millis, organizationID.text, window.end.millis]
         }
         let query = Self.pageQuery("checkins", as: "c", selecting: Checkin.selected(as: "c"), where: clauses, arguments,
                                    page: page)
@@ -115,6 +122,12 @@ extension SQLiteStore: CheckinStore {
             try db.update("checkins", change.checkin.columns, previous: previous.columns)
         } else {
             try db.insert("checkins", change.checkin.columns)
+        }
+        // The organization's longest visit bounds how long before a window a visit ending in it began.
+        if let span = change.checkin.span, span != change.previous?.span {
+            let longest = Int64(span * 1000)
+            try db.run("UPDATE organizations SET longest_visit_ms = ? WHERE id = ? AND longest_visit_ms < ?",
+                       [longest, change.checkin.organizationID.text, longest])
         }
     }
 }

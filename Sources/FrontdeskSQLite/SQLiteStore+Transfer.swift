@@ -14,7 +14,7 @@ extension SQLiteStore: TransferStore {
     private static let untransferred: Set<String> = ["schema_migrations", "catalog_versions", "idempotency_keys"]
 
     /// Columns only SQLite keeps, derived again by `derive` after an import.
-    private static let ownColumns: [String: Set<String>] = ["organizations": ["longest_line_ms"]]
+    private static let ownColumns: [String: Set<String>] = ["organizations": ["longest_line_ms", "longest_visit_ms"]]
 
     /// Derives `ownColumns` from the imported rows.
     private static let derive = [
@@ -22,6 +22,7 @@ extension SQLiteStore: TransferStore {
         UPDATE organizations SET longest_line_ms = coalesce(
             (SELECT max(ends_at - starts_at) FROM booking_lines l WHERE l.organization_id = organizations.id), 0)
         """,
+        SQLiteMigrations.longestVisit,
     ]
 
     /// Integer columns that hold flags (0 or 1).

@@ -15,6 +15,9 @@ struct MigrationNumberTests {
         "0007_event_sequence_from_events",
         // The settings cached by SQLite's single writer (`WriterCatalog`) move its catalog version.
         "0008_settings_move_catalog",
+        // SQLite's lists by window bound the visits they read by the longest one; PostgreSQL's GiST
+        // index of visits needs no bound.
+        "0017_longest_visit",
     ]
     /// Changes of the PostgreSQL schema that SQLite's never needed.
     static let postgresOnly: Set<String> = [

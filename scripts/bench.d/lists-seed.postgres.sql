@@ -50,9 +50,9 @@ SELECT ('d15e0000-0000-4000-8000-' || s.hex)::uuid, b.id, b.number, org, sr.id, 
 FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main
 JOIN bookings b ON b.id = ('b15e0000-0000-4000-8000-' || s.hex)::uuid, seed_counts;
 
-INSERT INTO checkins (id, organization_id, resource_id, member_id, booking_id, booking_line_id, starts_at, ends_at,
-                      check_in, check_out, state, metadata, version, created_at, updated_at)
-SELECT ('c15e0000-0000-4000-8000-' || s.hex)::uuid, org, sr.id,
+INSERT INTO checkins (id, organization_id, resource_id, location_id, member_id, booking_id, booking_line_id, starts_at,
+                      ends_at, check_in, check_out, state, metadata, version, created_at, updated_at)
+SELECT ('c15e0000-0000-4000-8000-' || s.hex)::uuid, org, sr.id, sr.location_id,
        ('a15e0000-0000-4000-8000-' || lpad(to_hex(s.i % 10000), 12, '0'))::uuid,
        CASE WHEN s.i % 10 = 0 THEN ('b15e0000-0000-4000-8000-' || s.hex)::uuid END,
        CASE WHEN s.i % 10 = 0 THEN ('d15e0000-0000-4000-8000-' || s.hex)::uuid END,

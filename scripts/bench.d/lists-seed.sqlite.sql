@@ -62,9 +62,9 @@ FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main
 JOIN bookings b ON b.id = printf('b15e0000-0000-4000-8000-%012x', s.i), seed_counts;
 
 -- One checkin in ten is the presence of the booking of the same number; half have a planned window.
-INSERT INTO checkins (id, organization_id, resource_id, member_id, booking_id, booking_line_id, starts_at, ends_at,
-                      check_in, check_out, state, metadata, version, created_at, updated_at)
-SELECT printf('c15e0000-0000-4000-8000-%012x', s.i), org, sr.id, printf('a15e0000-0000-4000-8000-%012x', s.i % 10000),
+INSERT INTO checkins (id, organization_id, resource_id, location_id, member_id, booking_id, booking_line_id, starts_at,
+                      ends_at, check_in, check_out, state, metadata, version, created_at, updated_at)
+SELECT printf('c15e0000-0000-4000-8000-%012x', s.i), org, sr.id, sr.location_id, printf('a15e0000-0000-4000-8000-%012x', s.i % 10000),
        CASE WHEN s.i % 10 = 0 THEN printf('b15e0000-0000-4000-8000-%012x', s.i) END,
        CASE WHEN s.i % 10 = 0 THEN printf('d15e0000-0000-4000-8000-%012x', s.i) END,
        CASE WHEN s.i % 2 = 0 THEN s.created_at END, CASE WHEN s.i % 2 = 0 THEN s.created_at + 7200000 END,

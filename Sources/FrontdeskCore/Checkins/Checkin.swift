@@ -46,4 +46,11 @@ public struct Checkin: Sendable, Hashable, Identifiable {
     }
 
     public var state: CheckinState { CheckinState(checkIn: checkIn, checkOut: checkOut) }
+
+    /// How long the visit lasts as lists by window read it (the planned window, else from the
+    /// check-in, or while pending from its creation, to the check-out); nil while it has no end.
+    public var span: TimeInterval? {
+        guard let end = planned?.end ?? checkOut else { return nil }
+        return end.timeIntervalSince(planned?.start ?? checkIn ?? createdAt)
+    }
 }

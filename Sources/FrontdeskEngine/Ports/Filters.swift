@@ -30,6 +30,7 @@ public struct BookingFilter: Sendable, Hashable {
     public var statuses: [BookingStatus]
     public var memberID: UUID?
     public var resourceID: UUID?
+    /// Bookings of this location (`Booking.locationID`: their first line's resource's when made).
     public var locationID: UUID?
     /// Bookings with a line overlapping this window.
     public var window: TimeWindow?
@@ -52,7 +53,7 @@ public struct CheckinFilter: Sendable, Hashable {
     public var resourceID: UUID?
     public var memberID: UUID?
     public var bookingID: UUID?
-    /// Checkins of resources at this location.
+    /// Checkins at this location (`Checkin.locationID`: where the visit happened).
     public var locationID: UUID?
     /// Checkins whose visit overlaps this window: the planned one, else from the check-in (or, pending,
     /// the creation) to the check-out (or, still there, without end).
