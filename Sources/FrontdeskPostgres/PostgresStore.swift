@@ -27,6 +27,8 @@ public final class PostgresStore: SchemaStore {
     let listener = Mutex<Task<Void, Never>?>(nil)
     /// Statements and transactions running now (`connectionGauges`).
     let operationsInFlight = Atomic(0)
+    /// Whether PostgreSQL is away, as this process last saw it (`PostgresStore+Outage.swift`).
+    let outage = Outage()
     /// Runs once the pool is closed (a test store drops its database).
     private let afterShutdown: (@Sendable () async throws -> Void)?
 
@@ -75,6 +77,7 @@ public final class PostgresStore: SchemaStore {
             listening.cancel()
             await listening.value
         }
+        await outage.end()
         running.cancel()
         await running.value
         try await afterShutdown?()
@@ -86,10 +89,11 @@ public final class PostgresStore: SchemaStore {
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         operationsInFlight.add(1, ordering: .relaxed)
         defer { operationsInFlight.subtract(1, ordering: .relaxed) }
+        try refuseWhileAway()
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         } catch {
-            throw PostgresErrors.translate(error)
+            throw failure(error)
         }
     }
 
@@ -97,10 +101,11 @@ public final class PostgresStore: SchemaStore {
     func query(_ sql: SQL) async throws -> [PostgresRandomAccessRow] {
         operationsInFlight.add(1, ordering: .relaxed)
         defer { operationsInFlight.subtract(1, ordering: .relaxed) }
+        try refuseWhileAway()
         do {
             return try await client.rows(sql, logger: logger)
         } catch {
-            throw PostgresErrors.translate(error)
+            throw failure(error)
         }
     }
 }

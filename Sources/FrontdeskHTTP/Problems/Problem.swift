@@ -62,6 +62,12 @@ struct Problem: Encodable, Sendable {
         type: "https://frontdesk.dev/problems/internal-error", title: "Internal server error", status: 500,
         detail: "The server failed to handle the request; it has been logged.", code: "internal_error")
 
+    /// The database could not be reached (`StoreUnavailable`): retry later; sent with `Retry-After`.
+    static let databaseUnavailable = status(
+        503, code: "database_unavailable", title: "Database unavailable",
+        detail: "The database cannot be reached right now; the request may not have been carried out. "
+            + "Retry it (with the same Idempotency-Key, for a write) in a moment.")
+
     static func status(_ status: Int, code: String, title: String, detail: String) -> Problem {
         Problem(type: "https://frontdesk.dev/problems/" + code.replacingOccurrences(of: "_", with: "-"),
                 title: title, status: status, detail: detail, code: code)

@@ -24,7 +24,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         } catch {
             let problem = Self.problem(for: error)
-            if problem.status >= 500 {
+            if let error = error as? StoreUnavailable ?? (error as? ServerError)?.underlyingError as? StoreUnavailable {
+                context.logger.warning("database unavailable", metadata: ["reason": "\(error.reason)", "path": "\(request.uri.path)"])
+            } else if problem.status >= 500 {
                 context.logger.error("unhandled error", metadata: [
                     "error": "\(String(reflecting: error))", "path": "\(request.uri.path)",
                 ])
@@ -34,18 +36,22 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func response(_ problem: Problem) -> Response {
-        Response(status: .init(code: problem.status),
-                 headers: [.contentType: Problem.contentType],
-                 body: .init(byteBuffer: ByteBuffer(bytes: problem.json)))
+        var headers: HTTPFields = [.contentType: Problem.contentType]
+        if problem.code == Problem.databaseUnavailable.code { headers[.retryAfter] = "1" }
+        return Response(status: .init(code: problem.status), headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: problem.json)))
     }
 
     static func problem(for error: any Error) -> Problem {
         switch error {
         case let error as FrontdeskError:
             return Problem(error)
+        case is StoreUnavailable:
+            return .databaseUnavailable
         case let error as ServerError:
             // The generated server wraps both what our handlers throw and what it failed to decode.
-            if error.underlyingError is FrontdeskError || error.underlyingError is ServerError {
+            if error.underlyingError is FrontdeskError || error.underlyingError is ServerError
+                || error.underlyingError is StoreUnavailable {
                 return problem(for: error.underlyingError)
             }
             if let convertible = error.underlyingError as? any HTTPResponseConvertible, convertible.httpStatus.code < 500 {

@@ -1,0 +1,74 @@
+import FrontdeskEngine
+import PostgresNIO
+import Synchronization
+
+/// PostgreSQL as this process last saw it: reachable, or away since a connection failed under a
+/// statement (the server stopped, restarted or crashed). While it is away, statements fail at once
+/// as `StoreUnavailable` (`503 database_unavailable`) instead of queueing for a connection the pool
+/// cannot make (the pool keeps a request waiting up to a minute). One probe asks the pool for a
+/// connection until it gets one; from then on statements go through again: the process recovers
+/// without a restart.
+final class Outage: Sendable {
+    private let away = Atomic(false)
+    private let probe = Mutex<Task<Void, Never>?>(nil)
+
+    var isAway: Bool { away.load(ordering: .acquiring) }
+
+    /// Marks the database away and starts `probing` unless a probe runs; when it returns, the
+    /// database is back.
+    func begin(probing: @escaping @Sendable () async -> Void) {
+        away.store(true, ordering: .releasing)
+        probe.withLock { running in
+            guard running == nil else { return }
+            running = Task {
+                await probing()
+                self.probe.withLock { $0 = nil }
+                self.away.store(false, ordering: .releasing)
+            }
+        }
+    }
+
+    /// Stops the probe (the store shuts down).
+    func end() async {
+        guard let running = probe.withLock({ $0 }) else { return }
+        running.cancel()
+        await running.value
+    }
+}
+
+extension PostgresStore {
+    /// Refuses a statement at once while the database is away.
+    func refuseWhileAway() throws {
+        if outage.isAway { throw StoreUnavailable(reason: "the database was away at the last attempt; probing") }
+    }
+
+    /// `error` as the store throws it (`PostgresErrors.translate`); a database that cannot be
+    /// reached begins an outage.
+    func failure(_ error: any Error) -> any Error {
+        let translated = PostgresErrors.translate(error)
+        if let unavailable = translated as? StoreUnavailable {
+            outage.begin { [self] in
+                logger.warning("PostgreSQL is unavailable; statements fail with 503 until it answers again",
+                               metadata: ["reason": "\(unavailable.reason)"])
+                await probeUntilReachable()
+                logger.notice("PostgreSQL answers again")
+            }
+        }
+        return translated
+    }
+
+    /// Asks the pool for a connection (which makes it try to connect) until it gets one, or the
+    /// store shuts down.
+    private func probeUntilReachable() async {
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in _ = try await connection.query("SELECT 1", logger: logger) }
+                return
+            } catch let error as PSQLError where error.code == .poolClosed {
+                return
+            } catch {
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+    }
+}
