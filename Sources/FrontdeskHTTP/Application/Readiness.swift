@@ -5,27 +5,28 @@ import FrontdeskEngine
 enum Readiness {
     static let limit: Duration = .seconds(2)
 
-    /// Nil when ready, else why not, as a sentence.
+    /// Nil when ready, else why not, as a sentence. The answer comes within `limit` even when the
+    /// driver does not give up on cancellation (a pool waiting to connect): the check runs in a task
+    /// of its own, which is cancelled and left to finish.
     static func problem(of store: any SchemaStore, within limit: Duration = limit) async -> String? {
-        await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                do {
-                    try await store.verifySchema()
-                    return nil
-                } catch let error as StoreError {
-                    return error.description
-                } catch {
-                    // The driver's words stay in the server: this answer needs no key.
-                    return "The database does not answer."
-                }
+        let (answers, answer) = AsyncStream.makeStream(of: String?.self)
+        let check = Task {
+            do {
+                try await store.verifySchema()
+                answer.yield(nil)
+            } catch let error as StoreError {
+                answer.yield(error.description)
+            } catch {
+                // The driver's words stay in the server: this answer needs no key.
+                answer.yield("The database does not answer.")
             }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return "The database did not answer within \(limit)."
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            answer.yield("The database did not answer within \(limit).")
+        }
+        defer { check.cancel(); timer.cancel() }
+        for await first in answers { return first }
+        return nil
     }
 }
