@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskEngine
 import PostgresNIO
 
 /// PostgreSQL did not let this process in within the wait: it is down, unreachable, or refuses
@@ -11,24 +12,16 @@ extension PostgresStore {
     /// Waits until the pool holds a connection, for at most `patience`, so a start-up against a
     /// database that is away fails in one line instead of waiting on the pool's retries forever.
     public func waitUntilReachable(within patience: Duration) async throws {
-        let failure = await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                do {
-                    try await self.client.withConnection { _ in }
-                    return nil
-                } catch let error as PSQLError {
-                    return error.serverInfo?[.message] ?? "\(error.code)"
-                } catch {
-                    return String(describing: error)
-                }
+        let late = "it did not accept a connection within \(patience)"
+        let failure: String? = await withinDeadline(patience, else: late) {
+            do {
+                try await self.client.withConnection { _ in }
+                return nil
+            } catch let error as PSQLError {
+                return error.serverInfo?[.message] ?? "\(error.code)"
+            } catch {
+                return String(describing: error)
             }
-            group.addTask {
-                try? await Task.sleep(for: patience)
-                return "it did not accept a connection within \(patience)"
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
         guard let failure else { return }
         let address = (configuration.host ?? configuration.unixSocketPath ?? "?") + (configuration.port.map { ":\($0)" } ?? "")

@@ -5,28 +5,18 @@ import FrontdeskEngine
 enum Readiness {
     static let limit: Duration = .seconds(2)
 
-    /// Nil when ready, else why not, as a sentence. The answer comes within `limit` even when the
-    /// driver does not give up on cancellation (a pool waiting to connect): the check runs in a task
-    /// of its own, which is cancelled and left to finish.
+    /// Nil when ready, else why not, as a sentence, within `limit` (`withinDeadline`).
     static func problem(of store: any SchemaStore, within limit: Duration = limit) async -> String? {
-        let (answers, answer) = AsyncStream.makeStream(of: String?.self)
-        let check = Task {
+        await withinDeadline(limit, else: Optional("The database did not answer within \(limit).")) {
             do {
                 try await store.verifySchema()
-                answer.yield(nil)
+                return nil
             } catch let error as StoreError {
-                answer.yield(error.description)
+                return error.description
             } catch {
                 // The driver's words stay in the server: this answer needs no key.
-                answer.yield("The database does not answer.")
+                return "The database does not answer."
             }
         }
-        let timer = Task {
-            try? await Task.sleep(for: limit)
-            answer.yield("The database did not answer within \(limit).")
-        }
-        defer { check.cancel(); timer.cancel() }
-        for await first in answers { return first }
-        return nil
     }
 }
