@@ -7,17 +7,29 @@ extension SQLiteStore {
     /// cursor, in creation order, one more than the page holds so that `Page` knows whether another
     /// follows; `selecting` its columns, all of them by default. Filters vary, so the statement is
     /// not cached.
+    ///
+    /// `drivenBy` selects the distinct `id`s of the only rows that can match, found by another index
+    /// (those of a window, of a resource): the page is read from them and sorted. `CROSS JOIN` keeps
+    /// SQLite from walking the whole table in page order instead, as it would without statistics.
     static func pageQuery(
-        _ table: String, as alias: String, selecting columns: String? = nil, where clauses: [String],
-        _ arguments: [(any DatabaseValueConvertible)?], page: PageRequest
+        _ table: String, as alias: String, selecting columns: String? = nil, drivenBy driving: Driving? = nil,
+        where clauses: [String], _ arguments: [(any DatabaseValueConvertible)?], page: PageRequest
     ) -> (sql: String, arguments: StatementArguments) {
-        var clauses = clauses, arguments = arguments
+        var clauses = clauses, arguments = (driving?.arguments ?? []) + arguments
         if let after = page.after {
             clauses.append("(\(alias).created_at, \(alias).id) > (?, ?)")
             arguments += [after.createdAt.millis, after.id.text]
         }
-        let sql = "SELECT \(columns ?? "\(alias).*") FROM \(table) \(alias) WHERE " + clauses.joined(separator: " AND ")
+        let from = driving.map { "(\($0.sql)) AS driving CROSS JOIN \(table) \(alias) ON \(alias).id = driving.id" }
+            ?? "\(table) \(alias)"
+        let sql = "SELECT \(columns ?? "\(alias).*") FROM \(from) WHERE " + clauses.joined(separator: " AND ")
             + " ORDER BY \(alias).created_at, \(alias).id LIMIT \(page.limit + 1)"
         return (sql, StatementArguments(arguments))
+    }
+
+    /// The ids a page is read from (`pageQuery(drivenBy:)`), each once.
+    struct Driving {
+        var sql: String
+        var arguments: [(any DatabaseValueConvertible)?]
     }
 }

@@ -59,10 +59,12 @@ extension SQLiteStore: BookingStore {
             clauses.append("b.location_id = ?")
             arguments.append(locationID.text)
         }
+        // The bookings of the lines found by resource or time (a few hundred), sorted.
+        var lines = Driving(sql: "", arguments: [])
         var lineClauses: [String] = []
         if let resourceID = filter.resourceID {
             lineClauses.append("l.resource_id = ?")
-            arguments.append(resourceID.text)
+            lines.arguments.append(resourceID.text)
         }
         if let window = filter.window {
             // As availability: the organization's longest line bounds how early an overlapping one starts.
@@ -70,19 +72,16 @@ extension SQLiteStore: BookingStore {
                 l.organization_id = ? AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
                 AND l.starts_at < ? AND l.ends_at > ?
                 """)
-            arguments += [organizationID.text, window.start.millis, organizationID.text, window.end.millis,
-                          window.start.millis]
+            lines.arguments += [organizationID.text, window.start.millis, organizationID.text, window.end.millis,
+                                window.start.millis]
         }
-        if !lineClauses.isEmpty {
-            // The bookings of the lines found by resource or time (a few hundred), sorted.
-            clauses.append("b.id IN (SELECT l.booking_id FROM booking_lines l WHERE "
-                + lineClauses.joined(separator: " AND ") + ")")
-        }
+        lines.sql = "SELECT DISTINCT l.booking_id AS id FROM booking_lines l WHERE " + lineClauses.joined(separator: " AND ")
         if let startedBy = filter.startedWithoutCheckin {
             clauses.append("b.starts_at <= ? AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)")
             arguments.append(startedBy.millis)
         }
-        let query = Self.pageQuery("bookings", as: "b", where: clauses, arguments, page: page)
+        let query = Self.pageQuery("bookings", as: "b", drivenBy: lineClauses.isEmpty ? nil : lines, where: clauses,
+                                   arguments, page: page)
         let bookings = try await read { db in
             try Self.withLines(try db.rows(sql: query.sql, arguments: query.arguments) { try Booking(row: $0, lines: []) }, db)
         }

@@ -40,23 +40,22 @@ extension SQLiteStore: CheckinStore {
             clauses.append("c.location_id = ?")
             arguments.append(locationID.text)
         }
-        if let window = filter.window {
-            // From `checkins_by_visit` (migration 0013): the visits that ended in the window or up to the
-            // organization's longest visit after it (none that began before the window's end ends later),
-            // and the open ones that began before its end.
+        // From `checkins_by_visit` (migration 0013): the visits that ended in the window or up to the
+        // organization's longest visit after it (none that began before the window's end ends later),
+        // and the open ones that began before its end (closed and open ones apart: each id once).
+        let window = filter.window.map { window in
             let end = SQLiteMigrations.visitEnd(of: "x"), start = SQLiteMigrations.visitStart(of: "x")
-            clauses.append("""
-                c.id IN (SELECT x.id FROM checkins x WHERE x.organization_id = ? AND \(end) > ?
-                           AND \(end) < ? + (SELECT longest_visit_ms FROM organizations WHERE id = ?) AND \(start) < ?
-                         UNION ALL
-                         SELECT x.id FROM checkins x WHERE x.organization_id = ? AND \(end) = \(SQLiteMigrations.openEnd)
-                           AND \(start) < ?)
-                """)
-            arguments += [organizationID.text, window.start.millis, window.end.millis, organizationID.text,
-                          window.end.millis, organizationID.text, window.end.millis]
+            return Driving(sql: """
+                SELECT x.id FROM checkins x WHERE x.organization_id = ? AND \(end) > ?
+                  AND \(end) < ? + (SELECT longest_visit_ms FROM organizations WHERE id = ?) AND \(start) < ?
+                UNION ALL
+                SELECT x.id FROM checkins x
+                WHERE x.organization_id = ? AND \(end) = \(SQLiteMigrations.openEnd) AND \(start) < ?
+                """, arguments: [organizationID.text, window.start.millis, window.end.millis, organizationID.text,
+                                  window.end.millis, organizationID.text, window.end.millis])
         }
-        let query = Self.pageQuery("checkins", as: "c", selecting: Checkin.selected(as: "c"), where: clauses, arguments,
-                                   page: page)
+        let query = Self.pageQuery("checkins", as: "c", selecting: Checkin.selected(as: "c"), drivenBy: window,
+                                   where: clauses, arguments, page: page)
         let checkins = try await read { db in
             try db.rows(sql: query.sql, arguments: query.arguments, Checkin.init(row:))
         }
