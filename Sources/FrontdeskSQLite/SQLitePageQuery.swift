@@ -10,7 +10,8 @@ extension SQLiteStore {
     ///
     /// `drivenBy` selects the distinct `id`s of the only rows that can match, found by another index
     /// (those of a window, of a resource): the page is read from them and sorted. `CROSS JOIN` keeps
-    /// SQLite from walking the whole table in page order instead, as it would without statistics.
+    /// SQLite from walking the whole table in page order instead, testing each row, which its planner
+    /// may prefer for a page of a large table.
     static func pageQuery(
         _ table: String, as alias: String, selecting columns: String? = nil, drivenBy driving: Driving? = nil,
         where clauses: [String], _ arguments: [(any DatabaseValueConvertible)?], page: PageRequest
