@@ -77,9 +77,11 @@ public final class PostgresStore: SchemaStore {
             listening.cancel()
             await listening.value
         }
-        await outage.end()
+        // The pool closes first: a probe waiting on it for a connection then ends (`poolClosed`);
+        // awaited before, a probe the pool never answers would hold the shutdown forever.
         running.cancel()
         await running.value
+        await outage.end()
         try await afterShutdown?()
     }
 
