@@ -121,7 +121,7 @@ struct DemoData {
         _ = try await frontdesk.perform(owner, .checkIn, on: .id(returned.id), at: minute.addingTimeInterval(-5 * 3_600 + 300))
         _ = try await frontdesk.perform(owner, .checkOut, on: .id(returned.id), at: minute.addingTimeInterval(-3_600 - 600))
         _ = try await ride(0, 6, from: minute, hours: 3, status: .active)                 // a walk-in, out riding
-        let atCounter = try await ride(2, 7, from: minute.addingTimeInterval(15 * 60), hours: 4)
+        let atCounter = try await ride(2, 7, from: minute, hours: 4)  // its line opens today, even just before midnight
         _ = try await frontdesk.perform(owner, .checkIn, on: .id(atCounter.id))
         _ = try await ride(3, 0, from: minute.addingTimeInterval(2 * 3_600), hours: 2)    // later today
         let lapsed = try await ride(1, 2, from: minute.addingTimeInterval(24 * 3_600), hours: 2, status: .pending)
