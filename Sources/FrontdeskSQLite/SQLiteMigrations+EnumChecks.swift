@@ -34,10 +34,13 @@ extension SQLiteMigrations {
         "checkin_started", "checkin_updated", "checkin_deleted", "checkout_started", "checkout_completed",
     ]
 
+    /// A value is unknown when it differs from each known one. Spelled as comparisons, not as
+    /// `NOT IN (…)`: SQLite builds a list of more than two constants into a temporary B-tree each
+    /// time a trigger runs, which was a tenth of the writer's time on a booking (migration 0019).
     static var enumChecks: String {
         enumeratedColumns.map { table, columns in
             let unknown = columns.map { column in
-                "NEW.\(column.name) NOT IN (" + column.values.map { "'\($0)'" }.joined(separator: ", ") + ")"
+                "(" + column.values.map { "NEW.\(column.name) <> '\($0)'" }.joined(separator: " AND ") + ")"
             }.joined(separator: " OR ")
             return [("insert", "INSERT"), ("update", "UPDATE OF " + columns.map(\.name).joined(separator: ", "))]
                 .map { name, event in
@@ -50,5 +53,12 @@ extension SQLiteMigrations {
                     """
                 }.joined()
         }.joined()
+    }
+
+    /// Migration 0019: the triggers of 0011 made again with their lists spelled as comparisons.
+    static var enumChecksCompared: String {
+        enumeratedColumns.map { table, _ in
+            "DROP TRIGGER \(table)_known_values_insert;\nDROP TRIGGER \(table)_known_values_update;\n"
+        }.joined() + enumChecks
     }
 }

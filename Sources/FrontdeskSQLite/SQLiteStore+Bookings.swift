@@ -47,10 +47,12 @@ extension SQLiteStore: BookingStore {
     public func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
         var clauses = ["b.organization_id = ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
-        if !filter.statuses.isEmpty {
-            clauses.append("b.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
-            arguments += filter.statuses.map(\.rawValue)
-        }
+        // No status asked for is every status: the page is then read from `bookings_by_status`, a
+        // range for each status in page order, merged (the organization's bookings have no index of
+        // their own, migration 0018).
+        let statuses = filter.statuses.isEmpty ? BookingStatus.allCases.map(\.rawValue) : filter.statuses.map(\.rawValue)
+        clauses.append("b.status IN (" + statuses.map { _ in "?" }.joined(separator: ", ") + ")")
+        arguments += statuses
         if let memberID = filter.memberID {
             clauses.append("b.member_id = ?")
             arguments.append(memberID.text)
@@ -116,8 +118,8 @@ extension SQLiteStore: BookingStore {
         try await read { db in
             // A line overlapping the window started at most the organization's longest line before it:
             // that lower bound keeps the index scan to the window's neighbourhood. The lines checked in
-            // that ended before the window and by `now` come from the lines held that began by then:
-            // the guests in the house and the bookings not yet swept.
+            // that ended before the window and by `now` (overdue: the guests still in the house) are
+            // read from the index of the lines checked in, not from the organization's past lines.
             let overdueBy = min(window.start, now).millis
             var lines: [UUID: [HeldLine]] = [:]
             for (resourceID, line) in try db.rows("""
@@ -125,9 +127,9 @@ extension SQLiteStore: BookingStore {
                 WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
                   AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
                 UNION ALL
-                SELECT l.starts_at, l.ends_at, l.booking_number, 1, l.resource_id FROM booking_lines l
-                WHERE l.organization_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at <= ?
-                  AND l.state = 'occupied'
+                SELECT l.starts_at, l.ends_at, l.booking_number, 1, l.resource_id
+                FROM booking_lines l INDEXED BY booking_lines_occupied
+                WHERE l.organization_id = ? AND l.state = 'occupied' AND l.starts_at < ? AND l.ends_at <= ?
                 """, [organizationID.text, window.end.millis, window.start.millis, window.start.millis,
                       organizationID.text, organizationID.text, overdueBy, overdueBy],
                 { ($0.uuid(4), Self.heldLine($0)) }) {
@@ -226,7 +228,7 @@ extension SQLiteStore: BookingStore {
     /// The lines holding a resource around `window`, and those checked in that ended before it by
     /// `now` (overdue ones hold on). As in availability, the organization's longest line bounds how
     /// early an overlapping line can start, so the index scan stays near the window instead of the
-    /// resource's past.
+    /// resource's past; the overdue ones come from the index of the lines checked in.
     static func heldLines(
         _ resourceID: UUID, around window: TimeWindow, now: Date, _ organizationID: UUID, _ db: Database
     ) throws -> [HeldLine] {
@@ -236,10 +238,10 @@ extension SQLiteStore: BookingStore {
             WHERE l.resource_id = ? AND l.state <> 'released' AND l.starts_at < ? AND l.ends_at > ?
               AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
             UNION ALL
-            SELECT l.starts_at, l.ends_at, l.booking_number, 1 FROM booking_lines l
-            WHERE l.resource_id = ? AND l.starts_at < ? AND l.ends_at <= ? AND l.state = 'occupied'
+            SELECT l.starts_at, l.ends_at, l.booking_number, 1 FROM booking_lines l INDEXED BY booking_lines_occupied
+            WHERE l.organization_id = ? AND l.resource_id = ? AND l.state = 'occupied' AND l.starts_at < ? AND l.ends_at <= ?
             """, [resourceID.text, window.end.millis, window.start.millis, window.start.millis, organizationID.text,
-                  resourceID.text, overdueBy, overdueBy], heldLine)
+                  organizationID.text, resourceID.text, overdueBy, overdueBy], heldLine)
     }
 
     static func booking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking? {
