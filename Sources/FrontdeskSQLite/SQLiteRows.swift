@@ -176,7 +176,7 @@ extension Checkin: PositionalRow {
          "booking_line_id": bookingLineID?.text,
          "starts_at": planned?.start.millis, "ends_at": planned?.end.millis, "check_in": checkIn?.millis,
          "check_out": checkOut?.millis, "state": state.rawValue, "notes": notes,
-         "metadata": String(decoding: DomainJSON.encode(metadata), as: UTF8.self), "version": version,
+         "metadata": String(decoding: JSONValue.object(metadata).json, as: UTF8.self), "version": version,
          "created_at": createdAt.millis, "updated_at": updatedAt.millis]
     }
 }

@@ -10,6 +10,8 @@ import Synchronization
 public final class SQLiteStore: SchemaStore {
     let pool: DatabasePool
     let writer: GroupCommit
+    /// Copies the WAL back into the database file beside the writer.
+    let checkpointer: Checkpointer
     /// Wakes this process's event streams after commits that wrote events (one process owns the file).
     let notifier = EventNotifier()
     let wakeUps: PendingWakeUps
@@ -35,12 +37,13 @@ public final class SQLiteStore: SchemaStore {
             try db.execute(sql: "PRAGMA mmap_size = 67108864")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        let checkpointer = try Checkpointer(path: path)
+        self.checkpointer = checkpointer
         // FULL: a commit is on disk (the WAL synced) before it is acknowledged, even across a power
         // cut. Only the writer commits. It is set here, not in `prepareDatabase`: the pool turns on
         // WAL after that, and with it `synchronous = NORMAL`, which syncs only at checkpoints.
         //
-        // The writer copies the WAL back into the database every 10,000 pages (40 MB) instead of
-        // SQLite's 1,000: a page written by many commits in between is copied, and synced, once.
+        // The WAL is copied back into the database beside the writer, not in its commits (`Checkpointer`).
         //
         // The writer keeps a smaller page cache (8 MB) than the readers. When an index page splits,
         // SQLite's B-tree briefly renumbers a page to the one past the first gigabyte, and at the
@@ -49,8 +52,8 @@ public final class SQLiteStore: SchemaStore {
         // writer does not keep are read back through the memory map or from the WAL.
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
             try db.execute(sql: "PRAGMA cache_size = -8192")
+            checkpointer.watch(db)
         }
         let wakeUps = PendingWakeUps(notifier)
         self.wakeUps = wakeUps
@@ -72,6 +75,7 @@ public final class SQLiteStore: SchemaStore {
 
     public func shutdown() async throws {
         try pool.close()
+        try checkpointer.close()
     }
 
     /// One atomic write, committed (`BEGIN IMMEDIATE`, group-committed with the writes that

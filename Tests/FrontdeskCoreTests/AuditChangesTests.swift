@@ -28,4 +28,22 @@ struct AuditChangesTests {
         let kept = AuditEntry.changes(before: entity, after: entity)
         #expect(text(kept.before) == "{}" && text(kept.after) == "{}")
     }
+
+    @Test func membersAreComparedWholeWhateverTheyHold() {
+        // Braces, brackets, commas and escaped quotes inside strings belong to their member; so do
+        // nested objects; space around the tokens is not part of a value.
+        let kept = AuditEntry.changes(
+            before: json(#"{ "a" : "x}]\",{" , "b":{"c":[1,{"d":"}"}]}, "n": 1 }"#),
+            after: json(#"{"a":"x}]\",{","b":{"c":[1,{"d":"]"}]},"n":1}"#))
+        #expect(text(kept.before) == #"{"b":{"c":[1,{"d":"}"}]}}"#)
+        #expect(text(kept.after) == #"{"b":{"c":[1,{"d":"]"}]}}"#)
+    }
+
+    @Test func textThatIsNotAnObjectIsKeptWhole() {
+        for broken in [#"["a"]"#, #"{"a":1"#, #"{"a" 1}"#, #"{"a":"b}"#, #"{"a":1} x"#, ""] {
+            let other = json(#"{"a":2}"#)
+            let kept = AuditEntry.changes(before: json(broken), after: other)
+            #expect(text(kept.before) == broken && kept.after == other, "\(broken)")
+        }
+    }
 }
