@@ -16,6 +16,8 @@ import Synchronization
 final class Checkpointer: Sendable {
     /// New frames in the WAL (4 KB each) past which a checkpoint starts.
     static let threshold: CInt = 5000
+    /// Frames copied past which the WAL is started again (a restarting checkpoint holds the writer).
+    static let restart = 10000
     /// Frames past which the writer checkpoints itself.
     static let backstop: CInt = 20000
 
@@ -24,7 +26,7 @@ final class Checkpointer: Sendable {
 
     init(path: String) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(0.02)  // how long a restarting checkpoint may hold the writer back
         connection = try DatabaseQueue(path: path, configuration: configuration)
     }
 
@@ -54,7 +56,12 @@ final class Checkpointer: Sendable {
             guard !state.closed, !state.running, frames - state.copied >= Self.threshold else { return }
             state.running = true
             connection.asyncWriteWithoutTransaction { db in
-                let copied = (try? db.checkpoint(.passive))?.checkpointedFrameCount
+                var copied = (try? db.checkpoint(.passive))?.checkpointedFrameCount
+                // Most of the WAL copied, the rest is copied with the writer held back a moment and
+                // the WAL started again; busy (a long read on the old WAL), it waits for the next.
+                if let done = copied, done >= Self.restart, let restarted = try? db.checkpoint(.restart) {
+                    copied = restarted.checkpointedFrameCount
+                }
                 self.state.withLock { state in
                     state.running = false
                     if let copied, copied > 0 { state.copied = CInt(clamping: copied) }

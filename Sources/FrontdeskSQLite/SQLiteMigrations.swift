@@ -354,6 +354,11 @@ enum SQLiteMigrations {
         DROP INDEX bookings_by_organization;
         """),
         ("0019_enum_checks_compared", enumChecksCompared),
+        // As 0018 for bookings: the organization's checkins in page order are read from
+        // `checkins_by_state`, a range for each state, and a new checkin writes one index entry less.
+        ("0020_checkins_read_by_state", """
+        DROP INDEX checkins_by_organization;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -26,10 +26,11 @@ extension SQLiteStore: CheckinStore {
     public func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
         var clauses = ["c.organization_id = ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
-        if !filter.states.isEmpty {
-            clauses.append("c.state IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")
-            arguments += filter.states.map(\.rawValue)
-        }
+        // No state asked for is every state: the page is then read from `checkins_by_state`, a range
+        // for each state in page order, merged (migration 0020).
+        let states = filter.states.isEmpty ? CheckinState.allCases.map(\.rawValue) : filter.states.map(\.rawValue)
+        clauses.append("c.state IN (" + states.map { _ in "?" }.joined(separator: ", ") + ")")
+        arguments += states
         for (column, id) in [("resource_id", filter.resourceID), ("member_id", filter.memberID),
                              ("booking_id", filter.bookingID)] {
             guard let id else { continue }

@@ -22,6 +22,7 @@ struct MigrationNumberTests {
         // and CHECK constraints stay as they were.
         "0018_fewer_booking_indexes",
         "0019_enum_checks_compared",
+        "0020_checkins_read_by_state",
     ]
     /// Changes of the PostgreSQL schema that SQLite's never needed.
     static let postgresOnly: Set<String> = [
