@@ -94,6 +94,29 @@ import Testing
         } }
     }
 
+    /// More deliveries due than a round attempts are all attempted in one call, a round at a time.
+    @Test(arguments: Backend.enabled)
+    func everyDueDeliveryIsAttemptedInRoundsOfTheLimit(_ backend: Backend) async throws {
+        let receiver = WebhookReceiver()
+        try await receiver.run { url in try await withTestStore(backend) { test in
+            let desk = try await Desk.open(test.store)
+            let location = try await desk.frontdesk.createLocation(desk.owner, LocationInput(name: "Main"))
+            let room = try await desk.frontdesk.createResource(desk.owner, ResourceInput(
+                locationID: location.id, name: "101", kind: "room", capacity: 50, rateAmount: 100, rateUnit: .night))
+            _ = try await desk.frontdesk.createAction(desk.owner, ActionInput(
+                trigger: .checkinCreated, type: .webhook, scope: "resource", scopeID: room.id, url: url))
+            for _ in 0..<7 { _ = try await desk.frontdesk.createCheckin(desk.owner, CheckinRequest(resourceID: room.id)) }
+            try await desk.frontdesk.dispatch()
+            try await Self.withSender { sender in
+                let attempted = try await desk.frontdesk.deliverDue(using: sender, limit: 3)  // rounds of 3, 3 and 1
+                #expect(attempted == 7)
+                #expect(try await desk.frontdesk.deliverDue(using: sender, limit: 3) == 0)
+            }
+            #expect(receiver.received.count == 7)
+            #expect(try await Self.deliveries(desk).allSatisfy { $0.status == .delivered })
+        } }
+    }
+
     @Test(arguments: Backend.enabled)
     func aFailingReceiverThatRecoversGetsTheDeliveryOnRetry(_ backend: Backend) async throws {
         let receiver = WebhookReceiver()

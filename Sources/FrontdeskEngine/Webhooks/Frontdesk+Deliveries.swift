@@ -8,18 +8,25 @@ extension Frontdesk {
     /// How long a claimed delivery stays invisible to other workers: longer than any attempt.
     static let deliveryLease: TimeInterval = 60
 
-    /// Attempts the deliveries due now (concurrently) and records each outcome. A worker that dies
+    /// Attempts the deliveries due now and records each outcome: `limit` at a time, concurrently,
+    /// round after round while a round was full (one round a tick held a process to 20 webhooks a
+    /// second), at most `maxRounds`, so that a tick ends in bounded time. A worker that dies
     /// mid-attempt leaves its deliveries to be claimed again when their lease ends. Returns how many
     /// it attempted.
     @discardableResult
-    public func deliverDue(using sender: any WebhookSender, limit: Int = 20) async throws -> Int {
-        let now = self.now
-        let claimed = try await store.claimDueDeliveries(now: now, leaseUntil: now.addingTimeInterval(Self.deliveryLease),
-                                                         limit: limit)
-        await withTaskGroup(of: Void.self) { group in
-            for item in claimed { group.addTask { await self.attempt(item, using: sender) } }
+    public func deliverDue(using sender: any WebhookSender, limit: Int = 20, maxRounds: Int = 50) async throws -> Int {
+        var attempted = 0
+        for _ in 0..<maxRounds {
+            let now = self.now
+            let claimed = try await store.claimDueDeliveries(
+                now: now, leaseUntil: now.addingTimeInterval(Self.deliveryLease), limit: limit)
+            await withTaskGroup(of: Void.self) { group in
+                for item in claimed { group.addTask { await self.attempt(item, using: sender) } }
+            }
+            attempted += claimed.count
+            if claimed.count < limit { break }
         }
-        return claimed.count
+        return attempted
     }
 
     private func attempt(_ claimed: ClaimedDelivery, using sender: any WebhookSender) async {
