@@ -19,6 +19,15 @@ import Testing
 
     // MARK: organization
 
+    /// A text's length is its code points, as the spec's `maxLength`: 101 letters with a combining
+    /// accent each are 101 characters to Swift's `count` but 202 to JSON Schema.
+    @Test func textLengthCountsCodePoints() throws {
+        var v = Validator()
+        v.text(String(repeating: "e\u{301}", count: 101), "name", max: 200)
+        v.text(String(repeating: "👍🏻", count: 100), "other", max: 200)
+        #expect(v.issues == [FieldIssue("name", "must be at most 200 characters")])
+    }
+
     @Test func validOrganizationPasses() {
         #expect(validationFields { () throws(FrontdeskError) in try Fixture.organization().validate() } == [])
         #expect(validationFields { () throws(FrontdeskError) in

@@ -41,8 +41,9 @@ import Testing
         try await store.shutdown()
     }
 
-    /// A PostgreSQL server that is away: readiness answers within its limit, it does not wait on
-    /// the pool's attempts to connect.
+    /// A PostgreSQL server that is away: readiness answers within its limit (2 s), it does not wait
+    /// on the pool's attempts to connect (a minute). The bound leaves room for a busy machine: with
+    /// the whole suite running on two cores the answer once took 6 s.
     @Test func anUnreachableDatabaseIsNotReadyWithinTheLimit() async throws {
         let port = try await RawConnection.freePort()
         let store = try PostgresStore(url: "postgres://frontdesk@127.0.0.1:\(port)/frontdesk")
@@ -52,7 +53,7 @@ import Testing
             let ready = try await client.get("/health/ready")
             #expect(ready.status == 503)
             #expect(ready.code == "not_ready")
-            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(ContinuousClock.now - start < .seconds(15))
         }
         try await store.shutdown()
     }

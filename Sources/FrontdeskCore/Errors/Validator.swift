@@ -21,7 +21,10 @@ public struct Validator: Sendable {
         }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         check(!(required && trimmed.isEmpty), field, "must not be blank")
-        check(value.count <= max, field, "must be at most \(max) characters")
+        // Characters as JSON Schema's `maxLength` counts them (code points), not as Swift's `count`
+        // does (grapheme clusters: a letter and its combining marks, or an emoji and its modifier,
+        // are one), which let a longer text than the spec allows through.
+        check(value.unicodeScalars.count <= max, field, "must be at most \(max) characters")
         if multiline {
             check(!value.utf8.contains(0), field, Self.nulMessage)
         } else {
