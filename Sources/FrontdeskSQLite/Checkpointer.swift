@@ -7,12 +7,14 @@ import Synchronization
 ///
 /// SQLite's automatic checkpoint runs inside the commit that crosses its threshold, on the
 /// writer's queue: every write waiting for the next batch waited for the copy and its sync too.
-/// That was much of the tail of a booking's check-in (p99 26–28 ms at 16 connections on a fresh
-/// database, 23–24 ms with this, 10 ms with no checkpoint at all, which is no option: a WAL that
-/// only grows slows every read), and a twentieth of the writer's time. The writer now
-/// tells this connection how long its WAL is after each commit (`sqlite3_wal_hook`), and past
-/// `threshold` frames a passive checkpoint runs here, one at a time, while writes go on. Should
-/// it fall far behind (`backstop`), the writer checkpoints in its commit as SQLite would.
+/// That was much of the tail of a booking's check-in (p99 26–29 ms at 16 connections on a fresh
+/// database, 23–26 ms with this, 10 ms with no checkpoint at all, which is no option: a WAL that
+/// only grows slows every read), and a twentieth of the writer's time. The writer now tells this
+/// connection how long its WAL is after each commit (`sqlite3_wal_hook`): every `threshold` new
+/// frames a passive checkpoint runs here, one at a time, while writes go on; once `restart`
+/// frames are copied, a restarting one copies the rest and starts the WAL again, holding the
+/// writer back for at most 20 ms (busy, it waits for the next time). Should this fall far behind
+/// (`backstop`), the writer checkpoints in its commit as SQLite would.
 final class Checkpointer: Sendable {
     /// New frames in the WAL (4 KB each) past which a checkpoint starts.
     static let threshold: CInt = 5000
