@@ -16,8 +16,7 @@ import PostgresNIO
 /// later write's events were inserted after the earlier's committed.
 extension PostgresStore {
     /// One transaction of a write that records events of `organizationID`, then the numbering of
-    /// its events: it returns once they are in `events(after:)`, as on SQLite, or after
-    /// `sequencerLimit` (the write is committed; a later run numbers its events).
+    /// its events: it returns once they are in `events(after:)`, as on SQLite.
     func recording<T: Sendable>(
         _ organizationID: UUID, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
