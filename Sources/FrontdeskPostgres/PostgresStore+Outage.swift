@@ -58,29 +58,17 @@ extension PostgresStore {
     }
 
     /// Asks the pool for a connection (which makes it try to connect) until it gets one, or the
-    /// store shuts down. A pool that hands out none within `probePatience` is replaced by a new
-    /// one: after a restart of PostgreSQL under load, PostgresNIO's pool sometimes never did again,
-    /// with connections open and idle (`scripts/soak --only postgres` showed it).
+    /// store shuts down.
     private func probeUntilReachable() async {
-        while !Task.isCancelled && !isShutDown {
-            let answered: Bool? = await withinDeadline(Self.probePatience, else: nil) { [self] in
-                do {
-                    try await client.withConnection { connection in _ = try await connection.query("SELECT 1", logger: logger) }
-                    return true
-                } catch {
-                    return false  // refused while PostgreSQL is down, or a pool replaced meanwhile
-                }
-            }
-            switch answered {
-            case true?: return
-            case false?: try? await Task.sleep(for: .milliseconds(250))
-            case nil:
-                logger.warning("The PostgreSQL pool handed out no connection in time; starting a new one")
-                replacePool()
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in _ = try await connection.query("SELECT 1", logger: logger) }
+                return
+            } catch let error as PSQLError where error.code == .poolClosed {
+                return
+            } catch {
+                try? await Task.sleep(for: .milliseconds(250))
             }
         }
     }
-
-    /// How long a probe waits for the pool to hand out a connection.
-    static let probePatience: Duration = .seconds(5)
 }

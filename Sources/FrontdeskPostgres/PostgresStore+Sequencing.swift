@@ -30,20 +30,8 @@ extension PostgresStore {
     /// has committed, and its events are numbered by the next run (the next write's, or the
     /// dispatcher's `numberStrays`).
     func numberEvents(_ organizationID: UUID) async {
-        await numberingRuns.request(organizationID) {
-            let finished = await withinDeadline(Self.sequencerLimit, else: false) {
-                await self.runSequencer(organizationID)
-                return true
-            }
-            if !finished {
-                self.logger.warning("A numbering run did not finish in time; the next run numbers its events",
-                                    metadata: ["organization": "\(organizationID)"])
-            }
-        }
+        await numberingRuns.request(organizationID) { await self.runSequencer(organizationID) }
     }
-
-    /// How long a write waits for its events' numbering after its commit (it is committed either way).
-    static let sequencerLimit: Duration = .seconds(5)
 
     /// Numbers the events that were committed but not numbered: those of writes in flight, and
     /// those of a process that stopped between its commit and its numbering.
