@@ -15,10 +15,13 @@ import Synchronization
 ///
 /// The store runs its client's connection pool itself: create it, use it, `shutdown()` it.
 public final class PostgresStore: SchemaStore {
-    let client: PostgresClient
     let configuration: PostgresClient.Configuration
     let logger: Logger
-    private let running: Task<Void, Never>
+    /// The connection pool and the task running it. Replaced when, during an outage, the pool
+    /// hands out no connection in time (`PostgresStore+Outage.swift`); none after `shutdown()`.
+    private let pools: Mutex<(client: PostgresClient, running: Task<Void, Never>, closed: Bool)>
+    /// What the pool logs in the background (`init`).
+    private let backgroundLogger: Logger
     /// Wakes this process's event streams on each `NOTIFY` of the events channel.
     let notifier = EventNotifier()
     /// This process's runs of the event sequencer.
@@ -53,13 +56,42 @@ public final class PostgresStore: SchemaStore {
         // requests meanwhile fail as problems of their own.
         var background = logger
         background.logLevel = max(logger.logLevel, .warning)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
-        self.client = client
+        let (client, running) = Self.startPool(configuration, background)
+        pools = Mutex((client, running, false))
+        backgroundLogger = background
         self.configuration = configuration
         self.logger = logger
         self.afterShutdown = afterShutdown
+    }
+
+    /// The pool statements run on now.
+    var client: PostgresClient { pools.withLock { $0.client } }
+
+    /// Whether `shutdown()` has closed the pool.
+    var isShutDown: Bool { pools.withLock { $0.closed } }
+
+    private static func startPool(
+        _ configuration: PostgresClient.Configuration, _ logger: Logger
+    ) -> (PostgresClient, Task<Void, Never>) {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         // Immediate: the pool is running before the first query asks it for a connection.
-        running = Task.immediate { await client.run() }
+        return (client, Task.immediate { await client.run() })
+    }
+
+    /// Puts a new pool in the place of the current one, which closes: whatever still waits on it
+    /// fails as the database unavailable (`poolClosed`).
+    func replacePool() {
+        let (client, running) = Self.startPool(configuration, backgroundLogger)
+        let replaced = pools.withLock { pools -> Task<Void, Never>? in
+            guard !pools.closed else { return nil }
+            defer { pools.client = client; pools.running = running }
+            return pools.running
+        }
+        guard let replaced else {
+            running.cancel()
+            return
+        }
+        replaced.cancel()
     }
 
     public func migrate() async throws {
@@ -79,6 +111,10 @@ public final class PostgresStore: SchemaStore {
         }
         // The pool closes first: a probe waiting on it for a connection then ends (`poolClosed`);
         // awaited before, a probe the pool never answers would hold the shutdown forever.
+        let running = pools.withLock { pools in
+            pools.closed = true
+            return pools.running
+        }
         running.cancel()
         await running.value
         await outage.end()

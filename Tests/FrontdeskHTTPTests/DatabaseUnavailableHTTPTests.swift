@@ -5,8 +5,8 @@ import Testing
 
 /// A store that cannot reach its database (`StoreUnavailable`, thrown by the PostgreSQL adapter when
 /// a connection fails or the server restarts) is a `503 database_unavailable` with `Retry-After`,
-/// never a 500. `DatabaseUnavailableTests` shows the adapter throwing it; `scripts/soak` the server
-/// answering it while PostgreSQL restarts under load, and recovering.
+/// never a 500. `scripts/soak` shows the server answering it while PostgreSQL restarts under load,
+/// and recovering.
 @Suite struct DatabaseUnavailableHTTPTests {
     @Test func aStoreThatCannotReachItsDatabaseIsA503TellingToRetry() throws {
         let problem = ProblemMiddleware<BasicRequestContext>.problem(for: StoreUnavailable(reason: "serverClosedConnection"))

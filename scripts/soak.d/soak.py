@@ -371,7 +371,8 @@ class Soak:
         self.reader_done.set()
         reader.join(timeout=60)
         loaded = time.time() - started
-        self.check(control, recoveries, loaded)
+        # A fresh connection: `control`'s may be to a server killed since the last database restart.
+        self.check(Client(self.server.port, self.master), recoveries, loaded)
 
     # --- checks -------------------------------------------------------------------------------------
     def pages(self, client, path):
@@ -437,9 +438,10 @@ class Soak:
         gaps += [f"booking {b} acknowledged without its booking_created event" for b in self.bookings if b not in created][:20]
         result(f"event sequence contiguous ({len(sequences)} events read across the restarts)", gaps)
 
-        # Every checkin_started of the hooked desk reached the receiver at least once. Deliveries
-        # go out at most 20 a second, and one claimed by a server killed mid-attempt waits for its
-        # lease (a minute): wait while they keep coming, up to --delivery-wait without progress.
+        # Every checkin_started of the hooked desk reached the receiver at least once. A delivery
+        # claimed by a server killed mid-attempt waits for its lease (a minute), and one that failed
+        # while the database was away for its retry: wait while they keep coming, up to
+        # --delivery-wait without progress.
         wanted = {event["id"] for event in self.events
                   if event["type"] == "checkin_started" and event["data"]["resource_id"] == self.desks[0]}
         waited, last_progress, left = time.time(), time.time(), None
