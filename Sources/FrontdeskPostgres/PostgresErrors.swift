@@ -5,11 +5,9 @@ import PostgresNIO
 import _ConnectionPoolModule
 
 /// Backend failures that are really rule violations, turned into domain errors; a database that
-/// cannot be reached, turned into `StoreUnavailable`; everything else unwrapped from PostgresNIO's
-/// transaction wrapper and passed on.
+/// cannot be reached, turned into `StoreUnavailable`; everything else passed on.
 enum PostgresErrors {
     static func translate(_ error: any Error) -> any Error {
-        let error = unwrap(error)
         if let unavailable = unavailable(error) { return unavailable }
         guard let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] else { return error }
         switch state {
@@ -41,12 +39,6 @@ enum PostgresErrors {
         default:
             return nil
         }
-    }
-
-    /// The error that made a transaction fail, rather than the wrapper that reports it.
-    static func unwrap(_ error: any Error) -> any Error {
-        guard let transaction = error as? PostgresTransactionError else { return error }
-        return transaction.closureError ?? transaction.commitError ?? transaction.beginError ?? error
     }
 
     /// `Key (resource_id, tstzrange(starts_at, ends_at))=(<uuid>, …) conflicts with …`

@@ -59,14 +59,15 @@ extension PostgresStore {
 
     /// Asks the pool for a connection (which makes it try to connect) until it gets one, or the
     /// store shuts down. A pool that hands out none within `probePatience` is replaced by a new
-    /// one, and whatever waited on it fails as unavailable: after a restart of PostgreSQL under
-    /// load, PostgresNIO's pool (1.33) sometimes kept its requests waiting with no connection open
-    /// and none being made, for good (`scripts/soak --only postgres` showed it in 2 of 5 runs).
+    /// one, and whatever waited on it fails as unavailable. A pool stops handing out connections
+    /// when all of them are leased to statements that never end: PostgresNIO (1.33) does that to a
+    /// statement written to a connection that has just closed (`PostgresConnection+SQL.swift`
+    /// refuses one already closed, but one can close between that check and the write).
     private func probeUntilReachable() async {
         while !Task.isCancelled && !isShutDown {
             let answered: Bool? = await withinDeadline(Self.probePatience, else: nil) { [self] in
                 do {
-                    try await client.withConnection { connection in _ = try await connection.query("SELECT 1", logger: logger) }
+                    _ = try await client.rows("SELECT 1", logger: logger)
                     return true
                 } catch {
                     return false  // refused while PostgreSQL is down, or a pool replaced meanwhile

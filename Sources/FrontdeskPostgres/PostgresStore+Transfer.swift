@@ -72,6 +72,7 @@ extension PostgresStore: TransferStore {
             for table in TransferTable.all {
                 let tableColumns = columns[table.name] ?? []
                 let order = table.orderedBy.isEmpty ? "position" : table.orderedBy.joined(separator: ", ")
+                try connection.refuseIfClosed()
                 let rows = try await connection.query(SQL("""
                     SELECT \(raw: tableColumns.map { Self.quoted($0.column.name) }.joined(separator: ", "))
                     FROM \(raw: Self.quoted(table.name)) ORDER BY \(raw: order)

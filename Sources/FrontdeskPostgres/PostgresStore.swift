@@ -121,15 +121,19 @@ public final class PostgresStore: SchemaStore {
         try await afterShutdown?()
     }
 
-    /// One transaction on a pooled connection. Errors come out unwrapped from PostgresNIO's
-    /// `PostgresTransactionError`, backend violations translated into domain errors: a
-    /// `FrontdeskError` thrown by `body` (or by the engine's closure inside it) comes out as itself.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// One transaction on a pooled connection (`PostgresConnection.transaction`), backend violations
+    /// translated into domain errors: a `FrontdeskError` thrown by `body` (or by the engine's
+    /// closure inside it) comes out as itself.
+    func transaction<T: Sendable>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
         operationsInFlight.add(1, ordering: .relaxed)
         defer { operationsInFlight.subtract(1, ordering: .relaxed) }
         try refuseWhileAway()
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await client.withConnection(isolation: isolation) { connection in
+                try await connection.transaction(logger: logger, isolation: isolation, body)
+            }
         } catch {
             throw failure(error)
         }
