@@ -204,8 +204,7 @@ typealias Columns = KeyValuePairs<String, (any DatabaseValueConvertible)?>
 extension Database {
     func insert(_ table: String, _ columns: Columns) throws {
         let sql = WriteSQL.text(for: "INSERT \(table)", columns) {
-            "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES ("
-                + repeatElement("?", count: columns.count).joined(separator: ", ") + ")"
+            "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES \(placeholders(columns.count))"
         }
         try run(sql, columns.map(\.value))
     }

@@ -60,7 +60,7 @@ extension SQLiteStore: ActionStore {
                 // Deleted resources too: what happened to them before still fires.
                 let rows = try db.rows(sql: """
                     SELECT id, location_id FROM resources WHERE organization_id = ?
-                    AND id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
+                    AND id IN \(placeholders(resourceIDs.count))
                     """, arguments: StatementArguments([organizationID.text] + resourceIDs)) { ($0.uuid("id"), $0.uuid("location_id")) }
                 for (resource, location) in rows { locations[resource] = location }
             }

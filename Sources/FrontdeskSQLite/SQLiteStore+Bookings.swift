@@ -51,7 +51,7 @@ extension SQLiteStore: BookingStore {
         // range for each status in page order, merged (the organization's bookings have no index of
         // their own, migration 0018).
         let statuses = filter.statuses.isEmpty ? BookingStatus.allCases.map(\.rawValue) : filter.statuses.map(\.rawValue)
-        clauses.append("b.status IN (" + statuses.map { _ in "?" }.joined(separator: ", ") + ")")
+        clauses.append("b.status IN \(placeholders(statuses.count))")
         arguments += statuses
         if let memberID = filter.memberID {
             clauses.append("b.member_id = ?")
@@ -170,7 +170,7 @@ extension SQLiteStore: BookingStore {
         let next = try db.cachedRow(sql: """
             SELECT b.* FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
             WHERE l.resource_id = ? AND l.starts_at >= ? AND b.organization_id = ?
-              AND b.status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))
+              AND b.status IN \(placeholders(statuses.count))
             ORDER BY l.starts_at, b.id LIMIT 1
             """, arguments: StatementArguments(arguments + statuses)) { try Booking(row: $0, lines: []) }
         return try next.map { try withLines([$0], db)[0] }

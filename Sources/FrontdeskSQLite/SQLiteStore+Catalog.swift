@@ -133,7 +133,7 @@ extension SQLiteStore: CatalogStore {
             let desks = try db.rows(sql: """
                 SELECT r.id, l.timezone, \(LocationSettings.selected(as: "l"))
                 FROM resources r JOIN locations l ON l.id = r.location_id
-                WHERE r.organization_id = ? AND r.id IN (\(resourceIDs.map { _ in "?" }.joined(separator: ", ")))
+                WHERE r.organization_id = ? AND r.id IN \(placeholders(resourceIDs.count))
                 """, arguments: StatementArguments([organizationID.text] + resourceIDs.map(\.text))) {
                 ($0.uuid(0), LocalDesk(zone: $0.optionalText(1), settings: LocationSettings(row: $0, at: 2), in: organization))
             }

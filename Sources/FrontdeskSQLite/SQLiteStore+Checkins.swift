@@ -29,7 +29,7 @@ extension SQLiteStore: CheckinStore {
         // No state asked for is every state: the page is then read from `checkins_by_state`, a range
         // for each state in page order, merged (migration 0020).
         let states = filter.states.isEmpty ? CheckinState.allCases.map(\.rawValue) : filter.states.map(\.rawValue)
-        clauses.append("c.state IN (" + states.map { _ in "?" }.joined(separator: ", ") + ")")
+        clauses.append("c.state IN \(placeholders(states.count))")
         arguments += states
         for (column, id) in [("resource_id", filter.resourceID), ("member_id", filter.memberID),
                              ("booking_id", filter.bookingID)] {

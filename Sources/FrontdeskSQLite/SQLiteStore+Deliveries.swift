@@ -31,7 +31,7 @@ extension SQLiteStore {
         }
         for (column, values) in [("status", filter.statuses.map(\.rawValue)), ("event_type", filter.eventTypes.map(\.rawValue))]
         where !values.isEmpty {
-            clauses.append("d.\(column) IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")")
+            clauses.append("d.\(column) IN \(placeholders(values.count))")
             arguments += values
         }
         let query = Self.pageQuery("webhook_deliveries", as: "d", where: clauses, arguments, page: page)

@@ -85,7 +85,7 @@ extension SQLiteStore: TransferStore {
                     let values = try row.values(as: tableColumns)
                     let statement = try db.cachedStatement(sql: """
                         INSERT INTO \(Self.quoted(row.table)) (\(values.map { Self.quoted($0.column.name) }.joined(separator: ", ")))
-                        VALUES (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))
+                        VALUES \(placeholders(values.count))
                         """)
                     try statement.execute(arguments: StatementArguments(values.map { Self.stored($0.value) }))
                 }
