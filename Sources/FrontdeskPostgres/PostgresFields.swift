@@ -68,12 +68,20 @@ extension Member {
     var fields: Fields {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("type", "\(type)"), ("name", "\(name)"),
          ("email", "\(email)"), ("phone", "\(phone)"), ("external_ref", "\(externalRef)"), ("notes", "\(notes)"),
+         ("status", "\(status.rawValue)"), ("attendance_enabled", "\(attendanceEnabled)"),
          ("search_text", "\(searchText)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 
     /// What a member search looks in: one field a line, lowercased as Swift does it, beyond ASCII.
     var searchText: String {
         [name, email, phone].compactMap { $0 }.joined(separator: "\n").lowercased()
+    }
+}
+
+extension MemberCode {
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("member_id", "\(memberID)"), ("value", "\(value)"),
+         ("kind", "\(kind.rawValue)"), ("expires_at", "\(expiresAt)"), ("created_at", "\(createdAt)")]
     }
 }
 

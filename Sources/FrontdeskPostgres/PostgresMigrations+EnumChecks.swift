@@ -21,6 +21,7 @@ extension PostgresMigrations {
         ("webhook_deliveries", "status", ["pending", "delivered", "failed"]),
     ]
 
+    /// The event types of migration 0011.
     private static let eventTypes = [
         "booking_created", "booking_updated", "booking_confirmed", "booking_checked_in", "booking_started",
         "booking_completed", "booking_cancelled", "booking_no_show", "booking_expired", "booking_deleted",
@@ -29,9 +30,19 @@ extension PostgresMigrations {
     ]
 
     static var enumChecks: [String] {
-        enumeratedColumns.map { table, column, values in
-            "ALTER TABLE \(table) ADD CONSTRAINT \(table)_\(column)_known CHECK (\(column) IN ("
-                + values.map { "'\($0)'" }.joined(separator: ", ") + "))"
+        enumeratedColumns.map { table, column, values in check(table, column, values) }
+    }
+
+    /// Migration 0021: the event type of attendance, `checkin_failed`, in every list of event types.
+    static var eventTypesWithAttendance: [String] {
+        enumeratedColumns.filter { $0.values == eventTypes }.flatMap { table, column, _ in
+            ["ALTER TABLE \(table) DROP CONSTRAINT \(table)_\(column)_known",
+             check(table, column, eventTypes + ["checkin_failed"])]
         }
+    }
+
+    private static func check(_ table: String, _ column: String, _ values: [String]) -> String {
+        "ALTER TABLE \(table) ADD CONSTRAINT \(table)_\(column)_known CHECK (\(column) IN ("
+            + values.map { "'\($0)'" }.joined(separator: ", ") + "))"
     }
 }

@@ -400,6 +400,36 @@ enum PostgresMigrations {
             "ALTER TABLE checkins ALTER COLUMN location_id SET NOT NULL",
             "CREATE INDEX checkins_by_location ON checkins (organization_id, location_id, created_at, id)",
         ]),
+        // Attendance: a member's status and whether they attend, the codes they show at the door
+        // (a value once in an organization), found by value when scanned and by member when listed;
+        // members found by their id in another system; the organization's attendance settings (the
+        // JSON of what was set, `AttendanceSettings`); the event of a failed scan.
+        Migration(version: "0021_attendance_codes", statements: [
+            """
+            ALTER TABLE members ADD COLUMN status text NOT NULL DEFAULT 'active'
+                CONSTRAINT members_status_known CHECK (status IN ('active', 'paused', 'expired'))
+            """,
+            "ALTER TABLE members ADD COLUMN attendance_enabled boolean NOT NULL DEFAULT true",
+            """
+            CREATE INDEX members_by_external_ref ON members (organization_id, external_ref)
+            WHERE external_ref IS NOT NULL AND deleted_at IS NULL
+            """,
+            """
+            CREATE TABLE member_codes (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL,
+                member_id uuid NOT NULL,
+                value text NOT NULL,
+                kind text NOT NULL CONSTRAINT member_codes_kind_known CHECK (kind IN ('badge', 'qr', 'rfid', 'membership')),
+                expires_at timestamptz,
+                created_at timestamptz NOT NULL,
+                UNIQUE (organization_id, value),
+                FOREIGN KEY (organization_id, member_id) REFERENCES members (organization_id, id)
+            )
+            """,
+            "CREATE INDEX member_codes_by_member ON member_codes (member_id, created_at, id)",
+            "ALTER TABLE organizations ADD COLUMN attendance_settings text NOT NULL DEFAULT '{}'",
+        ] + eventTypesWithAttendance),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

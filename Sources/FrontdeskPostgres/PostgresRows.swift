@@ -85,8 +85,18 @@ extension Member {
         self.init(
             id: try row.value("id"), organizationID: try row.value("organization_id"), type: try row.value("type"),
             name: try row.value("name"), email: try row.value("email"), phone: try row.value("phone"),
-            externalRef: try row.value("external_ref"), notes: try row.value("notes"),
+            externalRef: try row.value("external_ref"), notes: try row.value("notes"), status: try row.enum("status"),
+            attendanceEnabled: try row.value("attendance_enabled"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension MemberCode {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.value("id"), organizationID: try row.value("organization_id"), memberID: try row.value("member_id"),
+            value: try row.value("value"), kind: try row.enum("kind"), expiresAt: try row.optionalDate("expires_at"),
+            createdAt: try row.date("created_at"))
     }
 }
 

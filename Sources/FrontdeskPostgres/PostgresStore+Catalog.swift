@@ -105,6 +105,10 @@ extension PostgresStore: CatalogStore {
         if let text = filter.query, !text.isEmpty {
             conditions.append("strpos(search_text, \(text.lowercased())) > 0")
         }
+        if let code = filter.code {
+            conditions.append("id IN (SELECT member_id FROM member_codes WHERE organization_id = \(organizationID) AND value = \(code))")
+        }
+        if let externalRef = filter.externalRef { conditions.append("external_ref = \(externalRef)") }
         return try await self.page(Member.self, organizationID, page: page, filter: conditions)
     }
 
@@ -122,6 +126,7 @@ extension PostgresStore: CatalogStore {
                 SELECT number, status FROM bookings
                 WHERE organization_id = \(organizationID) AND member_id = \(id) AND status IN \(raw: Self.holdingStatuses)
                 """, logger: self.logger).map { (number: try $0.value("number"), status: try $0.enum("status")) })
+            try await connection.run("DELETE FROM member_codes WHERE member_id = \(id)", logger: self.logger)  // their values free again
             try await self.softDelete(Member.self, organizationID, id, connection)
         }
     }

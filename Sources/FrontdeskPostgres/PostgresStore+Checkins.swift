@@ -76,13 +76,7 @@ extension PostgresStore: CheckinStore {
                                        checkins: try await self.checkins(ofBooking: bookingID, organizationID, connection))
             }
             let change = try decide(current, linked)
-            if let booking = change.booking {
-                try await self.write(booking, connection)
-            } else {
-                try await self.admit(change.arrivals, organizationID, connection)
-                try await connection.run("WITH \(Self.save([change.checkin]))\(Self.record(change.checkin))",
-                                         logger: self.logger)
-            }
+            try await self.write(change, connection)
             return change.checkin.checkin
         }
     }
@@ -100,6 +94,17 @@ extension PostgresStore: CheckinStore {
     }
 
     // MARK: Inside a transaction
+
+    /// Writes a checkin's step: its booking's change when it moves the booking (locked with the
+    /// checkin), else the checkin's own, once Core has admitted the visit it begins.
+    func write(_ change: CheckinWrite, _ connection: PostgresConnection) async throws {
+        if let booking = change.booking {
+            try await write(booking, connection)
+        } else {
+            try await admit(change.arrivals, change.checkin.organizationID, connection)
+            try await connection.run("WITH \(Self.save([change.checkin]))\(Self.record(change.checkin))", logger: logger)
+        }
+    }
 
     private static func selectCheckin(_ organizationID: UUID, _ id: UUID) -> SQL {
         "SELECT * FROM checkins c WHERE c.organization_id = \(organizationID) AND c.id = \(id)"

@@ -9,9 +9,11 @@
 /// list later is dropping and creating them again. PostgreSQL carries the same lists as CHECK
 /// constraints (`PostgresMigrations+EnumChecks.swift`).
 extension SQLiteMigrations {
-    /// The values each enumerated column may hold, as this migration wrote them. A new value needs
-    /// a migration of its own; `EnumCheckConformanceTests` fails until it has one.
-    private static let enumeratedColumns: [(table: String, columns: [(name: String, values: [String])])] = [
+    /// The values each enumerated column may hold, with the event types as a migration wrote them.
+    /// A new value needs a migration of its own; `EnumCheckConformanceTests` fails until it has one.
+    private static func enumeratedColumns(
+        _ eventTypes: [String]
+    ) -> [(table: String, columns: [(name: String, values: [String])])] { [
         ("api_keys", [("role", ["owner", "admin", "manager", "front_desk", "viewer", "kiosk"])]),
         ("resources", [("rate_unit", ["night", "day", "hour", "session"]),
                        ("status", ["active", "out_of_service"]),
@@ -25,8 +27,9 @@ extension SQLiteMigrations {
                      ("scope", ["organization", "location", "resource"]),
                      ("type", ["webhook", "flag_for_cleaning", "ready_next_booking"])]),
         ("webhook_deliveries", [("event_type", eventTypes), ("status", ["pending", "delivered", "failed"])]),
-    ]
+    ] }
 
+    /// The event types of migrations 0011 and 0019.
     private static let eventTypes = [
         "booking_created", "booking_updated", "booking_confirmed", "booking_checked_in", "booking_started",
         "booking_completed", "booking_cancelled", "booking_no_show", "booking_expired", "booking_deleted",
@@ -37,8 +40,10 @@ extension SQLiteMigrations {
     /// A value is unknown when it differs from each known one. Spelled as comparisons, not as
     /// `NOT IN (…)`: SQLite builds a list of more than two constants into a temporary B-tree each
     /// time a trigger runs: 3% of a booking's cost (migration 0019).
-    static var enumChecks: String {
-        enumeratedColumns.map { table, columns in
+    static var enumChecks: String { enumChecks(eventTypes) }
+
+    private static func enumChecks(_ eventTypes: [String]) -> String {
+        enumeratedColumns(eventTypes).map { table, columns in
             let unknown = columns.map { column in
                 "(" + column.values.map { "NEW.\(column.name) <> '\($0)'" }.joined(separator: " AND ") + ")"
             }.joined(separator: " OR ")
@@ -56,9 +61,14 @@ extension SQLiteMigrations {
     }
 
     /// Migration 0019: the triggers of 0011 made again with their lists spelled as comparisons.
-    static var enumChecksCompared: String {
-        enumeratedColumns.map { table, _ in
+    static var enumChecksCompared: String { madeAgain(eventTypes) }
+
+    /// Migration 0021: the triggers made again with the event type of attendance, `checkin_failed`.
+    static var enumChecksWithAttendance: String { madeAgain(eventTypes + ["checkin_failed"]) }
+
+    private static func madeAgain(_ eventTypes: [String]) -> String {
+        enumeratedColumns(eventTypes).map { table, _ in
             "DROP TRIGGER \(table)_known_values_insert;\nDROP TRIGGER \(table)_known_values_update;\n"
-        }.joined() + enumChecks
+        }.joined() + enumChecks(eventTypes)
     }
 }

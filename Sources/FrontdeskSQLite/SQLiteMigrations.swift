@@ -359,6 +359,30 @@ enum SQLiteMigrations {
         ("0020_checkins_read_by_state", """
         DROP INDEX checkins_by_organization;
         """),
+        // Attendance: a member's status and whether they attend, the codes they show at the door
+        // (a value once in an organization), found by value when scanned and by member when listed;
+        // members found by their id in another system; the organization's attendance settings (the
+        // JSON of what was set, `AttendanceSettings`); the event of a failed scan.
+        ("0021_attendance_codes", """
+        ALTER TABLE members ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+            CHECK (status IN ('active', 'paused', 'expired'));
+        ALTER TABLE members ADD COLUMN attendance_enabled INTEGER NOT NULL DEFAULT 1 CHECK (attendance_enabled IN (0, 1));
+        CREATE INDEX members_by_external_ref ON members(organization_id, external_ref) WHERE external_ref IS NOT NULL;
+        CREATE TABLE member_codes (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            value TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('badge', 'qr', 'rfid', 'membership')),
+            expires_at INTEGER,
+            created_at INTEGER NOT NULL,
+            UNIQUE (organization_id, value),
+            FOREIGN KEY (organization_id, member_id) REFERENCES members(organization_id, id)
+        );
+        CREATE INDEX member_codes_by_member ON member_codes(member_id, created_at, id);
+        ALTER TABLE organizations ADD COLUMN attendance_settings TEXT NOT NULL DEFAULT '{}';
+        \(enumChecksWithAttendance)
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -99,16 +99,30 @@ extension Resource: PositionalRow {
 }
 
 extension Member {
-    init(row: Row) {
+    init(row: Row) throws {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), type: row["type"], name: row["name"],
                   email: row["email"], phone: row["phone"], externalRef: row["external_ref"], notes: row["notes"],
+                  status: try row.enumeration("status"), attendanceEnabled: row["attendance_enabled"],
                   createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
     }
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "type": type, "name": name, "email": email,
-         "phone": phone, "external_ref": externalRef, "notes": notes, "created_at": createdAt.millis,
-         "updated_at": updatedAt.millis]
+         "phone": phone, "external_ref": externalRef, "notes": notes, "status": status.rawValue,
+         "attendance_enabled": attendanceEnabled, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
+extension MemberCode {
+    init(row: Row) throws {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), memberID: row.uuid("member_id"),
+                  value: row["value"], kind: try row.enumeration("kind"), expiresAt: row.optionalDate("expires_at"),
+                  createdAt: row.date("created_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "member_id": memberID.text, "value": value,
+         "kind": kind.rawValue, "expires_at": expiresAt?.millis, "created_at": createdAt.millis]
     }
 }
 

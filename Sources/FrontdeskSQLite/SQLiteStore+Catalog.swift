@@ -93,6 +93,10 @@ extension SQLiteStore: CatalogStore {
                 "instr(swiftLowercaseString(name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')), ?) > 0",
                 query.lowercased()))
         }
+        if let code = filter.code {
+            conditions.append(("id IN (SELECT member_id FROM member_codes WHERE organization_id = members.organization_id AND value = ?)", code))
+        }
+        if let externalRef = filter.externalRef { conditions.append(("external_ref = ?", externalRef)) }
         return try await self.page(Member.self, organizationID, page: page, filter: conditions)
     }
 
@@ -109,6 +113,7 @@ extension SQLiteStore: CatalogStore {
                 SELECT number, status FROM bookings WHERE organization_id = ? AND member_id = ?
                 AND status IN \(SQLiteStore.holdingStatuses)
                 """, [organizationID.text, id.text]) { (number: $0.text(0), status: try $0.enumeration(1, "status")) })
+            try db.run("DELETE FROM member_codes WHERE member_id = ?", [id.text])  // their values free again
             try Self.softDelete(Member.self, organizationID, id, db)
         }
     }

@@ -74,13 +74,7 @@ extension SQLiteStore: CheckinStore {
                               checkins: try Self.checkins(ofBooking: bookingID, db))
             }
             let change = try decide(current, linked)
-            if let booking = change.booking, let linked {
-                try self.write(booking, previous: linked.booking, db)
-            } else {
-                try Self.admit(change.arrivals, organizationID, db)
-                try Self.save(change.checkin, db)
-                try self.record(change.checkin, db)
-            }
+            try self.write(change, linked: linked, db)
             return change.checkin.checkin
         }
     }
@@ -97,6 +91,18 @@ extension SQLiteStore: CheckinStore {
     }
 
     // MARK: Inside a transaction
+
+    /// Writes a checkin's step: its booking's change when it moves the booking (`linked`, as read
+    /// in this transaction), else the checkin's own, once Core has admitted the visit it begins.
+    func write(_ change: CheckinWrite, linked: LinkedBooking?, _ db: Database) throws {
+        if let booking = change.booking, let linked {
+            try write(booking, previous: linked.booking, db)
+        } else {
+            try Self.admit(change.arrivals, change.checkin.organizationID, db)
+            try Self.save(change.checkin, db)
+            try record(change.checkin, db)
+        }
+    }
 
     static func checkin(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> Checkin? {
         try db.row("SELECT \(Checkin.selected(as: "c")) FROM checkins c WHERE c.organization_id = ? AND c.id = ?",

@@ -23,10 +23,12 @@ struct EnumCheckConformanceTests {
         ("actions", "type", ActionType.allCases.map(\.rawValue)),
         ("webhook_deliveries", "event_type", EventType.allCases.map(\.rawValue)),
         ("webhook_deliveries", "status", DeliveryStatus.allCases.map(\.rawValue)),
+        ("members", "status", MemberStatus.allCases.map(\.rawValue)),
+        ("member_codes", "kind", MemberCode.Kind.allCases.map(\.rawValue)),
     ]
 
-    /// A row in every table of `columns`: a key, a resource, a booking with its line and events,
-    /// an action and one webhook delivery.
+    /// A row in every table of `columns`: a key, a resource, a member with a code, a booking with
+    /// its line and events, an action and one webhook delivery.
     struct World {
         var resource: Resource
         var booking: Booking
@@ -37,6 +39,7 @@ struct EnumCheckConformanceTests {
         let location = try await f.makeLocation()
         let resource = try await f.makeResource(at: location)
         let member = try await f.makeMember()
+        _ = try await f.frontdesk.addCode(f.owner, member: member.id, value: "BADGE-1", kind: .badge)
         let booking = try await f.book(member, resource, hours(14, 34))
         let action = try await f.frontdesk.createAction(f.owner, ActionConformanceTests.webhook(.checkinCreated))
         _ = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: resource.id, memberID: member.id))

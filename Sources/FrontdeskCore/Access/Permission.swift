@@ -18,6 +18,9 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case keyManage = "key:manage"
     case auditRead = "audit:read"
     case eventRead = "event:read"
+    /// Members' codes and attendance, the attendance settings.
+    case attendanceRead = "attendance:read"
+    case attendanceManage = "attendance:manage"
     /// Creating organizations: only the platform (master) key has it.
     case organizationCreate = "organization:create"
 }

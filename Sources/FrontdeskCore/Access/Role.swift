@@ -5,7 +5,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case viewer, kiosk
 
     public var permissions: Set<Permission> {
-        let reads: Set<Permission> = [.bookingRead, .resourceRead, .memberRead, .locationRead, .settingsRead]
+        let reads: Set<Permission> = [.bookingRead, .resourceRead, .memberRead, .locationRead, .settingsRead,
+                                      .attendanceRead]
         let desk: Set<Permission> = reads.union([
             .bookingCreate, .bookingUpdate, .bookingCheckin, .bookingCheckout, .bookingCancel, .memberWrite,
         ])
@@ -13,7 +14,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .owner, .admin:
             return Set(Permission.allCases).subtracting([.organizationCreate])
         case .manager:
-            return desk.union([.bookingDelete, .resourceWrite, .locationWrite, .auditRead, .eventRead])
+            return desk.union([.bookingDelete, .resourceWrite, .locationWrite, .auditRead, .eventRead, .attendanceManage])
         case .frontDesk:
             return desk
         case .viewer:

@@ -22,4 +22,6 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case checkinDeleted = "checkin_deleted"
     case checkoutStarted = "checkout_started"
     case checkoutCompleted = "checkout_completed"
+    /// A scan of a code no member holds (`code_not_found`): nothing else was written.
+    case checkinFailed = "checkin_failed"
 }

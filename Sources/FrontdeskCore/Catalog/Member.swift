@@ -11,6 +11,8 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         case phone
         case externalRef = "external_ref"
         case notes
+        case status
+        case attendanceEnabled = "attendance_enabled"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -23,11 +25,15 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     public var phone: String?
     public var externalRef: String?
     public var notes: String?
+    public var status: MemberStatus
+    /// Off: the member's codes do not check them in (`attendance_not_enabled`).
+    public var attendanceEnabled: Bool
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, type: String, name: String, email: String?, phone: String?,
-                externalRef: String?, notes: String?, createdAt: Date, updatedAt: Date? = nil) {
+                externalRef: String?, notes: String?, status: MemberStatus = .active, attendanceEnabled: Bool = true,
+                createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.type = type
@@ -36,6 +42,8 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.phone = phone
         self.externalRef = externalRef
         self.notes = notes
+        self.status = status
+        self.attendanceEnabled = attendanceEnabled
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }

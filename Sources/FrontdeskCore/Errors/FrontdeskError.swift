@@ -17,6 +17,12 @@ public enum FrontdeskError: Error, Sendable, Equatable {
     /// A booking line cannot be checked in before its first local day: it opens at `opensAt`.
     case tooEarly(lineID: UUID, opensAt: Date)
     case preconditionFailed(expected: String, actual: Int)
+    /// Input that is well formed but that the state of what it names refuses (an inactive member).
+    case unprocessable(code: String, detail: String)
+    /// A scanned code that no member holds now (unknown, expired, or its member deleted).
+    case codeNotFound
+    /// The same member scanned again at the same place before `until`: nothing changed.
+    case scanDebounced(checkinID: UUID, until: Date)
     case unauthorized
     case forbidden(missing: Permission)
     case idempotencyKeyReused
@@ -39,6 +45,9 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .resourceOccupied: "resource_occupied"
         case .tooEarly: "too_early"
         case .preconditionFailed: "precondition_failed"
+        case .unprocessable(let code, _): code
+        case .codeNotFound: "code_not_found"
+        case .scanDebounced: "scan_debounced"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
         case .idempotencyKeyReused: "idempotency_key_reused"
@@ -49,14 +58,15 @@ public enum FrontdeskError: Error, Sendable, Equatable {
 
     public var status: Int {
         switch self {
-        case .validationFailed, .idempotencyKeyReused: 422
+        case .validationFailed, .idempotencyKeyReused, .unprocessable: 422
         case .malformedRequest: 400
-        case .notFound: 404
+        case .notFound, .codeNotFound: 404
         case .bookingConflict, .invalidTransition, .conflict, .resourceOccupied, .tooEarly, .idempotencyKeyInUse: 409
         case .preconditionFailed: 412
         case .unauthorized: 401
         case .forbidden: 403
         case .payloadTooLarge: 413
+        case .scanDebounced: 429
         }
     }
 
@@ -71,6 +81,9 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .resourceOccupied: "The resource is occupied"
         case .tooEarly: "Too early to check in"
         case .preconditionFailed: "The resource has changed since you read it"
+        case .unprocessable: "The request cannot be carried out for what it names"
+        case .codeNotFound: "No member holds this code"
+        case .scanDebounced: "Scanned again too soon"
         case .unauthorized: "Authentication required"
         case .forbidden: "Permission denied"
         case .idempotencyKeyReused: "Idempotency-Key reused with another request"
@@ -102,6 +115,10 @@ public enum FrontdeskError: Error, Sendable, Equatable {
             "Line \(lineID.text) can be checked in from \(InstantFormat.string(from: opensAt)), the start of its first day."
         case .preconditionFailed(let expected, let actual):
             "If-Match was \(expected) but the current version is \(actual)."
+        case .unprocessable(_, let detail): detail
+        case .codeNotFound: "No member holds this code, or it has expired."
+        case .scanDebounced(let checkinID, let until):
+            "Checkin \(checkinID.text) was stamped moments ago; scans until \(InstantFormat.string(from: until)) change nothing."
         case .unauthorized: "Send `Authorization: Bearer <key>` with a valid API key."
         case .forbidden(let missing): "This key lacks the permission \(missing.rawValue)."
         case .idempotencyKeyReused: "This Idempotency-Key was first used with a different request body or path."

@@ -24,6 +24,8 @@ extension Frontdesk {
         try caller.require(.memberRead)
         var v = Validator()
         v.text(filter.query, "q", max: 200)
+        v.text(filter.code, "code", max: 200)
+        v.text(filter.externalRef, "external_ref", max: 200)
         try v.validate()
         return try await store.members(caller.organizationID, filter: filter, page: page)
     }

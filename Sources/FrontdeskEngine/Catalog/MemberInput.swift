@@ -8,15 +8,20 @@ public struct MemberInput: Sendable {
     public var phone: String?
     public var externalRef: String?
     public var notes: String?
+    public var status: MemberStatus?
+    public var attendanceEnabled: Bool?
 
     public init(type: String? = nil, name: String? = nil, email: String? = nil, phone: String? = nil,
-                externalRef: String? = nil, notes: String? = nil) {
+                externalRef: String? = nil, notes: String? = nil, status: MemberStatus? = nil,
+                attendanceEnabled: Bool? = nil) {
         self.type = type
         self.name = name
         self.email = email
         self.phone = phone
         self.externalRef = externalRef
         self.notes = notes
+        self.status = status
+        self.attendanceEnabled = attendanceEnabled
     }
 
     func applied(to m: Member) -> Member {
@@ -31,6 +36,8 @@ public struct MemberInput: Sendable {
         m.phone = clearable(phone, m.phone)
         m.externalRef = clearable(externalRef, m.externalRef)
         m.notes = clearable(notes, m.notes)
+        m.status = status ?? m.status
+        m.attendanceEnabled = attendanceEnabled ?? m.attendanceEnabled
         return m
     }
 }

@@ -103,20 +103,30 @@ extension Frontdesk {
             // it was written, not the one its request started waiting for the writer.
             let now = self.now
             try Self.check(ifMatch, version: current.version)
-            let next = try step(current, now)
-            let moves = try linked?.booking.following(next, from: current, linked: linked?.checkins ?? [], now: now) ?? []
-            let found = Transition.between(current, next)
-                + moves.compactMap { move in move.action.map { Transition.booking($0, move.booking) } }
-            try hooks.run(found)
-            transitions.set(found)
-            let change = Self.change(next, before: current, action: action, actor: actor, reason: reason, at: now,
-                                     newID: newID)
-            guard let booking = linked?.booking, !moves.isEmpty else { return CheckinWrite(checkin: change) }
-            return CheckinWrite(checkin: change, booking: Self.change(
-                booking, moves: moves, checkin: change, actor: actor, reason: reason, at: now, newID: newID))
+            return try Self.write(try step(current, now), from: current, linked: linked, action: action, actor: actor,
+                                  reason: reason, at: now, newID: newID, hooks: hooks, found: transitions)
         }
         try await runAfter(transitions.all, caller)
         return checkin
+    }
+
+    /// The write of a checkin's step from `current` to `next`, with the moves of its booking
+    /// (`linked`) the step implies: the plugins' before-hooks see the transitions it makes, kept
+    /// in `found` for their after-hooks.
+    static func write(
+        _ next: Checkin, from current: Checkin, linked: LinkedBooking?, action: String, actor: Actor, reason: String?,
+        at now: Date, newID: @escaping @Sendable () -> UUID, hooks: BeforeHooks, found: FoundTransitions
+    ) throws -> CheckinWrite {
+        let moves = try linked?.booking.following(next, from: current, linked: linked?.checkins ?? [], now: now) ?? []
+        let transitions = Transition.between(current, next)
+            + moves.compactMap { move in move.action.map { Transition.booking($0, move.booking) } }
+        try hooks.run(transitions)
+        found.set(transitions)
+        let change = Self.change(next, before: current, action: action, actor: actor, reason: reason, at: now,
+                                 newID: newID)
+        guard let booking = linked?.booking, !moves.isEmpty else { return CheckinWrite(checkin: change) }
+        return CheckinWrite(checkin: change, booking: Self.change(
+            booking, moves: moves, checkin: change, actor: actor, reason: reason, at: now, newID: newID))
     }
 
     /// The booking's change that its checkin's step makes: an audit entry and the events of each

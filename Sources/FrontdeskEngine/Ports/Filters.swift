@@ -22,8 +22,16 @@ public struct ResourceFilter: Sendable, Hashable {
 public struct MemberFilter: Sendable, Hashable {
     /// Matches name, email or phone, case-insensitively.
     public var query: String?
+    /// The member holding this code (expired or not), exactly.
+    public var code: String?
+    /// The member with this id in another system, exactly.
+    public var externalRef: String?
 
-    public init(query: String? = nil) { self.query = query }
+    public init(query: String? = nil, code: String? = nil, externalRef: String? = nil) {
+        self.query = query
+        self.code = code
+        self.externalRef = externalRef
+    }
 }
 
 public struct BookingFilter: Sendable, Hashable {

@@ -21,6 +21,7 @@ public struct TransferTable: Sendable, Hashable {
         TransferTable("locations"),
         TransferTable("resources"),
         TransferTable("members"),
+        TransferTable("member_codes"),
         TransferTable("bookings"),
         TransferTable("booking_lines"),
         TransferTable("booking_series", orderedBy: ["organization_id", "year"]),

@@ -92,9 +92,23 @@ extension Components.Schemas.LocationSettings {
 }
 
 extension Components.Schemas.Member {
-    init(_ m: Member) {
+    init(_ m: Member) throws {
         self.init(id: m.id.text, organizationId: m.organizationID.text, _type: m.type, name: m.name, email: m.email,
-                  phone: m.phone, externalRef: m.externalRef, notes: m.notes, createdAt: m.createdAt, updatedAt: m.updatedAt)
+                  phone: m.phone, externalRef: m.externalRef, notes: m.notes, status: try .init(matching: m.status),
+                  attendanceEnabled: m.attendanceEnabled, createdAt: m.createdAt, updatedAt: m.updatedAt)
+    }
+}
+
+extension Components.Schemas.MemberCode {
+    init(_ code: MemberCode) throws {
+        self.init(id: code.id.text, memberId: code.memberID.text, value: code.value, kind: try .init(matching: code.kind),
+                  expiresAt: code.expiresAt, createdAt: code.createdAt)
+    }
+}
+
+extension Components.Schemas.AttendanceSettings {
+    init(_ settings: AttendanceSettings) {
+        self.init(scanDebounceSeconds: settings.scanDebounceSeconds, allowedMemberTypes: settings.allowedMemberTypes)
     }
 }
 

@@ -52,6 +52,8 @@ struct Problem: Encodable, Sendable {
             booking_numbers = Array(Set(visits.compactMap(\.bookingNumber))).sorted()
         case .tooEarly(let lineID, let opensAt):
             (line_id, opens_at) = (lineID.text, InstantFormat.string(from: opensAt))
+        case .scanDebounced(let checkinID, _):
+            checkin_ids = [checkinID.text]
         default:
             break
         }

@@ -1,0 +1,59 @@
+import Foundation
+import FrontdeskCore
+
+/// Attendance: the codes members show at the door, the scan that toggles their visit, and the
+/// organization's attendance settings.
+public protocol AttendanceStore: Sendable {
+    /// Throws `notFound(member)` unless the member is live, `conflict(code_taken)` if another code
+    /// of the organization has the value.
+    func insertCode(_ code: MemberCode) async throws
+    /// A live member's codes, oldest first; `notFound(member)` otherwise.
+    func codes(_ organizationID: UUID, member memberID: UUID) async throws -> [MemberCode]
+    /// Throws `notFound(code)` unless the member has that code.
+    func deleteCode(_ organizationID: UUID, member memberID: UUID, _ id: UUID) async throws
+
+    func attendanceSettings(_ organizationID: UUID) async throws -> AttendanceSettings
+    func updateAttendanceSettings(
+        _ organizationID: UUID, _ change: @escaping @Sendable (AttendanceSettings) throws -> AttendanceSettings
+    ) async throws -> AttendanceSettings
+
+    /// In one transaction: reads what `ScanContext` holds for `request` (the place named must be
+    /// the organization's: else `validationFailed`), asks `decide`, and writes what it returns.
+    func scan(
+        _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
+    ) async throws -> ScanWrite
+}
+
+/// What a scan's transaction read: the facts Core decides on, and the open visit's booking.
+public struct ScanContext: Sendable {
+    public var facts: ScanFacts
+    /// The open visit's booking, when it has one (read with its checkins, as a checkin's step reads it).
+    public var linked: LinkedBooking?
+
+    public init(facts: ScanFacts, linked: LinkedBooking?) {
+        self.facts = facts
+        self.linked = linked
+    }
+}
+
+/// What a scan writes: a visit begun or ended, or, for a code no member holds, only its
+/// `checkin_failed` event.
+public enum ScanWrite: Sendable {
+    case visit(CheckinWrite)
+    case failed(FailedScan)
+}
+
+/// A scan that found no member: its audit entry (who scanned what, where) and its event, written alone.
+public struct FailedScan: RecordedChange {
+    public var audit: AuditEntry
+    public var event: EventDraft
+
+    public init(audit: AuditEntry, event: EventDraft) {
+        self.audit = audit
+        self.event = event
+    }
+
+    public var organizationID: UUID { audit.organizationID }
+    public var audits: [AuditEntry] { [audit] }
+    public var events: [EventDraft] { [event] }
+}

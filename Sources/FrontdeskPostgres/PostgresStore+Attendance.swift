@@ -1,0 +1,130 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import PostgresNIO
+
+/// Scans of one member take turns on the member's row, so that two taps at once toggle once each
+/// in order: the second sees the first's visit. One that ends a booking's visit locks the
+/// organization first, as every write of a booking does.
+extension PostgresStore: AttendanceStore {
+    public func insertCode(_ code: MemberCode) async throws {
+        try await transaction { connection in
+            // Shared: the member cannot be deleted meanwhile, and codes are given out side by side.
+            guard try await !connection.rows("\(Self.select(Member.self, code.organizationID, code.memberID)) FOR SHARE",
+                                             logger: self.logger).isEmpty
+            else { throw FrontdeskError.notFound(entity: Member.entityName, id: code.memberID.text) }
+            let inserted = try await connection.rows(
+                "\(SQL.insert(into: "member_codes", code.fields)) ON CONFLICT (organization_id, value) DO NOTHING RETURNING id",
+                logger: self.logger)
+            if inserted.isEmpty { throw MemberCode.taken(code.value) }
+        }
+    }
+
+    public func codes(_ organizationID: UUID, member memberID: UUID) async throws -> [MemberCode] {
+        try await transaction { connection in
+            guard try await !connection.rows(Self.select(Member.self, organizationID, memberID), logger: self.logger).isEmpty
+            else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
+            return try await connection.rows(
+                "SELECT * FROM member_codes WHERE member_id = \(memberID) ORDER BY created_at, id", logger: self.logger
+            ).map(MemberCode.init(row:))
+        }
+    }
+
+    public func deleteCode(_ organizationID: UUID, member memberID: UUID, _ id: UUID) async throws {
+        let deleted = try await query("""
+            DELETE FROM member_codes WHERE organization_id = \(organizationID) AND member_id = \(memberID) AND id = \(id)
+            RETURNING id
+            """)
+        if deleted.isEmpty { throw FrontdeskError.notFound(entity: "code", id: id.text) }
+    }
+
+    public func attendanceSettings(_ organizationID: UUID) async throws -> AttendanceSettings {
+        try await transaction { connection in try await self.attendanceSettings(organizationID, lock: false, connection) }
+    }
+
+    public func updateAttendanceSettings(
+        _ organizationID: UUID, _ change: @escaping @Sendable (AttendanceSettings) throws -> AttendanceSettings
+    ) async throws -> AttendanceSettings {
+        try await transaction { connection in
+            let next = try change(try await self.attendanceSettings(organizationID, lock: true, connection))
+            try await connection.run("""
+                UPDATE organizations SET attendance_settings = \(next.stored) WHERE id = \(organizationID)
+                """, logger: self.logger)
+            return next
+        }
+    }
+
+    public func scan(
+        _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
+    ) async throws -> ScanWrite {
+        try await recording(organizationID) { connection in
+            let context = try await self.scanContext(organizationID, request, connection)
+            let write = try decide(context)
+            switch write {
+            case .failed(let failure):
+                try await connection.run("WITH \(Self.record(failure))", logger: self.logger)
+            case .visit(let visit):
+                try await self.write(visit, connection)
+            }
+            return write
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    private func attendanceSettings(
+        _ organizationID: UUID, lock: Bool, _ connection: PostgresConnection
+    ) async throws -> AttendanceSettings {
+        let select: SQL = "SELECT attendance_settings FROM organizations WHERE id = \(organizationID)"
+        guard let row = try await connection.rows(lock ? "\(select) FOR NO KEY UPDATE" : select, logger: logger).first
+        else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
+        return try AttendanceSettings(stored: try row.value("attendance_settings"))
+    }
+
+    /// What a scan decides on: the code and its live member (locked), the member's visits at the
+    /// place (newest first, by `checkins_by_member`), where a new visit can land, and the settings.
+    private func scanContext(
+        _ organizationID: UUID, _ request: ScanRequest, _ connection: PostgresConnection
+    ) async throws -> ScanContext {
+        let place: SQL
+        let resources: [Resource]
+        switch request.place {
+        case .resource(let id):
+            guard let row = try await connection.rows(Self.select(Resource.self, organizationID, id), logger: logger).first
+            else { throw FrontdeskError.validationFailed([FieldIssue("resource_id", "no such resource")]) }
+            (place, resources) = ("c.resource_id = \(id)", [try Resource(row: row)])
+        case .location(let id):
+            guard try await !connection.rows(Self.select(Location.self, organizationID, id), logger: logger).isEmpty
+            else { throw Self.noSuchLocation }
+            place = "c.location_id = \(id)"
+            resources = try await connection.rows("""
+                SELECT * FROM resources WHERE organization_id = \(organizationID) AND location_id = \(id) AND deleted_at IS NULL
+                """, logger: logger).map(Resource.init(row:))
+        }
+        let code = try await connection.rows("""
+            SELECT * FROM member_codes WHERE organization_id = \(organizationID) AND value = \(request.code)
+            """, logger: logger).first.map(MemberCode.init(row:))
+        func newest(_ condition: SQL, _ memberID: UUID) async throws -> Checkin? {
+            try await connection.rows("""
+                SELECT * FROM checkins c WHERE c.member_id = \(memberID) AND \(place) AND \(condition)
+                ORDER BY c.created_at DESC, c.id DESC LIMIT 1
+                """, logger: logger).first.map(Checkin.init(row:))
+        }
+        let open: SQL = "c.check_in IS NOT NULL AND c.check_out IS NULL", stamped: SQL = "c.check_in IS NOT NULL"
+        var (member, linked, facts): (Member?, LinkedBooking?, (open: Checkin?, latest: Checkin?)) = (nil, nil, (nil, nil))
+        if let code {
+            // A booking's visit is ended after the organization's lock, taken before the member's.
+            if try await newest(open, code.memberID)?.bookingID != nil { try await lockOrganization(organizationID, connection) }
+            member = try await connection.rows("\(Self.select(Member.self, organizationID, code.memberID)) FOR NO KEY UPDATE",
+                                               logger: logger).first.map(Member.init(row:))
+            if member != nil { facts = (try await newest(open, code.memberID), try await newest(stamped, code.memberID)) }
+            if let bookingID = facts.open?.bookingID {
+                linked = LinkedBooking(booking: try await lockBooking(organizationID, .id(bookingID), connection),
+                                       checkins: try await checkins(ofBooking: bookingID, organizationID, connection))
+            }
+        }
+        return ScanContext(facts: ScanFacts(
+            code: code, member: member, open: facts.open, latest: facts.latest, resources: resources,
+            settings: try await attendanceSettings(organizationID, lock: false, connection)), linked: linked)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import GRDB
+
+extension SQLiteStore: AttendanceStore {
+    public func insertCode(_ code: MemberCode) async throws {
+        try await write { db in
+            _ = try Self.require(Member.self, code.organizationID, code.memberID, db)
+            if try db.integer("SELECT 1 FROM member_codes WHERE organization_id = ? AND value = ?",
+                              [code.organizationID.text, code.value]) != nil {
+                throw MemberCode.taken(code.value)
+            }
+            try db.insert("member_codes", code.columns)
+        }
+    }
+
+    public func codes(_ organizationID: UUID, member memberID: UUID) async throws -> [MemberCode] {
+        try await read { db in
+            _ = try Self.require(Member.self, organizationID, memberID, db)
+            return try db.rows(sql: "SELECT * FROM member_codes WHERE member_id = ? ORDER BY created_at, id",
+                               arguments: [memberID.text], MemberCode.init(row:))
+        }
+    }
+
+    public func deleteCode(_ organizationID: UUID, member memberID: UUID, _ id: UUID) async throws {
+        try await write { db in
+            try db.run("DELETE FROM member_codes WHERE organization_id = ? AND member_id = ? AND id = ?",
+                       [organizationID.text, memberID.text, id.text])
+            if db.changesCount == 0 { throw FrontdeskError.notFound(entity: "code", id: id.text) }
+        }
+    }
+
+    public func attendanceSettings(_ organizationID: UUID) async throws -> AttendanceSettings {
+        try await read { db in try Self.attendanceSettings(organizationID, db) }
+    }
+
+    public func updateAttendanceSettings(
+        _ organizationID: UUID, _ change: @escaping @Sendable (AttendanceSettings) throws -> AttendanceSettings
+    ) async throws -> AttendanceSettings {
+        try await write { db in
+            let next = try change(try Self.attendanceSettings(organizationID, db))
+            try db.run("UPDATE organizations SET attendance_settings = ? WHERE id = ?", [next.stored, organizationID.text])
+            return next
+        }
+    }
+
+    public func scan(
+        _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
+    ) async throws -> ScanWrite {
+        try await write { db in
+            let context = try Self.scanContext(organizationID, request, db)
+            let write = try decide(context)
+            switch write {
+            case .failed(let failure):
+                try self.record(failure, db)
+            case .visit(let visit):
+                try self.write(visit, linked: context.linked, db)
+            }
+            return write
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    static func attendanceSettings(_ organizationID: UUID, _ db: Database) throws -> AttendanceSettings {
+        guard let stored = try db.row("SELECT attendance_settings FROM organizations WHERE id = ?",
+                                      [organizationID.text], { $0.text(0) }) else {
+            throw FrontdeskError.notFound(entity: "organization", id: organizationID.text)
+        }
+        return try AttendanceSettings(stored: stored)
+    }
+
+    /// What a scan decides on: the code and its live member, the member's visits at the place
+    /// (newest first, by `checkins_by_member`), where a new visit can land, and the settings.
+    private static func scanContext(_ organizationID: UUID, _ request: ScanRequest, _ db: Database) throws -> ScanContext {
+        let place: (column: String, id: UUID)
+        let resources: [Resource]
+        switch request.place {
+        case .resource(let id):
+            let resource = try fetch(Resource.self, organizationID, id, db)
+            guard let resource else { throw FrontdeskError.validationFailed([FieldIssue("resource_id", "no such resource")]) }
+            (place, resources) = (("resource_id", id), [resource])
+        case .location(let id):
+            guard try exists(Location.self, organizationID, id, db) else {
+                throw FrontdeskError.validationFailed([FieldIssue("location_id", "no such location")])
+            }
+            place = ("location_id", id)
+            resources = try db.rows(
+                sql: "SELECT \(Resource.selection) FROM resources WHERE organization_id = ? AND location_id = ? AND deleted_at IS NULL",
+                arguments: [organizationID.text, id.text], Resource.init(row:))
+        }
+        let code = try db.cachedRow(sql: "SELECT * FROM member_codes WHERE organization_id = ? AND value = ?",
+                                    arguments: [organizationID.text, request.code], MemberCode.init(row:))
+        let member = try code.flatMap { try fetch(Member.self, organizationID, $0.memberID, db) }
+        func newest(_ condition: String) throws -> Checkin? {
+            guard let member else { return nil }
+            return try db.row("""
+                SELECT \(Checkin.selected(as: "c")) FROM checkins c INDEXED BY checkins_by_member
+                WHERE c.member_id = ? AND c.\(place.column) = ? AND \(condition) ORDER BY c.created_at DESC, c.id DESC LIMIT 1
+                """, [member.id.text, place.id.text], Checkin.init(row:))
+        }
+        let open = try newest("c.check_in IS NOT NULL AND c.check_out IS NULL")
+        let linked = try open?.bookingID.map { bookingID in
+            LinkedBooking(booking: try requireBooking(organizationID, .id(bookingID), db),
+                          checkins: try checkins(ofBooking: bookingID, db))
+        }
+        return ScanContext(facts: ScanFacts(
+            code: code, member: member, open: open, latest: try newest("c.check_in IS NOT NULL"),
+            resources: resources, settings: try attendanceSettings(organizationID, db)), linked: linked)
+    }
+}

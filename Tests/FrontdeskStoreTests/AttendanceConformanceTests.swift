@@ -1,0 +1,220 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import FrontdeskTestSupport
+import Testing
+
+/// Members who attend, on every engine: their codes, the scan that toggles their visit (debounced,
+/// refused for who may not attend, recorded when no one holds the code) and the settings.
+@Suite("Attendance")
+struct AttendanceConformanceTests {
+    /// A gym: one location with its floor (one resource, so a scan at the door lands there), a member
+    /// with a badge.
+    struct Gym {
+        let location: Location
+        let floor: Resource
+        let member: Member
+        let badge: MemberCode
+
+        init(_ f: StoreFixture, capacity: Int = 50) async throws {
+            location = try await f.makeLocation(name: "Gym")
+            floor = try await f.makeResource(at: location, name: "Floor", kind: "gym", capacity: capacity, unit: .session)
+            member = try await f.frontdesk.createMember(f.owner, MemberInput(type: "member", name: "Ada Lovelace"))
+            badge = try await f.frontdesk.addCode(f.owner, member: member.id, value: "BADGE-0001", kind: .badge)
+        }
+
+        func scan(_ f: StoreFixture, _ code: String? = nil, by caller: Caller? = nil) async throws -> ScanResult {
+            try await f.frontdesk.scan(caller ?? f.owner, ScanRequest(code: code ?? badge.value, place: .location(location.id)))
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aScanChecksInThenOutDebouncingARepeat(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await Gym(f)
+            let kiosk = try await f.frontdesk.createKey(f.owner, name: "door", role: .kiosk)
+            let arrived = try await gym.scan(f, by: Caller(key: kiosk.key))
+            #expect(arrived.step == .checkIn && arrived.checkin.state == .inProgress && arrived.checkin.checkIn == f.now)
+            #expect(arrived.checkin.memberID == gym.member.id && arrived.checkin.resourceID == gym.floor.id)
+            #expect(arrived.checkin.locationID == gym.location.id && arrived.checkin.version == 1)
+
+            f.clock.advance(by: 30)
+            let again = await expectError("scan_debounced") { try await gym.scan(f) }
+            guard case .scanDebounced(let visit, let until)? = again else { return }
+            #expect(visit == arrived.checkin.id && until == arrived.checkin.checkIn! + 60)
+            #expect(try await f.allEvents().map(\.type) == [.checkinCreated, .checkinStarted])
+
+            f.clock.advance(by: 31)
+            let left = try await gym.scan(f)
+            #expect(left.step == .checkOut && left.checkin.id == arrived.checkin.id && left.checkin.checkOut == f.now)
+            #expect(try await f.allEvents().map(\.type)
+                == [.checkinCreated, .checkinStarted, .checkoutStarted, .checkoutCompleted])
+            #expect(try await f.frontdesk.checkinAudit(f.owner, left.checkin.id).map(\.action) == ["scan", "scan"])
+            #expect(try await f.frontdesk.checkin(f.owner, left.checkin.id) == left.checkin)
+
+            f.clock.advance(by: 61)
+            let back = try await gym.scan(f)
+            #expect(back.step == .checkIn && back.checkin.id != arrived.checkin.id)
+            #expect(try await f.allCheckins().count == 2)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aCodeNoMemberHoldsIsRecordedAndRefused(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await Gym(f)
+            _ = try await f.frontdesk.addCode(f.owner, member: gym.member.id, value: "OLD-7", kind: .qr,
+                                              expiresAt: f.now + 3_600)
+            await expectError("code_not_found") { try await gym.scan(f, "NOBODY") }
+            f.clock.advance(by: 3_600)
+            await expectError("code_not_found") { try await gym.scan(f, "OLD-7") }
+            let events = try await f.allEvents()
+            #expect(events.map(\.type) == [.checkinFailed, .checkinFailed])
+            let data = try #require(try JSONSerialization.jsonObject(with: events[0].data) as? [String: String])
+            #expect(data == ["code": "NOBODY", "location_id": gym.location.id.text, "reason": "code_not_found"])
+            #expect(try await f.allCheckins().isEmpty)
+
+            try await f.frontdesk.deleteMember(f.owner, gym.member.id)
+            await expectError("code_not_found") { try await gym.scan(f) }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func whoMayNotAttendIsRefusedButMayLeave(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await Gym(f)
+            _ = try await f.frontdesk.updateAttendanceSettings(f.owner, AttendanceSettingsPatch(scanDebounceSeconds: 0))
+            let inside = try await gym.scan(f)
+            _ = try await f.frontdesk.updateMember(f.owner, gym.member.id, MemberInput(status: .paused))
+            let left = try await gym.scan(f)
+            #expect(left.step == .checkOut && left.checkin.id == inside.checkin.id)
+            await expectError("member_inactive") { try await gym.scan(f) }
+
+            _ = try await f.frontdesk.updateMember(f.owner, gym.member.id, MemberInput(status: .active, attendanceEnabled: false))
+            await expectError("attendance_not_enabled") { try await gym.scan(f) }
+            _ = try await f.frontdesk.updateMember(f.owner, gym.member.id, MemberInput(attendanceEnabled: true))
+
+            _ = try await f.frontdesk.updateAttendanceSettings(
+                f.owner, AttendanceSettingsPatch(allowedMemberTypes: ["employee", "student"]))
+            let refused = await expectError("member_type_not_allowed") { try await gym.scan(f) }
+            #expect(refused?.status == 422 && refused?.detail.contains("employee, student") == true)
+            #expect(try await f.allCheckins().count == 1)
+
+            _ = try await f.frontdesk.updateAttendanceSettings(f.owner, AttendanceSettingsPatch(allowedMemberTypes: ["*"]))
+            #expect(try await gym.scan(f).step == .checkIn)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aScanLandsOnOneResource(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await Gym(f, capacity: 1)
+            let pool = try await f.makeResource(at: gym.location, name: "Pool", kind: "pool", capacity: 1, unit: .session)
+            let ambiguous = await expectError("validation_failed") { try await gym.scan(f) }
+            #expect(ambiguous?.detail.contains("Floor, Pool") == true)
+
+            let swim = try await f.frontdesk.scan(f.owner, ScanRequest(code: gym.badge.value, place: .resource(pool.id)))
+            #expect(swim.step == .checkIn && swim.checkin.resourceID == pool.id)
+            // Out of the visit in progress anywhere in the location, when scanned at its door.
+            f.clock.advance(by: 120)
+            let left = try await gym.scan(f)
+            #expect(left.step == .checkOut && left.checkin.id == swim.checkin.id)
+
+            let other = try await f.frontdesk.createMember(f.owner, MemberInput(name: "Grace Hopper"))
+            _ = try await f.frontdesk.addCode(f.owner, member: other.id, value: "BADGE-0002", kind: .rfid)
+            f.clock.advance(by: 61)
+            _ = try await f.frontdesk.scan(f.owner, ScanRequest(code: "BADGE-0001", place: .resource(pool.id)))
+            await expectError("resource_occupied") {
+                try await f.frontdesk.scan(f.owner, ScanRequest(code: "BADGE-0002", place: .resource(pool.id)))
+            }
+            await expectError("validation_failed") {
+                try await f.frontdesk.scan(f.owner, ScanRequest(code: "BADGE-0002", place: .location(UUID())))
+            }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aScanEndsABookingsVisitAsItsCheckOutDoes(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await Gym(f)
+            let booking = try await f.book(gym.member, gym.floor, hours(0, 2))
+            f.clock.advance(by: 600)
+            _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id))
+            f.clock.advance(by: 3_600)
+            let left = try await gym.scan(f)
+            #expect(left.step == .checkOut && left.checkin.bookingID == booking.id)
+            let after = try await f.frontdesk.booking(f.owner, .id(booking.id))
+            #expect(after.status == .completed && after.lines[0].checkedOutAt == left.checkin.checkOut)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func codesAreGivenListedFoundAndWithdrawn(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await Gym(f)
+            let card = try await f.frontdesk.addCode(f.owner, member: gym.member.id, value: "M-42", kind: .membership)
+            #expect(try await f.frontdesk.codes(f.owner, member: gym.member.id) == [gym.badge, card])
+            let other = try await f.frontdesk.createMember(f.owner, MemberInput(name: "Grace Hopper", externalRef: "crm-9"))
+            await expectError("code_taken") {
+                try await f.frontdesk.addCode(f.owner, member: other.id, value: "M-42", kind: .badge)
+            }
+            await expectError("not_found") { try await f.frontdesk.addCode(f.owner, member: UUID(), value: "X", kind: .qr) }
+            await expectError("validation_failed") {
+                try await f.frontdesk.addCode(f.owner, member: other.id, value: " padded", kind: .qr)
+            }
+
+            func found(_ filter: MemberFilter) async throws -> [UUID] {
+                try await f.frontdesk.members(f.owner, filter: filter, page: PageRequest(limit: 10)).items.map(\.id)
+            }
+            #expect(try await found(MemberFilter(code: "M-42")) == [gym.member.id])
+            #expect(try await found(MemberFilter(externalRef: "crm-9")) == [other.id])
+            #expect(try await found(MemberFilter(code: "m-42")).isEmpty)
+
+            try await f.frontdesk.deleteCode(f.owner, member: gym.member.id, card.id)
+            await expectError("not_found") { try await f.frontdesk.deleteCode(f.owner, member: gym.member.id, card.id) }
+            #expect(try await f.frontdesk.addCode(f.owner, member: other.id, value: "M-42", kind: .badge).memberID == other.id)
+
+            // Another organization sees none of it.
+            let stranger = try await f.makeOrganization()
+            await expectError("not_found") { try await f.frontdesk.codes(stranger, member: gym.member.id) }
+            let elsewhere = try await f.makeLocation(stranger, name: "Elsewhere")
+            _ = try await f.makeResource(stranger, at: elsewhere)
+            await expectError("code_not_found") {
+                try await f.frontdesk.scan(stranger, ScanRequest(code: gym.badge.value, place: .location(elsewhere.id)))
+            }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func settingsHaveDefaultsAndRefuseNonsenseWholly(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            #expect(try await f.frontdesk.attendanceSettings(f.owner) == AttendanceSettings())
+            let changed = try await f.frontdesk.updateAttendanceSettings(f.owner, AttendanceSettingsPatch(scanDebounceSeconds: 5))
+            #expect(changed == AttendanceSettings(scanDebounceSeconds: 5))
+            for bad in [AttendanceSettingsPatch(scanDebounceSeconds: -1, allowedMemberTypes: ["member"]),
+                        AttendanceSettingsPatch(allowedMemberTypes: []),
+                        AttendanceSettingsPatch(allowedMemberTypes: ["*", "member"]),
+                        AttendanceSettingsPatch(allowedMemberTypes: ["a", "a"])] {
+                await expectError("validation_failed") { try await f.frontdesk.updateAttendanceSettings(f.owner, bad) }
+            }
+            #expect(try await f.frontdesk.attendanceSettings(f.owner) == changed)
+            let viewer = try await f.frontdesk.createKey(f.owner, name: "viewer", role: .viewer)
+            #expect(try await f.frontdesk.attendanceSettings(Caller(key: viewer.key)) == changed)
+            await expectError("forbidden") {
+                try await f.frontdesk.updateAttendanceSettings(Caller(key: viewer.key), AttendanceSettingsPatch())
+            }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aMembersStatusAndAttendanceAreKept(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let created = try await f.frontdesk.createMember(f.owner, MemberInput(name: "Ada", status: .expired,
+                                                                                  attendanceEnabled: false))
+            #expect(created.status == .expired && !created.attendanceEnabled)
+            #expect(try await f.frontdesk.member(f.owner, created.id) == created)
+            let plain = try await f.makeMember()
+            #expect(plain.status == .active && plain.attendanceEnabled)
+        }
+    }
+}
