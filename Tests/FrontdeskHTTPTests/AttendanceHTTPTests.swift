@@ -1,0 +1,75 @@
+import Foundation
+import FrontdeskTestSupport
+import HTTPTypes
+import Testing
+
+/// Attendance through the API: a member's codes, the kiosk's scan in and out with its problems,
+/// and the settings.
+@Suite struct AttendanceHTTPTests {
+    @Test(arguments: Backend.enabled)
+    func aKioskScansAMemberInAndOut(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let gym = try await client.post("/api/v1/locations", ["name": "Gym", "timezone": "Europe/Lisbon"])
+            let floor = try await client.post("/api/v1/resources", [
+                "location_id": gym.id, "name": "Floor", "kind": "gym", "capacity": 80, "rate_amount": 0, "rate_unit": "session",
+            ])
+            #expect(floor.status == 201)
+            let member = try await client.post("/api/v1/members", ["name": "Ada Lovelace", "type": "member", "external_ref": "crm-1"])
+            #expect(member["status"] as? String == "active" && member["attendance_enabled"] as? Bool == true)
+            let badge = try await client.post("/api/v1/members/\(member.id)/codes", ["value": "BADGE-1", "kind": "badge"])
+            #expect(badge.status == 201 && badge["member_id"] as? String == member.id && badge["kind"] as? String == "badge")
+            let taken = try await client.post("/api/v1/members/\(member.id)/codes", ["value": "BADGE-1", "kind": "rfid"])
+            #expect(taken.status == 409 && taken.code == "code_taken")
+            #expect(try await client.get("/api/v1/members/\(member.id)/codes").items.map { $0["id"] as? String } == [badge.id])
+            #expect(try await client.get("/api/v1/members?code=BADGE-1").items.map { $0["id"] as? String } == [member.id])
+            #expect(try await client.get("/api/v1/members?external_ref=crm-1").items.count == 1)
+
+            let key = try await client.post("/api/v1/api-keys", ["name": "door", "role": "kiosk"])
+            let kiosk = client.with(key: try #require(key["secret"] as? String))
+            let arrived = try await kiosk.post("/api/v1/scan", ["code": "BADGE-1", "location_id": gym.id])
+            #expect(arrived.status == 200 && arrived["step"] as? String == "check_in")
+            let visit = try #require(arrived["checkin"] as? [String: Any])
+            #expect(visit["state"] as? String == "in_progress" && visit["member_id"] as? String == member.id)
+
+            let again = try await kiosk.post("/api/v1/scan", ["code": "BADGE-1", "location_id": gym.id])
+            #expect(again.status == 429 && again.code == "scan_debounced")
+            #expect(again["checkin_ids"] as? [String] == [visit["id"] as? String ?? ""])
+            #expect(again.headers[.contentType] == "application/problem+json")
+
+            let unknown = try await kiosk.post("/api/v1/scan", ["code": "NOBODY", "resource_id": floor.id])
+            #expect(unknown.status == 404 && unknown.code == "code_not_found")
+            let failed = try await client.get("/api/v1/events").items.last
+            #expect(failed?["type"] as? String == "checkin_failed")
+            #expect((failed?["data"] as? [String: Any])?["resource_id"] as? String == floor.id)
+
+            for body: [String: Any] in [["code": "BADGE-1"], ["code": "BADGE-1", "location_id": gym.id, "resource_id": floor.id]] {
+                let refused = try await kiosk.post("/api/v1/scan", body)
+                #expect(refused.status == 422 && refused.code == "validation_failed")
+            }
+            #expect(try await kiosk.post("/api/v1/scan", ["code": "BADGE-1", "location_id": "gym"]).status == 400)
+            #expect(try await kiosk.post("/api/v1/scan", ["code": "BADGE-1", "location_id": gym.id, "at": "now"]).status == 400)
+            #expect(try await kiosk.get("/api/v1/attendance/settings").status == 403)
+
+            #expect(try await client.delete("/api/v1/members/\(member.id)/codes/\(badge.id)").status == 204)
+            #expect(try await client.delete("/api/v1/members/\(member.id)/codes/\(badge.id)").code == "not_found")
+            #expect(try await client.delete("/api/v1/members/\(member.id)/codes/nope").status == 400)
+        }
+    }
+
+    @Test func theSettingsAreReadAndChanged() async throws {
+        try await TestApp.run { client, _ in
+            let read = try await client.get("/api/v1/attendance/settings")
+            #expect(read["scan_debounce_seconds"] as? Int == 60 && read["allowed_member_types"] as? [String] == ["*"])
+            let changed = try await client.patch("/api/v1/attendance/settings", ["allowed_member_types": ["employee"]])
+            #expect(changed.status == 200 && changed["allowed_member_types"] as? [String] == ["employee"])
+            #expect(changed["scan_debounce_seconds"] as? Int == 60)
+            let member = try await client.post("/api/v1/members", ["name": "Guest", "status": "paused"])
+            #expect(member["status"] as? String == "paused")
+
+            let bad = try await client.patch("/api/v1/attendance/settings", ["scan_debounce_seconds": 7200])
+            #expect(bad.status == 422 && bad.code == "validation_failed")
+            #expect(try await client.patch("/api/v1/attendance/settings", ["allowed_member_types": NSNull()]).status == 400)
+            #expect(try await client.get("/api/v1/attendance/settings")["allowed_member_types"] as? [String] == ["employee"])
+        }
+    }
+}
