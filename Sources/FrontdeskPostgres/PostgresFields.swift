@@ -105,7 +105,8 @@ extension Checkin {
          ("booking_line_id", "\(bookingLineID)"),
          ("starts_at", "\(planned?.start)"), ("ends_at", "\(planned?.end)"), ("check_in", "\(checkIn)"),
          ("check_out", "\(checkOut)"), ("state", "\(state.rawValue)"), ("notes", "\(notes)"),
-         ("metadata", "\(String(decoding: JSONValue.object(metadata).json, as: UTF8.self))"), ("version", "\(version)"),
+         ("metadata", "\(String(decoding: JSONValue.object(metadata).json, as: UTF8.self))"),
+         ("method", "\(method?.rawValue)"), ("device", "\(device)"), ("geo", "\(geo?.stored)"), ("version", "\(version)"),
          ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }

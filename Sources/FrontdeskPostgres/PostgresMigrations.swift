@@ -430,6 +430,20 @@ enum PostgresMigrations {
             "CREATE INDEX member_codes_by_member ON member_codes (member_id, created_at, id)",
             "ALTER TABLE organizations ADD COLUMN attendance_settings text NOT NULL DEFAULT '{}'",
         ] + eventTypesWithAttendance),
+        // How a visit's arrival was recorded (method, device, where), and the visits in progress of
+        // a member, by location: a member has one at a time there (`Presence`).
+        Migration(version: "0022_checkin_arrival", statements: [
+            """
+            ALTER TABLE checkins ADD COLUMN method text CONSTRAINT checkins_method_known
+                CHECK (method IN ('manual', 'qr_code', 'rfid', 'biometric', 'mobile_app', 'api', 'kiosk'))
+            """,
+            "ALTER TABLE checkins ADD COLUMN device text",
+            "ALTER TABLE checkins ADD COLUMN geo text",
+            """
+            CREATE INDEX checkins_open_by_member ON checkins (member_id, location_id)
+            WHERE check_in IS NOT NULL AND check_out IS NULL
+            """,
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -19,6 +19,10 @@ extension PostgresRandomAccessRow {
     func `enum`<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
         try T(stored: try value(column, as: String.self), column: column)
     }
+
+    func optionalEnum<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T? where T.RawValue == String {
+        try value(column, as: String?.self).map { try T(stored: $0, column: column) }
+    }
 }
 
 // MARK: Rows ↔ domain values
@@ -166,6 +170,8 @@ extension Checkin {
             checkIn: try row.optionalDate("check_in"), checkOut: try row.optionalDate("check_out"),
             notes: try row.value("notes"),
             metadata: try JSONValue.object(parsing: try row.value("metadata", as: String.self)),
+            method: try row.optionalEnum("method"), device: try row.value("device"),
+            geo: try row.value("geo", as: String?.self).flatMap(GeoPoint.init(stored:)),
             version: try row.value("version"), createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))
     }

@@ -383,6 +383,15 @@ enum SQLiteMigrations {
         ALTER TABLE organizations ADD COLUMN attendance_settings TEXT NOT NULL DEFAULT '{}';
         \(enumChecksWithAttendance)
         """),
+        // How a visit's arrival was recorded (method, device, where), and the visits in progress of
+        // a member, by location: a member has one at a time there (`Presence`).
+        ("0022_checkin_arrival", """
+        ALTER TABLE checkins ADD COLUMN method TEXT
+            CHECK (method IN ('manual', 'qr_code', 'rfid', 'biometric', 'mobile_app', 'api', 'kiosk'));
+        ALTER TABLE checkins ADD COLUMN device TEXT;
+        ALTER TABLE checkins ADD COLUMN geo TEXT;
+        CREATE INDEX checkins_open_by_member ON checkins(member_id, location_id) WHERE check_in IS NOT NULL AND check_out IS NULL;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -167,7 +167,7 @@ extension Checkin: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as a check-in or check-out reads one.
     static let columnNames = ["id", "organization_id", "resource_id", "member_id", "booking_id", "booking_line_id",
                               "starts_at", "ends_at", "check_in", "check_out", "notes", "metadata", "version",
-                              "created_at", "updated_at", "location_id"]
+                              "created_at", "updated_at", "location_id", "method", "device", "geo"]
 
     init(row: some ColumnReader) throws {
         let planned = row.optionalDate(6).map { start in TimeWindow(start: start, end: row.date(7)) }
@@ -175,8 +175,10 @@ extension Checkin: PositionalRow {
                   memberID: row.optionalUUID(3),
                   bookingID: row.optionalUUID(4), bookingLineID: row.optionalUUID(5), planned: planned,
                   checkIn: row.optionalDate(8), checkOut: row.optionalDate(9), notes: row.optionalText(10),
-                  metadata: try Self.metadata(row.text(11)), version: row.int(12), createdAt: row.date(13),
-                  updatedAt: row.date(14))
+                  metadata: try Self.metadata(row.text(11)),
+                  method: try row.optionalText(16).map { try CheckinMethod(stored: $0, column: "method") },
+                  device: row.optionalText(17), geo: row.optionalText(18).flatMap(GeoPoint.init(stored:)),
+                  version: row.int(12), createdAt: row.date(13), updatedAt: row.date(14))
     }
 
     /// Most checkins carry no metadata: their `{}` is not worth a decoder.
@@ -190,8 +192,9 @@ extension Checkin: PositionalRow {
          "booking_line_id": bookingLineID?.text,
          "starts_at": planned?.start.millis, "ends_at": planned?.end.millis, "check_in": checkIn?.millis,
          "check_out": checkOut?.millis, "state": state.rawValue, "notes": notes,
-         "metadata": String(decoding: JSONValue.object(metadata).json, as: UTF8.self), "version": version,
-         "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+         "metadata": String(decoding: JSONValue.object(metadata).json, as: UTF8.self), "method": method?.rawValue,
+         "device": device, "geo": geo?.stored, "version": version, "created_at": createdAt.millis,
+         "updated_at": updatedAt.millis]
     }
 }
 

@@ -25,6 +25,7 @@ struct EnumCheckConformanceTests {
         ("webhook_deliveries", "status", DeliveryStatus.allCases.map(\.rawValue)),
         ("members", "status", MemberStatus.allCases.map(\.rawValue)),
         ("member_codes", "kind", MemberCode.Kind.allCases.map(\.rawValue)),
+        ("checkins", "method", CheckinMethod.allCases.map(\.rawValue)),
     ]
 
     /// A row in every table of `columns`: a key, a resource, a member with a code, a booking with

@@ -10,15 +10,22 @@ public enum ScanPlace: Sendable, Hashable {
 public struct ScanRequest: Sendable, Hashable {
     public var code: String
     public var place: ScanPlace
+    /// How the code was read; by default, what reads a code of its kind (`CheckinMethod(reading:)`).
+    public var method: CheckinMethod?
+    /// The reader or kiosk that read it.
+    public var device: String?
 
-    public init(code: String, place: ScanPlace) {
+    public init(code: String, place: ScanPlace, method: CheckinMethod? = nil, device: String? = nil) {
         self.code = code
         self.place = place
+        self.method = method
+        self.device = device
     }
 
     public func validate() throws(FrontdeskError) {
         var v = Validator()
         v.text(code, "code", required: true, max: 200)
+        v.text(device, "device", max: 200)
         try v.validate()
     }
 }
@@ -75,6 +82,8 @@ public struct ScanFacts: Sendable {
                 : "the location has \(resources.count) resources (\(names)): scan at one of them")])
         }
         return .checkIn(Checkin(id: visitID, organizationID: member.organizationID, resourceID: resource.id,
-                                locationID: resource.locationID, memberID: member.id, checkIn: now, createdAt: now))
+                                locationID: resource.locationID, memberID: member.id, checkIn: now,
+                                method: request.method ?? CheckinMethod(reading: code.kind),
+                                device: request.device.flatMap { $0.isEmpty ? nil : $0 }, createdAt: now))
     }
 }

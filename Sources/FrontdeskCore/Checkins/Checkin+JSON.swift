@@ -11,11 +11,14 @@ extension Checkin: JSONWritable {
             if let checkIn { json.key("check_in"); json.instant(checkIn) }
             if let checkOut { json.key("check_out"); json.instant(checkOut) }
             json.key("created_at"); json.instant(createdAt)
+            if let device { json.key("device"); json.string(device) }
             if let planned { json.key("ends_at"); json.instant(planned.end) }
+            if let geo { json.key("geo"); json.value(geo) }
             json.key("id"); json.uuid(id)
             json.key("location_id"); json.uuid(locationID)
             if let memberID { json.key("member_id"); json.uuid(memberID) }
             json.key("metadata"); JSONValue.object(metadata).write(to: &json)
+            if let method { json.key("method"); json.string(method.rawValue) }
             if let notes { json.key("notes"); json.string(notes) }
             json.key("resource_id"); json.uuid(resourceID)
             if let planned { json.key("starts_at"); json.instant(planned.start) }

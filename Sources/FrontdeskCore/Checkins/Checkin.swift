@@ -20,13 +20,19 @@ public struct Checkin: Sendable, Hashable, Identifiable {
     public var checkOut: Date?
     public var notes: String?
     public var metadata: [String: JSONValue]
+    /// How the arrival was recorded, when the client said (a scan: by the code's kind).
+    public var method: CheckinMethod?
+    /// The device that recorded it: a kiosk's or reader's name, a phone's id.
+    public var device: String?
+    public var geo: GeoPoint?
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, resourceID: UUID, locationID: UUID, memberID: UUID? = nil, bookingID: UUID? = nil,
                 bookingLineID: UUID? = nil, planned: TimeWindow? = nil, checkIn: Date? = nil, checkOut: Date? = nil,
-                notes: String? = nil, metadata: [String: JSONValue] = [:], version: Int = 1,
+                notes: String? = nil, metadata: [String: JSONValue] = [:], method: CheckinMethod? = nil,
+                device: String? = nil, geo: GeoPoint? = nil, version: Int = 1,
                 createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
@@ -40,6 +46,9 @@ public struct Checkin: Sendable, Hashable, Identifiable {
         self.checkOut = checkOut?.truncatedToMilliseconds
         self.notes = notes
         self.metadata = metadata
+        self.method = method
+        self.device = device
+        self.geo = geo
         self.version = version
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds

@@ -9,9 +9,22 @@ public struct CheckinRequest: Sendable, Hashable {
     public var endsAt: Date?
     public var notes: String?
     public var metadata: [String: JSONValue]
+    /// The arrival, recorded with the registration: one call for a visit that begins now.
+    public var checkIn: Arrival?
+    public var method: CheckinMethod?
+    public var device: String?
+    public var geo: GeoPoint?
+
+    /// When a visit registered checked in arrived.
+    public enum Arrival: Sendable, Hashable {
+        /// The instant the registration is written.
+        case now
+        case at(Date)
+    }
 
     public init(resourceID: UUID, memberID: UUID? = nil, bookingID: UUID? = nil, startsAt: Date? = nil,
-                endsAt: Date? = nil, notes: String? = nil, metadata: [String: JSONValue] = [:]) {
+                endsAt: Date? = nil, notes: String? = nil, metadata: [String: JSONValue] = [:], checkIn: Arrival? = nil,
+                method: CheckinMethod? = nil, device: String? = nil, geo: GeoPoint? = nil) {
         self.resourceID = resourceID
         self.memberID = memberID
         self.bookingID = bookingID
@@ -19,12 +32,24 @@ public struct CheckinRequest: Sendable, Hashable {
         self.endsAt = endsAt
         self.notes = notes
         self.metadata = metadata
+        self.checkIn = checkIn
+        self.method = method
+        self.device = device
+        self.geo = geo
     }
 
-    public func validate() throws(FrontdeskError) {
+    /// `now` is the instant of the registration, for a stamp `at` it must not be ahead of.
+    public func validate(now: Date? = nil) throws(FrontdeskError) {
         var v = Validator()
         Checkin.checkPlanned(startsAt, endsAt, &v)
         Checkin.checkDetails(notes: notes, metadata: metadata, &v)
+        v.text(device, "device", max: 200)
+        geo?.check("geo", &v)
+        if case .at(let instant) = checkIn {
+            if let now { v.stamp(instant, "check_in", now: now) } else { v.bookable(instant, "check_in") }
+        }
+        v.check(checkIn == nil || bookingID == nil, "check_in",
+                "a booking's visit is checked in by its check-in call, which moves its booking with it")
         try v.validate()
     }
 }
@@ -41,7 +66,7 @@ extension Checkin {
         _ request: CheckinRequest, id: UUID, organizationID: UUID, resource: Resource?, memberExists: Bool,
         booking: Booking?, now: Date
     ) throws(FrontdeskError) -> Checkin {
-        try request.validate()
+        try request.validate(now: now)
         var v = Validator()
         v.check(resource != nil, "resource_id", "no such resource")
         v.check(request.memberID == nil || memberExists, "member_id", "no such member")
@@ -62,8 +87,15 @@ extension Checkin {
         return Checkin(
             id: id, organizationID: organizationID, resourceID: request.resourceID, locationID: resource.locationID,
             memberID: request.memberID ?? booking?.memberID, bookingID: booking?.id, bookingLineID: line?.id,
-            planned: planned ?? line?.window, notes: request.notes.flatMap { $0.isEmpty ? nil : $0 },
-            metadata: request.metadata, createdAt: now)
+            planned: planned ?? line?.window,
+            checkIn: request.checkIn.map { arrival in
+                switch arrival {
+                case .now: now
+                case .at(let instant): instant
+                }
+            },
+            notes: request.notes.flatMap { $0.isEmpty ? nil : $0 }, metadata: request.metadata, method: request.method, device: request.device.flatMap { $0.isEmpty ? nil : $0 },
+            geo: request.geo, createdAt: now)
     }
 
     static func checkPlanned(_ startsAt: Date?, _ endsAt: Date?, _ v: inout Validator) {

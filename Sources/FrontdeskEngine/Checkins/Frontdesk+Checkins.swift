@@ -6,16 +6,25 @@ import FrontdeskCore
 /// checking out `booking:checkout`, editing and reverting `booking:update`, deleting
 /// `booking:delete`, the audit trail `audit:read`.
 extension Frontdesk {
+    /// Registers a visit; with `check_in`, checked in at once (a walk-in in one call), as its
+    /// check-in call would: the plugins see the arrival.
     public func createCheckin(_ caller: Caller, _ request: CheckinRequest) async throws -> Checkin {
         try caller.require(.bookingCheckin)
         try request.validate()
-        let (now, actor, newID, organizationID) = (self.now, caller.actor, self.newID, caller.organizationID)
-        return try await store.createCheckin(organizationID, request) { context in
+        let (actor, newID, organizationID, hooks) = (caller.actor, self.newID, caller.organizationID, beforeHooks(caller))
+        let (id, found) = (newID(), FoundTransitions())  // once: a batch run again registers the same visit
+        let checkin = try await store.createCheckin(organizationID, request) { context in
+            let now = self.now  // in the transaction, as for its steps
             let checkin = try Checkin.registering(
-                request, id: newID(), organizationID: organizationID, resource: context.resource,
+                request, id: id, organizationID: organizationID, resource: context.resource,
                 memberExists: context.memberExists, booking: context.booking, now: now)
+            let transitions = checkin.checkIn == nil ? [] : [Transition.checkIn(checkin)]
+            try hooks.run(transitions)
+            found.set(transitions)
             return Self.change(checkin, before: nil, action: "create", actor: actor, reason: nil, at: now, newID: newID)
         }
+        try await runAfter(found.all, caller)
+        return checkin
     }
 
     public func checkin(_ caller: Caller, _ id: UUID) async throws -> Checkin {

@@ -13,7 +13,8 @@ extension APIHandler {
         case (.some, .some), (nil, nil):
             throw FrontdeskError.validationFailed([FieldIssue("location_id", "give exactly one of location_id and resource_id")])
         }
-        let result = try await frontdesk.scan(try caller, ScanRequest(code: body.code, place: place))
+        let result = try await frontdesk.scan(try caller, ScanRequest(
+            code: body.code, place: place, method: try body.method.map { try .init(matching: $0) }, device: body.device))
         return .ok(.init(body: .json(.init(step: try .init(matching: result.step), checkin: try .init(result.checkin)))))
     }
 

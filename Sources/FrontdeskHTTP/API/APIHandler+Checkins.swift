@@ -11,7 +11,8 @@ extension APIHandler {
             memberID: try Read.uuidIfPresent(body.memberId, "member_id"),
             bookingID: try Read.uuidIfPresent(body.bookingId, "booking_id"),
             startsAt: body.startsAt, endsAt: body.endsAt, notes: body.notes,
-            metadata: try body.metadata?.domain ?? [:])
+            metadata: try body.metadata?.domain ?? [:], checkIn: try body.checkIn.map(Read.arrival),
+            method: try body.method.map { try .init(matching: $0) }, device: body.device, geo: body.geo.map(GeoPoint.init))
         let checkin = try await frontdesk.createCheckin(try caller, request)
         return .created(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin))))
     }

@@ -38,8 +38,10 @@ extension Components.Schemas.Checkin {
             bookingId: checkin.bookingID?.text, bookingLineId: checkin.bookingLineID?.text,
             startsAt: checkin.planned?.start, endsAt: checkin.planned?.end, checkIn: checkin.checkIn,
             checkOut: checkin.checkOut, state: try .init(matching: checkin.state), notes: checkin.notes,
-            metadata: try .init(checkin.metadata), version: checkin.version, createdAt: checkin.createdAt,
-            updatedAt: checkin.updatedAt)
+            metadata: try .init(checkin.metadata), method: try checkin.method.map { try .init(matching: $0) },
+            device: checkin.device,
+            geo: checkin.geo.map { .init(latitude: $0.latitude, longitude: $0.longitude, accuracy: $0.accuracy) },
+            version: checkin.version, createdAt: checkin.createdAt, updatedAt: checkin.updatedAt)
     }
 }
 
@@ -96,6 +98,12 @@ extension Components.Schemas.Member {
         self.init(id: m.id.text, organizationId: m.organizationID.text, _type: m.type, name: m.name, email: m.email,
                   phone: m.phone, externalRef: m.externalRef, notes: m.notes, status: try .init(matching: m.status),
                   attendanceEnabled: m.attendanceEnabled, createdAt: m.createdAt, updatedAt: m.updatedAt)
+    }
+}
+
+extension GeoPoint {
+    init(_ geo: Components.Schemas.GeoPoint) {
+        self.init(latitude: geo.latitude, longitude: geo.longitude, accuracy: geo.accuracy)
     }
 }
 

@@ -21,6 +21,16 @@ enum Read {
         return id
     }
 
+    /// A checkin's `check_in` on registration: `now`, or an instant.
+    static func arrival(_ text: String) throws(FrontdeskError) -> CheckinRequest.Arrival {
+        guard text != "now" else { return .now }
+        do {
+            return .at(try InstantFormat.parse(text))
+        } catch {
+            throw error.problem("check_in")
+        }
+    }
+
     /// The `from`/`to` window of a list, either end open; `to` must come after `from`.
     static func window(from: Date?, to: Date?) throws(FrontdeskError) -> TimeWindow? {
         var v = Validator()
