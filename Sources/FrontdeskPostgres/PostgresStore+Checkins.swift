@@ -27,6 +27,7 @@ extension PostgresStore: CheckinStore {
                                                                          logger: self.logger)).first
             }
             let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
+            try await self.admit(change.arrival.map { [$0] } ?? [], organizationID, connection)
             try await connection.run("WITH \(Self.save([change]))\(Self.record(change))", logger: self.logger)
             return change.checkin
         }

@@ -57,5 +57,34 @@ extension PostgresStore {
             }
         }
         try Presence.admit(arrivals, into: presence)
+        try await admitMembers(arrivals, organizationID, connection)
+    }
+
+    /// Each member's visits in progress in the arrival's location, outside bookings (`OpenVisits`),
+    /// read under the member's lock, taken after the resources' as a booking's share lock on its
+    /// member is: two arrivals of one member take turns, and the second sees the first's visit.
+    private func admitMembers(_ arrivals: [Arrival], _ organizationID: UUID, _ connection: PostgresConnection) async throws {
+        for arrival in arrivals where OpenVisits.applies(to: arrival) {
+            guard let memberID = arrival.checkin.memberID else { continue }
+            // Two statements: the second's snapshot, taken once the lock is held, sees what the
+            // member's other arrival committed.
+            try await connection.run("""
+                SELECT 1 FROM members WHERE organization_id = \(organizationID) AND id = \(memberID) FOR NO KEY UPDATE
+                """, logger: logger)
+            let rows = try await connection.rows("""
+                SELECT m.type, o.attendance_settings,
+                       array(SELECT c.id FROM checkins c
+                             WHERE c.member_id = m.id AND c.location_id = \(arrival.checkin.locationID)
+                               AND c.check_in IS NOT NULL AND c.check_out IS NULL AND c.booking_id IS NULL
+                               AND c.id <> \(arrival.checkin.id)) AS open
+                FROM members m JOIN organizations o ON o.id = m.organization_id
+                WHERE m.organization_id = \(organizationID) AND m.id = \(memberID)
+                """, logger: logger)
+            guard let row = rows.first else { continue }
+            let open = try row.value("open", as: [UUID].self)
+            guard !open.isEmpty else { continue }
+            let settings = try AttendanceSettings(stored: try row.value("attendance_settings"))
+            try OpenVisits.admit(arrival, beside: open, limit: settings.openVisits(for: try row.value("type")))
+        }
     }
 }

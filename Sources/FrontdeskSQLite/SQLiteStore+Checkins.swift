@@ -13,6 +13,7 @@ extension SQLiteStore: CheckinStore {
             let memberExists = try request.memberID.map { try Self.exists(Member.self, organizationID, $0, db) } ?? false
             let booking = try request.bookingID.flatMap { try Self.booking(organizationID, .id($0), db) }
             let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
+            try Self.admit(change.arrival.map { [$0] } ?? [], organizationID, db)
             try Self.save(change, db)
             try self.record(change, db)
             return change.checkin

@@ -33,5 +33,23 @@ extension SQLiteStore {
                                                             organizationID, db)
         }
         try Presence.admit(arrivals, into: presence)
+        try admitMembers(arrivals, organizationID, db)
+    }
+
+    /// Each member's visits in progress in the arrival's location, outside bookings, by the index
+    /// of visits in progress (a probe that finds none for almost every arrival); their type's
+    /// limit is read only when there is one (`OpenVisits`).
+    private static func admitMembers(_ arrivals: [Arrival], _ organizationID: UUID, _ db: Database) throws {
+        for arrival in arrivals where OpenVisits.applies(to: arrival) {
+            guard let memberID = arrival.checkin.memberID else { continue }
+            let open = try db.rows("""
+                SELECT id FROM checkins INDEXED BY checkins_open_by_member
+                WHERE member_id = ? AND location_id = ? AND check_in IS NOT NULL AND check_out IS NULL
+                  AND booking_id IS NULL AND id <> ?
+                """, [memberID.text, arrival.checkin.locationID.text, arrival.checkin.id.text]) { $0.uuid(0) }
+            guard !open.isEmpty else { continue }
+            let type = try db.row("SELECT type FROM members WHERE id = ?", [memberID.text]) { $0.text(0) } ?? ""
+            try OpenVisits.admit(arrival, beside: open, limit: try attendanceSettings(organizationID, db).openVisits(for: type))
+        }
     }
 }

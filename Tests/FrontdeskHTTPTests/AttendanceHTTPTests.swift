@@ -73,3 +73,31 @@ import Testing
         }
     }
 }
+
+/// A walk-in in one call, and a member's second visit in a location refused naming the first.
+@Suite struct OpenVisitsHTTPTests {
+    @Test(arguments: Backend.enabled)
+    func aWalkInIsOneCallAndASecondIsRefused(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client, rooms: 2, capacity: 4)
+            let first = try await client.post("/api/v1/checkins", [
+                "resource_id": catalog.roomIDs[0], "member_id": catalog.memberID, "check_in": "now", "method": "mobile_app",
+                "device": "phone-7", "geo": ["latitude": 38.7223, "longitude": -9.1393, "accuracy": 12.5],
+            ])
+            #expect(first.status == 201 && first["state"] as? String == "in_progress" && first["method"] as? String == "mobile_app")
+            #expect((first["geo"] as? [String: Double]) == ["latitude": 38.7223, "longitude": -9.1393, "accuracy": 12.5])
+            let second = try await client.post("/api/v1/checkins", [
+                "resource_id": catalog.roomIDs[1], "member_id": catalog.memberID, "check_in": "2025-01-01T09:00:00Z",
+            ])
+            #expect(second.status == 409 && second.code == "duplicate_checkin")
+            #expect(second["checkin_ids"] as? [String] == [first.id])
+            for bad: [String: Any] in [["check_in": "soon"], ["check_in": "2025-02-30T09:00:00Z"], ["method": "telepathy"]] {
+                let refused = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[1]].merging(bad) { $1 })
+                #expect(refused.status == 400 && refused.code == "malformed_request")
+            }
+            let ahead = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[1], "check_in": "2099-01-01T00:00:00Z"])
+            #expect(ahead.status == 422 && (ahead["errors"] as? [[String: Any]])?.first?["field"] as? String == "check_in")
+            #expect(try await client.get("/api/v1/checkins").items.count == 1)
+        }
+    }
+}

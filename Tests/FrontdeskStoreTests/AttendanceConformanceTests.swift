@@ -218,3 +218,75 @@ struct AttendanceConformanceTests {
         }
     }
 }
+
+/// A member is in one place once: one visit in progress in a location outside bookings, or as many
+/// as their type allows; a booking's visits are the booking's.
+@Suite("Open visits")
+struct OpenVisitsConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func aSecondVisitOfAMemberInALocationIsRefusedNamingTheFirst(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let desks = [try await f.makeResource(at: location, name: "Desk 1"), try await f.makeResource(at: location, name: "Desk 2")]
+            let elsewhere = try await f.makeResource(at: try await f.makeLocation(name: "Annex"), name: "Desk 9")
+            let member = try await f.frontdesk.createMember(f.owner, MemberInput(type: "employee", name: "Ada"))
+            func arrive(_ desk: Resource) async throws -> Checkin {
+                try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: desk.id, memberID: member.id, checkIn: .now))
+            }
+            let first = try await arrive(desks[0])
+            let second = await expectError("duplicate_checkin") { try await arrive(desks[1]) }
+            guard case .alreadyInside(let who, let visits)? = second else { return }
+            #expect(who == member.id && visits == [first.id])
+            let pending = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: desks[1].id, memberID: member.id))
+            await expectError("duplicate_checkin") { try await f.frontdesk.checkIn(f.owner, pending.id) }
+            #expect(try await arrive(elsewhere).state == .inProgress)  // another location
+            #expect(try await f.allCheckins(filter: CheckinFilter(states: [.inProgress])).count == 2)
+
+            _ = try await f.frontdesk.updateAttendanceSettings(f.owner, AttendanceSettingsPatch(
+                types: ["employee": AttendanceSettings.TypeSettings(openVisits: 2)]))
+            #expect(try await f.frontdesk.checkIn(f.owner, pending.id).state == .inProgress)
+            _ = try await f.frontdesk.checkOut(f.owner, first.id)
+            #expect(try await arrive(desks[0]).state == .inProgress)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aBookingsVisitsAreTheBookings(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let rooms = [try await f.makeResource(at: location, name: "101"), try await f.makeResource(at: location, name: "102")]
+            let member = try await f.makeMember()
+            let booking = try await f.book(member, rooms, hours(0, 24))
+            let checkedIn = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id))
+            #expect(checkedIn.status == .checkedIn)
+            #expect(try await f.allCheckins(filter: CheckinFilter(states: [.inProgress])).count == 2)
+            // A walk-in of the same guest beside the booking's visits: theirs are the booking's.
+            let walkIn = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(
+                resourceID: try await f.makeResource(at: location, name: "Bar", capacity: 20).id, memberID: member.id,
+                checkIn: .now))
+            #expect(walkIn.state == .inProgress)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aVisitRegisteredCheckedInRecordsHowItArrived(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let desk = try await f.makeResource(at: try await f.makeLocation())
+            f.clock.advance(by: 600)
+            let visit = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(
+                resourceID: desk.id, checkIn: .at(f.now - 120), method: .mobileApp, device: "phone-7",
+                geo: GeoPoint(latitude: 38.72, longitude: -9.14, accuracy: 12.5)))
+            #expect(visit.state == .inProgress && visit.checkIn == f.now - 120 && visit.version == 1)
+            #expect(visit.method == .mobileApp && visit.device == "phone-7" && visit.geo?.accuracy == 12.5)
+            #expect(try await f.frontdesk.checkin(f.owner, visit.id) == visit)
+            #expect(try await f.allEvents().map(\.type) == [.checkinCreated, .checkinStarted])
+
+            for bad in [CheckinRequest(resourceID: desk.id, checkIn: .at(f.now + 3_600)),
+                        CheckinRequest(resourceID: desk.id, geo: GeoPoint(latitude: 91, longitude: 0)),
+                        CheckinRequest(resourceID: desk.id, bookingID: UUID(), checkIn: .now)] {
+                await expectError("validation_failed") { try await f.frontdesk.createCheckin(f.owner, bad) }
+            }
+            #expect(try await f.allCheckins().count == 1)
+        }
+    }
+}

@@ -140,7 +140,8 @@ else:
 ids["action_ids"] = actions
 
 # An event after the webhook exists, so the dispatcher writes a delivery to retry.
-late = create("/api/v1/checkins", {"resource_id": bikes[0], "member_id": members[1]})["id"]
+# Of another member: the second is in at the shop (one visit in progress in a location at a time).
+late = create("/api/v1/checkins", {"resource_id": bikes[0], "member_id": members[2]})["id"]
 api.ok("POST", f"/api/v1/checkins/{late}/check-in")
 ids["checkin_ids"].append(late)
 ids["delivery_ids"] = []

@@ -7,6 +7,24 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case scanDebounceSeconds = "scan_debounce_seconds"
         case allowedMemberTypes = "allowed_member_types"
+        case types
+    }
+
+    /// What one member type may do differently.
+    public struct TypeSettings: Sendable, Hashable, Codable {
+        enum CodingKeys: String, CodingKey {
+            case openVisits = "open_visits"
+        }
+
+        /// How many visits in progress a member of the type may have in one location (`OpenVisits`).
+        public var openVisits: Int?
+
+        public init(openVisits: Int? = nil) { self.openVisits = openVisits }
+
+        /// These settings with each one `patch` sets.
+        func merged(_ patch: TypeSettings) -> TypeSettings {
+            TypeSettings(openVisits: patch.openVisits ?? openVisits)
+        }
     }
 
     public static let defaultScanDebounceSeconds = 60
@@ -16,20 +34,28 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     public var scanDebounceSeconds: Int
     /// The member types that may attend; `["*"]` (the default): every type.
     public var allowedMemberTypes: [String]
+    /// Settings by member type, over the defaults.
+    public var types: [String: TypeSettings]
 
     public static let everyType = ["*"]
 
-    public init(scanDebounceSeconds: Int = defaultScanDebounceSeconds, allowedMemberTypes: [String] = everyType) {
+    public init(scanDebounceSeconds: Int = defaultScanDebounceSeconds, allowedMemberTypes: [String] = everyType,
+                types: [String: TypeSettings] = [:]) {
         self.scanDebounceSeconds = scanDebounceSeconds
         self.allowedMemberTypes = allowedMemberTypes
+        self.types = types
     }
+
+    /// How many visits in progress a member of `type` may have in one location: one by default.
+    public func openVisits(for type: String) -> Int { types[type]?.openVisits ?? 1 }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             scanDebounceSeconds: try container.decodeIfPresent(Int.self, forKey: .scanDebounceSeconds)
                 ?? Self.defaultScanDebounceSeconds,
-            allowedMemberTypes: try container.decodeIfPresent([String].self, forKey: .allowedMemberTypes) ?? Self.everyType)
+            allowedMemberTypes: try container.decodeIfPresent([String].self, forKey: .allowedMemberTypes) ?? Self.everyType,
+            types: try container.decodeIfPresent([String: TypeSettings].self, forKey: .types) ?? [:])
     }
 
     /// The settings a stored document holds ("{}" before any change).
@@ -47,13 +73,20 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     public func validate() throws(FrontdeskError) {
         var v = Validator()
         v.check((0...3_600).contains(scanDebounceSeconds), "scan_debounce_seconds", "must be between 0 and 3600")
-        let types = allowedMemberTypes
-        v.check(!types.isEmpty, "allowed_member_types", "give at least one type, or \"*\" for every type")
-        v.check(types.count <= 50, "allowed_member_types", "must hold at most 50 types")
-        v.check(Set(types).count == types.count, "allowed_member_types", "must not repeat a type")
-        v.check(!types.contains("*") || types == Self.everyType, "allowed_member_types",
+        let allowed = allowedMemberTypes
+        v.check(!allowed.isEmpty, "allowed_member_types", "give at least one type, or \"*\" for every type")
+        v.check(allowed.count <= 50, "allowed_member_types", "must hold at most 50 types")
+        v.check(Set(allowed).count == allowed.count, "allowed_member_types", "must not repeat a type")
+        v.check(!allowed.contains("*") || allowed == Self.everyType, "allowed_member_types",
                 "\"*\" (every type) stands alone")
-        for type in types { v.text(type, "allowed_member_types", required: true, max: 50) }
+        for type in allowed { v.text(type, "allowed_member_types", required: true, max: 50) }
+        v.check(types.count <= 50, "types", "must hold at most 50 types")
+        for (type, settings) in types.sorted(by: { $0.key < $1.key }) {
+            v.text(type, "types", required: true, max: 50)
+            if let open = settings.openVisits {
+                v.check((1...100).contains(open), "types.\(type).open_visits", "must be between 1 and 100")
+            }
+        }
         try v.validate()
     }
 
@@ -79,16 +112,23 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
 public struct AttendanceSettingsPatch: Sendable, Hashable {
     public var scanDebounceSeconds: Int?
     public var allowedMemberTypes: [String]?
+    /// Merged into each type's settings: a setting it leaves out keeps its value.
+    public var types: [String: AttendanceSettings.TypeSettings]?
 
-    public init(scanDebounceSeconds: Int? = nil, allowedMemberTypes: [String]? = nil) {
+    public init(scanDebounceSeconds: Int? = nil, allowedMemberTypes: [String]? = nil,
+                types: [String: AttendanceSettings.TypeSettings]? = nil) {
         self.scanDebounceSeconds = scanDebounceSeconds
         self.allowedMemberTypes = allowedMemberTypes
+        self.types = types
     }
 
     public func applied(to settings: AttendanceSettings) throws(FrontdeskError) -> AttendanceSettings {
         var next = settings
         if let scanDebounceSeconds { next.scanDebounceSeconds = scanDebounceSeconds }
         if let allowedMemberTypes { next.allowedMemberTypes = allowedMemberTypes }
+        for (type, patch) in types ?? [:] {
+            next.types[type] = (next.types[type] ?? AttendanceSettings.TypeSettings()).merged(patch)
+        }
         try next.validate()
         return next
     }

@@ -14,6 +14,9 @@ public enum FrontdeskError: Error, Sendable, Equatable {
     case conflict(code: String, detail: String)
     /// A visit cannot begin in a resource that holds as many visits in progress as its capacity.
     case resourceOccupied(resourceID: UUID, resourceName: String, visits: [Visit])
+    /// A member already has as many visits in progress in the location as their type allows
+    /// (`OpenVisits`): `duplicate_checkin`, naming them.
+    case alreadyInside(memberID: UUID, visits: [UUID])
     /// A booking line cannot be checked in before its first local day: it opens at `opensAt`.
     case tooEarly(lineID: UUID, opensAt: Date)
     case preconditionFailed(expected: String, actual: Int)
@@ -43,6 +46,7 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .invalidTransition: "invalid_transition"
         case .conflict(let code, _): code
         case .resourceOccupied: "resource_occupied"
+        case .alreadyInside: "duplicate_checkin"
         case .tooEarly: "too_early"
         case .preconditionFailed: "precondition_failed"
         case .unprocessable(let code, _): code
@@ -61,7 +65,8 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .validationFailed, .idempotencyKeyReused, .unprocessable: 422
         case .malformedRequest: 400
         case .notFound, .codeNotFound: 404
-        case .bookingConflict, .invalidTransition, .conflict, .resourceOccupied, .tooEarly, .idempotencyKeyInUse: 409
+        case .bookingConflict, .invalidTransition, .conflict, .resourceOccupied, .alreadyInside, .tooEarly,
+             .idempotencyKeyInUse: 409
         case .preconditionFailed: 412
         case .unauthorized: 401
         case .forbidden: 403
@@ -79,6 +84,7 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .invalidTransition: "That status change is not allowed"
         case .conflict: "The current state does not allow this"
         case .resourceOccupied: "The resource is occupied"
+        case .alreadyInside: "The member is already checked in here"
         case .tooEarly: "Too early to check in"
         case .preconditionFailed: "The resource has changed since you read it"
         case .unprocessable: "The request cannot be carried out for what it names"
@@ -111,6 +117,9 @@ public enum FrontdeskError: Error, Sendable, Equatable {
             "\(name) (\(id.text)) is occupied by " + visits.map { visit in
                 "checkin \(visit.checkinID.text)" + (visit.bookingNumber.map { " of booking \($0)" } ?? "")
             }.joined(separator: ", ") + ": check that visit out first."
+        case .alreadyInside(let memberID, let visits):
+            "Member \(memberID.text) is already checked in at this location ("
+                + visits.map { "checkin \($0.text)" }.joined(separator: ", ") + "): check that visit out first."
         case .tooEarly(let lineID, let opensAt):
             "Line \(lineID.text) can be checked in from \(InstantFormat.string(from: opensAt)), the start of its first day."
         case .preconditionFailed(let expected, let actual):

@@ -54,6 +54,8 @@ struct Problem: Encodable, Sendable {
             (line_id, opens_at) = (lineID.text, InstantFormat.string(from: opensAt))
         case .scanDebounced(let checkinID, _):
             checkin_ids = [checkinID.text]
+        case .alreadyInside(_, let visits):
+            checkin_ids = visits.map(\.text)
         default:
             break
         }
