@@ -69,6 +69,7 @@ extension Member {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("type", "\(type)"), ("name", "\(name)"),
          ("email", "\(email)"), ("phone", "\(phone)"), ("external_ref", "\(externalRef)"), ("notes", "\(notes)"),
          ("status", "\(status.rawValue)"), ("attendance_enabled", "\(attendanceEnabled)"),
+         ("schedule", "\(schedule?.stored)"),
          ("search_text", "\(searchText)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 
@@ -106,7 +107,11 @@ extension Checkin {
          ("starts_at", "\(planned?.start)"), ("ends_at", "\(planned?.end)"), ("check_in", "\(checkIn)"),
          ("check_out", "\(checkOut)"), ("state", "\(state.rawValue)"), ("notes", "\(notes)"),
          ("metadata", "\(String(decoding: JSONValue.object(metadata).json, as: UTF8.self))"),
-         ("method", "\(method?.rawValue)"), ("device", "\(device)"), ("geo", "\(geo?.stored)"), ("version", "\(version)"),
+         ("method", "\(method?.rawValue)"), ("device", "\(device)"), ("geo", "\(geo?.stored)"),
+         ("attendance_type", "\(attendance?.type.rawValue)"), ("attendance_day", "\(attendance?.day.description)"),
+         ("worked_minutes", "\(attendance?.workedMinutes)"), ("late_minutes", "\(attendance?.lateMinutes)"),
+         ("early_exit_minutes", "\(attendance?.earlyExitMinutes)"),
+         ("auto_checked_out", "\(attendance?.autoCheckedOut ?? false)"), ("version", "\(version)"),
          ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }

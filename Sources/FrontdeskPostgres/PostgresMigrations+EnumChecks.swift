@@ -33,11 +33,15 @@ extension PostgresMigrations {
         enumeratedColumns.map { table, column, values in check(table, column, values) }
     }
 
-    /// Migration 0021: the event type of attendance, `checkin_failed`, in every list of event types.
-    static var eventTypesWithAttendance: [String] {
+    /// Migration 0021: the event type of scans, `checkin_failed`, in every list of event types.
+    static var eventTypesWithAttendance: [String] { eventTypes(adding: ["checkin_failed"]) }
+
+    /// Migration 0024: and that of auto-checkouts, `session_expired`.
+    static var eventTypesWithDetection: [String] { eventTypes(adding: ["checkin_failed", "session_expired"]) }
+
+    private static func eventTypes(adding added: [String]) -> [String] {
         enumeratedColumns.filter { $0.values == eventTypes }.flatMap { table, column, _ in
-            ["ALTER TABLE \(table) DROP CONSTRAINT \(table)_\(column)_known",
-             check(table, column, eventTypes + ["checkin_failed"])]
+            ["ALTER TABLE \(table) DROP CONSTRAINT \(table)_\(column)_known", check(table, column, eventTypes + added)]
         }
     }
 

@@ -444,6 +444,20 @@ enum PostgresMigrations {
             WHERE check_in IS NOT NULL AND check_out IS NULL
             """,
         ]),
+        // What a finished visit of a member counted as (`AttendancePolicy.classify`), a member's own
+        // schedule, and the event of a visit the sweeper closed.
+        Migration(version: "0024_attendance_detection", statements: [
+            "ALTER TABLE members ADD COLUMN schedule text",
+            """
+            ALTER TABLE checkins ADD COLUMN attendance_type text CONSTRAINT checkins_attendance_type_known
+                CHECK (attendance_type IN ('full_day', 'half_day_morning', 'half_day_afternoon', 'overtime', 'short'))
+            """,
+            "ALTER TABLE checkins ADD COLUMN attendance_day text",
+            "ALTER TABLE checkins ADD COLUMN worked_minutes integer",
+            "ALTER TABLE checkins ADD COLUMN late_minutes integer",
+            "ALTER TABLE checkins ADD COLUMN early_exit_minutes integer",
+            "ALTER TABLE checkins ADD COLUMN auto_checked_out boolean NOT NULL DEFAULT false",
+        ] + eventTypesWithDetection),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

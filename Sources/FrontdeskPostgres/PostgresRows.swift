@@ -91,6 +91,7 @@ extension Member {
             name: try row.value("name"), email: try row.value("email"), phone: try row.value("phone"),
             externalRef: try row.value("external_ref"), notes: try row.value("notes"), status: try row.enum("status"),
             attendanceEnabled: try row.value("attendance_enabled"),
+            schedule: try row.value("schedule", as: String?.self).map(Schedule.init(stored:)),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 }
@@ -172,6 +173,12 @@ extension Checkin {
             metadata: try JSONValue.object(parsing: try row.value("metadata", as: String.self)),
             method: try row.optionalEnum("method"), device: try row.value("device"),
             geo: try row.value("geo", as: String?.self).flatMap(GeoPoint.init(stored:)),
+            attendance: try row.optionalEnum("attendance_type", as: AttendanceType.self).map { type in
+                VisitAttendance(type: type, day: try LocalDate(stored: try row.value("attendance_day")),
+                                workedMinutes: try row.value("worked_minutes"), lateMinutes: try row.value("late_minutes"),
+                                earlyExitMinutes: try row.value("early_exit_minutes"),
+                                autoCheckedOut: try row.value("auto_checked_out"))
+            },
             version: try row.value("version"), createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))
     }

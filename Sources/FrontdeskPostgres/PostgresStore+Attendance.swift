@@ -70,7 +70,51 @@ extension PostgresStore: AttendanceStore {
         }
     }
 
+    public func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit] {
+        try await transaction { connection in
+            let scope: SQL = organizationID.map { "AND c.organization_id = \($0)" } ?? ""
+            let visits = try await connection.rows("""
+                SELECT * FROM checkins c
+                WHERE c.check_in IS NOT NULL AND c.check_out IS NULL AND c.member_id IS NOT NULL AND c.booking_id IS NULL
+                  \(scope)
+                ORDER BY c.check_in LIMIT \(limit)
+                """, logger: self.logger).map(Checkin.init(row:))
+            var open: [OpenAttendanceVisit] = []
+            for visit in visits {
+                if let context = try await self.attendanceContext(of: visit, connection) {
+                    open.append(OpenAttendanceVisit(visit: visit, context: context))
+                }
+            }
+            return open
+        }
+    }
+
     // MARK: Inside a transaction
+
+    /// What classifies a member's visit outside bookings; nil for any other.
+    func attendanceContext(of visit: Checkin, _ connection: PostgresConnection) async throws -> AttendanceContext? {
+        guard let memberID = visit.memberID, visit.bookingID == nil else { return nil }
+        return try await attendanceContext(memberID, at: visit.locationID, connection)
+    }
+
+    /// The policy of the member (their type's settings, their schedule) and the location's zone.
+    private func attendanceContext(
+        _ memberID: UUID, at locationID: UUID, _ connection: PostgresConnection
+    ) async throws -> AttendanceContext? {
+        guard let row = try await connection.rows("""
+            SELECT m.type, m.schedule, o.attendance_settings, l.timezone AS location_zone, o.timezone AS organization_zone
+            FROM members m JOIN organizations o ON o.id = m.organization_id
+            JOIN locations l ON l.organization_id = m.organization_id AND l.id = \(locationID)
+            WHERE m.id = \(memberID)
+            """, logger: logger).first else { return nil }
+        let type: String = try row.value("type")
+        let schedule = try row.value("schedule", as: String?.self).map(Schedule.init(stored:))
+        return AttendanceContext(
+            memberType: type,
+            policy: try AttendanceSettings(stored: try row.value("attendance_settings")).policy(for: type, schedule: schedule),
+            zone: Location.zone(try row.value("location_zone"),
+                                else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt))
+    }
 
     private func attendanceSettings(
         _ organizationID: UUID, lock: Bool, _ connection: PostgresConnection
@@ -123,8 +167,15 @@ extension PostgresStore: AttendanceStore {
                                        checkins: try await checkins(ofBooking: bookingID, organizationID, connection))
             }
         }
+        let locationID: UUID? = switch request.place {
+        case .location(let id): id
+        case .resource: resources.first?.locationID
+        }
+        var attendance: AttendanceContext?
+        if let member, let locationID { attendance = try await attendanceContext(member.id, at: locationID, connection) }
         return ScanContext(facts: ScanFacts(
             code: code, member: member, open: facts.open, latest: facts.latest, resources: resources,
-            settings: try await attendanceSettings(organizationID, lock: false, connection)), linked: linked)
+            settings: try await attendanceSettings(organizationID, lock: false, connection)), linked: linked,
+            attendance: attendance)
     }
 }

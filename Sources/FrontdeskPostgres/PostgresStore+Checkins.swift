@@ -66,7 +66,7 @@ extension PostgresStore: CheckinStore {
 
     public func changeCheckin(
         _ organizationID: UUID, _ id: UUID,
-        decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
+        decide: @escaping @Sendable (Checkin, LinkedBooking?, AttendanceContext?) throws -> CheckinWrite
     ) async throws -> Checkin {
         try await recording(organizationID) { connection in
             let current = try await self.lockCheckin(organizationID, id, connection)
@@ -76,7 +76,7 @@ extension PostgresStore: CheckinStore {
                 linked = LinkedBooking(booking: booking,
                                        checkins: try await self.checkins(ofBooking: bookingID, organizationID, connection))
             }
-            let change = try decide(current, linked)
+            let change = try decide(current, linked, try await self.attendanceContext(of: current, connection))
             try await self.write(change, connection)
             return change.checkin.checkin
         }

@@ -63,8 +63,11 @@ extension SQLiteMigrations {
     /// Migration 0019: the triggers of 0011 made again with their lists spelled as comparisons.
     static var enumChecksCompared: String { madeAgain(eventTypes) }
 
-    /// Migration 0021: the triggers made again with the event type of attendance, `checkin_failed`.
+    /// Migration 0021: the triggers made again with the event type of scans, `checkin_failed`.
     static var enumChecksWithAttendance: String { madeAgain(eventTypes + ["checkin_failed"]) }
+
+    /// Migration 0024: and with that of auto-checkouts, `session_expired`.
+    static var enumChecksWithDetection: String { madeAgain(eventTypes + ["checkin_failed", "session_expired"]) }
 
     private static func madeAgain(_ eventTypes: [String]) -> String {
         enumeratedColumns(eventTypes).map { table, _ in

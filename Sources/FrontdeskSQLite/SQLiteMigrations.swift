@@ -392,6 +392,19 @@ enum SQLiteMigrations {
         ALTER TABLE checkins ADD COLUMN geo TEXT;
         CREATE INDEX checkins_open_by_member ON checkins(member_id, location_id) WHERE check_in IS NOT NULL AND check_out IS NULL;
         """),
+        // What a finished visit of a member counted as (`AttendancePolicy.classify`), a member's own
+        // schedule, and the event of a visit the sweeper closed.
+        ("0024_attendance_detection", """
+        ALTER TABLE members ADD COLUMN schedule TEXT;
+        ALTER TABLE checkins ADD COLUMN attendance_type TEXT
+            CHECK (attendance_type IN ('full_day', 'half_day_morning', 'half_day_afternoon', 'overtime', 'short'));
+        ALTER TABLE checkins ADD COLUMN attendance_day TEXT;
+        ALTER TABLE checkins ADD COLUMN worked_minutes INTEGER;
+        ALTER TABLE checkins ADD COLUMN late_minutes INTEGER;
+        ALTER TABLE checkins ADD COLUMN early_exit_minutes INTEGER;
+        ALTER TABLE checkins ADD COLUMN auto_checked_out INTEGER NOT NULL DEFAULT 0 CHECK (auto_checked_out IN (0, 1));
+        \(enumChecksWithDetection)
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -103,13 +103,15 @@ extension Member {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), type: row["type"], name: row["name"],
                   email: row["email"], phone: row["phone"], externalRef: row["external_ref"], notes: row["notes"],
                   status: try row.enumeration("status"), attendanceEnabled: row["attendance_enabled"],
+                  schedule: try (row["schedule"] as String?).map(Schedule.init(stored:)),
                   createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
     }
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "type": type, "name": name, "email": email,
          "phone": phone, "external_ref": externalRef, "notes": notes, "status": status.rawValue,
-         "attendance_enabled": attendanceEnabled, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+         "attendance_enabled": attendanceEnabled, "schedule": schedule?.stored, "created_at": createdAt.millis,
+         "updated_at": updatedAt.millis]
     }
 }
 
@@ -167,7 +169,9 @@ extension Checkin: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as a check-in or check-out reads one.
     static let columnNames = ["id", "organization_id", "resource_id", "member_id", "booking_id", "booking_line_id",
                               "starts_at", "ends_at", "check_in", "check_out", "notes", "metadata", "version",
-                              "created_at", "updated_at", "location_id", "method", "device", "geo"]
+                              "created_at", "updated_at", "location_id", "method", "device", "geo",
+                              "attendance_type", "attendance_day", "worked_minutes", "late_minutes",
+                              "early_exit_minutes", "auto_checked_out"]
 
     init(row: some ColumnReader) throws {
         let planned = row.optionalDate(6).map { start in TimeWindow(start: start, end: row.date(7)) }
@@ -178,6 +182,11 @@ extension Checkin: PositionalRow {
                   metadata: try Self.metadata(row.text(11)),
                   method: try row.optionalText(16).map { try CheckinMethod(stored: $0, column: "method") },
                   device: row.optionalText(17), geo: row.optionalText(18).flatMap(GeoPoint.init(stored:)),
+                  attendance: try row.optionalText(19).map { type in
+                      VisitAttendance(type: try AttendanceType(stored: type, column: "attendance_type"),
+                                      day: try LocalDate(stored: row.text(20)), workedMinutes: row.int(21),
+                                      lateMinutes: row.int(22), earlyExitMinutes: row.int(23), autoCheckedOut: row.int(24) != 0)
+                  },
                   version: row.int(12), createdAt: row.date(13), updatedAt: row.date(14))
     }
 
@@ -193,7 +202,10 @@ extension Checkin: PositionalRow {
          "starts_at": planned?.start.millis, "ends_at": planned?.end.millis, "check_in": checkIn?.millis,
          "check_out": checkOut?.millis, "state": state.rawValue, "notes": notes,
          "metadata": String(decoding: JSONValue.object(metadata).json, as: UTF8.self), "method": method?.rawValue,
-         "device": device, "geo": geo?.stored, "version": version, "created_at": createdAt.millis,
+         "device": device, "geo": geo?.stored, "attendance_type": attendance?.type.rawValue,
+         "attendance_day": attendance?.day.description, "worked_minutes": attendance?.workedMinutes,
+         "late_minutes": attendance?.lateMinutes, "early_exit_minutes": attendance?.earlyExitMinutes,
+         "auto_checked_out": attendance?.autoCheckedOut ?? false, "version": version, "created_at": createdAt.millis,
          "updated_at": updatedAt.millis]
     }
 }

@@ -61,7 +61,43 @@ extension SQLiteStore: AttendanceStore {
         }
     }
 
+    public func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit] {
+        try await read { db in
+            let visits = try db.rows("""
+                SELECT \(Checkin.selected(as: "c")) FROM checkins c INDEXED BY checkins_open_by_member
+                WHERE c.check_in IS NOT NULL AND c.check_out IS NULL AND c.member_id IS NOT NULL AND c.booking_id IS NULL
+                  AND (?1 IS NULL OR c.organization_id = ?1)
+                ORDER BY c.check_in LIMIT ?2
+                """, [organizationID?.text, limit], Checkin.init(row:))
+            return try visits.compactMap { visit in
+                try Self.attendanceContext(of: visit, db).map { OpenAttendanceVisit(visit: visit, context: $0) }
+            }
+        }
+    }
+
     // MARK: Inside a transaction
+
+    /// What classifies a member's visit outside bookings; nil for any other.
+    static func attendanceContext(of visit: Checkin, _ db: Database) throws -> AttendanceContext? {
+        guard let memberID = visit.memberID, visit.bookingID == nil else { return nil }
+        return try attendanceContext(memberID, at: visit.locationID, db)
+    }
+
+    /// The policy of the member (their type's settings, their schedule) and the location's zone.
+    static func attendanceContext(_ memberID: UUID, at locationID: UUID, _ db: Database) throws -> AttendanceContext? {
+        try db.row("""
+            SELECT m.type, m.schedule, o.attendance_settings, l.timezone, o.timezone
+            FROM members m JOIN organizations o ON o.id = m.organization_id
+            JOIN locations l ON l.organization_id = m.organization_id AND l.id = ?
+            WHERE m.id = ?
+            """, [locationID.text, memberID.text]) { row in
+            let type = row.text(0)
+            return AttendanceContext(
+                memberType: type,
+                policy: try AttendanceSettings(stored: row.text(2)).policy(for: type, schedule: try row.optionalText(1).map(Schedule.init(stored:))),
+                zone: Location.zone(row.optionalText(3), else: TimeZone(identifier: row.text(4)) ?? .gmt))
+        }
+    }
 
     static func attendanceSettings(_ organizationID: UUID, _ db: Database) throws -> AttendanceSettings {
         guard let stored = try db.row("SELECT attendance_settings FROM organizations WHERE id = ?",
@@ -105,8 +141,14 @@ extension SQLiteStore: AttendanceStore {
             LinkedBooking(booking: try requireBooking(organizationID, .id(bookingID), db),
                           checkins: try checkins(ofBooking: bookingID, db))
         }
+        let locationID: UUID? = switch request.place {
+        case .location(let id): id
+        case .resource: resources.first?.locationID
+        }
+        let attendance = try member.flatMap { member in try locationID.flatMap { try attendanceContext(member.id, at: $0, db) } }
         return ScanContext(facts: ScanFacts(
             code: code, member: member, open: open, latest: try newest("c.check_in IS NOT NULL"),
-            resources: resources, settings: try attendanceSettings(organizationID, db)), linked: linked)
+            resources: resources, settings: try attendanceSettings(organizationID, db)), linked: linked,
+            attendance: attendance)
     }
 }

@@ -66,7 +66,7 @@ extension SQLiteStore: CheckinStore {
 
     public func changeCheckin(
         _ organizationID: UUID, _ id: UUID,
-        decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
+        decide: @escaping @Sendable (Checkin, LinkedBooking?, AttendanceContext?) throws -> CheckinWrite
     ) async throws -> Checkin {
         try await write { db in
             let current = try Self.requireCheckin(organizationID, id, db)
@@ -74,7 +74,7 @@ extension SQLiteStore: CheckinStore {
                 LinkedBooking(booking: try Self.requireBooking(organizationID, .id(bookingID), db),
                               checkins: try Self.checkins(ofBooking: bookingID, db))
             }
-            let change = try decide(current, linked)
+            let change = try decide(current, linked, try Self.attendanceContext(of: current, db))
             try self.write(change, linked: linked, db)
             return change.checkin.checkin
         }

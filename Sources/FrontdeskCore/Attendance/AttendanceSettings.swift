@@ -10,20 +10,86 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
         case types
     }
 
-    /// What one member type may do differently.
+    /// What one member type does differently; each setting left out is its default (`AttendancePolicy`).
     public struct TypeSettings: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey {
             case openVisits = "open_visits"
+            case detection
+            case graceMinutes = "grace_minutes"
+            case schedule
+            case autoCheckout = "auto_checkout"
+            case overtimeHours = "overtime_hours"
+            case fullDayHours = "full_day_hours"
+        }
+
+        /// When the sweeper closes a visit left open: `afterHours` past its planned end, or
+        /// `maxSessionHours` after its check-in, whichever comes first.
+        public struct AutoCheckout: Sendable, Hashable, Codable {
+            enum CodingKeys: String, CodingKey {
+                case afterHours = "after_hours"
+                case maxSessionHours = "max_session_hours"
+            }
+
+            public var afterHours: Double?
+            public var maxSessionHours: Double?
+
+            public init(afterHours: Double? = nil, maxSessionHours: Double? = nil) {
+                self.afterHours = afterHours
+                self.maxSessionHours = maxSessionHours
+            }
         }
 
         /// How many visits in progress a member of the type may have in one location (`OpenVisits`).
         public var openVisits: Int?
+        public var detection: DetectionMode?
+        /// Minutes of lateness or early exit forgiven against the schedule.
+        public var graceMinutes: Int?
+        /// The type's schedule; a member's own overrides it.
+        public var schedule: Schedule?
+        public var autoCheckout: AutoCheckout?
+        /// `time_based`: a visit this long is overtime, one of `fullDayHours` a full day.
+        public var overtimeHours: Double?
+        public var fullDayHours: Double?
 
-        public init(openVisits: Int? = nil) { self.openVisits = openVisits }
+        public init(openVisits: Int? = nil, detection: DetectionMode? = nil, graceMinutes: Int? = nil,
+                    schedule: Schedule? = nil, autoCheckout: AutoCheckout? = nil, overtimeHours: Double? = nil,
+                    fullDayHours: Double? = nil) {
+            self.openVisits = openVisits
+            self.detection = detection
+            self.graceMinutes = graceMinutes
+            self.schedule = schedule
+            self.autoCheckout = autoCheckout
+            self.overtimeHours = overtimeHours
+            self.fullDayHours = fullDayHours
+        }
 
-        /// These settings with each one `patch` sets.
+        /// These settings with each one `patch` sets (deep: an auto-checkout setting alone keeps the other).
         func merged(_ patch: TypeSettings) -> TypeSettings {
-            TypeSettings(openVisits: patch.openVisits ?? openVisits)
+            TypeSettings(
+                openVisits: patch.openVisits ?? openVisits, detection: patch.detection ?? detection,
+                graceMinutes: patch.graceMinutes ?? graceMinutes, schedule: patch.schedule ?? schedule,
+                autoCheckout: patch.autoCheckout.map { new in
+                    AutoCheckout(afterHours: new.afterHours ?? autoCheckout?.afterHours,
+                                 maxSessionHours: new.maxSessionHours ?? autoCheckout?.maxSessionHours)
+                } ?? autoCheckout,
+                overtimeHours: patch.overtimeHours ?? overtimeHours, fullDayHours: patch.fullDayHours ?? fullDayHours)
+        }
+
+        func check(_ type: String, _ v: inout Validator) {
+            let field = "types.\(type)"
+            if let openVisits { v.check((1...100).contains(openVisits), "\(field).open_visits", "must be between 1 and 100") }
+            if let graceMinutes { v.check((0...240).contains(graceMinutes), "\(field).grace_minutes", "must be between 0 and 240") }
+            schedule?.check("\(field).schedule", &v)
+            if let after = autoCheckout?.afterHours {
+                v.check(after > 0 && after <= 48, "\(field).auto_checkout.after_hours", "must be more than 0 and at most 48")
+            }
+            if let cap = autoCheckout?.maxSessionHours {
+                v.check(cap >= 1 && cap <= 72, "\(field).auto_checkout.max_session_hours", "must be between 1 and 72")
+            }
+            let full = fullDayHours ?? AttendancePolicy.defaultFullDayHours
+            let overtime = overtimeHours ?? AttendancePolicy.defaultOvertimeHours
+            v.check(full > 0 && overtime > full && overtime <= 24, "\(field).overtime_hours",
+                    "full_day_hours must be more than 0, and overtime_hours more than it and at most 24")
         }
     }
 
@@ -48,6 +114,11 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
 
     /// How many visits in progress a member of `type` may have in one location: one by default.
     public func openVisits(for type: String) -> Int { types[type]?.openVisits ?? 1 }
+
+    /// How a member of `type` with their own `schedule` (if any) is taken attendance of.
+    public func policy(for type: String, schedule: Schedule?) -> AttendancePolicy {
+        AttendancePolicy(type: type, settings: types[type] ?? TypeSettings(), memberSchedule: schedule)
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -83,9 +154,7 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
         v.check(types.count <= 50, "types", "must hold at most 50 types")
         for (type, settings) in types.sorted(by: { $0.key < $1.key }) {
             v.text(type, "types", required: true, max: 50)
-            if let open = settings.openVisits {
-                v.check((1...100).contains(open), "types.\(type).open_visits", "must be between 1 and 100")
-            }
+            settings.check(type, &v)
         }
         try v.validate()
     }

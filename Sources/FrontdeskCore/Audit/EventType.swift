@@ -24,4 +24,6 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case checkoutCompleted = "checkout_completed"
     /// A scan of a code no member holds (`code_not_found`): nothing else was written.
     case checkinFailed = "checkin_failed"
+    /// The sweeper closed a member's visit left open past its expiry (`AttendancePolicy.expiry`).
+    case sessionExpired = "session_expired"
 }

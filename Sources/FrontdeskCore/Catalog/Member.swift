@@ -13,6 +13,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         case notes
         case status
         case attendanceEnabled = "attendance_enabled"
+        case schedule
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -28,12 +29,14 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
     public var status: MemberStatus
     /// Off: the member's codes do not check them in (`attendance_not_enabled`).
     public var attendanceEnabled: Bool
+    /// The member's own weekly schedule, over their type's (`AttendancePolicy`).
+    public var schedule: Schedule?
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, type: String, name: String, email: String?, phone: String?,
                 externalRef: String?, notes: String?, status: MemberStatus = .active, attendanceEnabled: Bool = true,
-                createdAt: Date, updatedAt: Date? = nil) {
+                schedule: Schedule? = nil, createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.type = type
@@ -44,6 +47,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         self.notes = notes
         self.status = status
         self.attendanceEnabled = attendanceEnabled
+        self.schedule = schedule
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }
@@ -60,6 +64,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         v.text(phone, "phone", max: 40)
         v.text(externalRef, "external_ref", max: 200)
         v.text(notes, "notes", max: 10_000, multiline: true)
+        schedule?.check("schedule", &v)
         try v.validate()
     }
 }

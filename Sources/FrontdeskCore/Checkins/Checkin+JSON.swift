@@ -6,6 +6,7 @@ import Foundation
 extension Checkin: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
+            if let attendance { json.key("attendance"); json.value(attendance) }
             if let bookingID { json.key("booking_id"); json.uuid(bookingID) }
             if let bookingLineID { json.key("booking_line_id"); json.uuid(bookingLineID) }
             if let checkIn { json.key("check_in"); json.instant(checkIn) }

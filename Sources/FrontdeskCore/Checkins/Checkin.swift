@@ -25,6 +25,8 @@ public struct Checkin: Sendable, Hashable, Identifiable {
     /// The device that recorded it: a kiosk's or reader's name, a phone's id.
     public var device: String?
     public var geo: GeoPoint?
+    /// What the visit counted as, once finished (a member's visit outside bookings: `AttendancePolicy`).
+    public var attendance: VisitAttendance?
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -32,7 +34,7 @@ public struct Checkin: Sendable, Hashable, Identifiable {
     public init(id: UUID, organizationID: UUID, resourceID: UUID, locationID: UUID, memberID: UUID? = nil, bookingID: UUID? = nil,
                 bookingLineID: UUID? = nil, planned: TimeWindow? = nil, checkIn: Date? = nil, checkOut: Date? = nil,
                 notes: String? = nil, metadata: [String: JSONValue] = [:], method: CheckinMethod? = nil,
-                device: String? = nil, geo: GeoPoint? = nil, version: Int = 1,
+                device: String? = nil, geo: GeoPoint? = nil, attendance: VisitAttendance? = nil, version: Int = 1,
                 createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
@@ -49,6 +51,7 @@ public struct Checkin: Sendable, Hashable, Identifiable {
         self.method = method
         self.device = device
         self.geo = geo
+        self.attendance = attendance
         self.version = version
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds

@@ -57,6 +57,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         other.daysSince1970 - daysSince1970
     }
 
+    /// The date `days` later (earlier, when negative).
+    public func adding(days: Int) -> LocalDate { LocalDate(daysSince1970: daysSince1970 + days) }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { (daysSince1970 + 3).modulo(7) }
+
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (`InstantFormat.days(fromCivil:)`).
     private var daysSince1970: Int {
         Int(InstantFormat.days(fromCivil: Int64(year), Int64(month), Int64(day)))
@@ -66,4 +72,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let (year, month, day) = InstantFormat.civil(fromDays: Int64(daysSince1970))
         (self.year, self.month, self.day) = (Int(year), Int(month), Int(day))
     }
+}
+
+extension Int {
+    /// The remainder of the division by `divisor`, never negative.
+    func modulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }

@@ -45,7 +45,8 @@ extension Frontdesk {
                 return .visit(CheckinWrite(checkin: Self.change(visit, before: nil, action: "scan", actor: actor,
                                                                 reason: nil, at: now, newID: newID)))
             case .checkOut(let open):
-                return .visit(try Self.write(try open.checkingOut(at: now, now: now), from: open, linked: context.linked,
+                let next = try open.checkingOut(at: now, now: now)
+                return .visit(try Self.write(context.attendance?.classified(next) ?? next, from: open, linked: context.linked,
                                              action: "scan", actor: actor, reason: nil, at: now, newID: newID,
                                              hooks: hooks, found: found))
             }

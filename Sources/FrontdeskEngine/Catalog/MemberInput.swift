@@ -10,10 +10,11 @@ public struct MemberInput: Sendable {
     public var notes: String?
     public var status: MemberStatus?
     public var attendanceEnabled: Bool?
+    public var schedule: Schedule?
 
     public init(type: String? = nil, name: String? = nil, email: String? = nil, phone: String? = nil,
                 externalRef: String? = nil, notes: String? = nil, status: MemberStatus? = nil,
-                attendanceEnabled: Bool? = nil) {
+                attendanceEnabled: Bool? = nil, schedule: Schedule? = nil) {
         self.type = type
         self.name = name
         self.email = email
@@ -22,6 +23,7 @@ public struct MemberInput: Sendable {
         self.notes = notes
         self.status = status
         self.attendanceEnabled = attendanceEnabled
+        self.schedule = schedule
     }
 
     func applied(to m: Member) -> Member {
@@ -38,6 +40,7 @@ public struct MemberInput: Sendable {
         m.notes = clearable(notes, m.notes)
         m.status = status ?? m.status
         m.attendanceEnabled = attendanceEnabled ?? m.attendanceEnabled
+        m.schedule = schedule ?? m.schedule
         return m
     }
 }

@@ -107,13 +107,14 @@ extension Frontdesk {
     ) async throws -> Checkin {
         let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let transitions = FoundTransitions()
-        let checkin = try await store.changeCheckin(caller.organizationID, id) { current, linked in
+        let checkin = try await store.changeCheckin(caller.organizationID, id) { current, linked, attendance in
             // Read in the transaction: the change, its events and its audit entry carry the instant
             // it was written, not the one its request started waiting for the writer.
             let now = self.now
             try Self.check(ifMatch, version: current.version)
-            return try Self.write(try step(current, now), from: current, linked: linked, action: action, actor: actor,
-                                  reason: reason, at: now, newID: newID, hooks: hooks, found: transitions)
+            let next = try step(current, now)
+            return try Self.write(attendance?.classified(next) ?? next, from: current, linked: linked, action: action,
+                                  actor: actor, reason: reason, at: now, newID: newID, hooks: hooks, found: transitions)
         }
         try await runAfter(transitions.all, caller)
         return checkin

@@ -22,6 +22,22 @@ public protocol AttendanceStore: Sendable {
     func scan(
         _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
     ) async throws -> ScanWrite
+
+    /// The visits in progress of members outside bookings, of one organization or of all, oldest
+    /// check-in first, each with what classifies it: the sweeper closes those expired
+    /// (`AttendancePolicy.expiry`).
+    func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit]
+}
+
+/// A member's visit in progress outside bookings, and what classifies it.
+public struct OpenAttendanceVisit: Sendable {
+    public var visit: Checkin
+    public var context: AttendanceContext
+
+    public init(visit: Checkin, context: AttendanceContext) {
+        self.visit = visit
+        self.context = context
+    }
 }
 
 /// What a scan's transaction read: the facts Core decides on, and the open visit's booking.
@@ -29,10 +45,13 @@ public struct ScanContext: Sendable {
     public var facts: ScanFacts
     /// The open visit's booking, when it has one (read with its checkins, as a checkin's step reads it).
     public var linked: LinkedBooking?
+    /// What classifies the member's visits at the place.
+    public var attendance: AttendanceContext?
 
-    public init(facts: ScanFacts, linked: LinkedBooking?) {
+    public init(facts: ScanFacts, linked: LinkedBooking?, attendance: AttendanceContext?) {
         self.facts = facts
         self.linked = linked
+        self.attendance = attendance
     }
 }
 

@@ -13,10 +13,11 @@ public protocol CheckinStore: Sendable {
     func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin>
     /// Locks the checkin and, when it has one, its booking (read with the booking's checkins), asks
     /// `decide` for the next state and writes it with its audit and events, and the booking's
-    /// change when the step moves the booking.
+    /// change when the step moves the booking. A member's visit outside bookings comes with what
+    /// classifies it (`AttendanceContext`).
     func changeCheckin(
         _ organizationID: UUID, _ id: UUID,
-        decide: @escaping @Sendable (Checkin, LinkedBooking?) throws -> CheckinWrite
+        decide: @escaping @Sendable (Checkin, LinkedBooking?, AttendanceContext?) throws -> CheckinWrite
     ) async throws -> Checkin
     /// Locks the checkin, asks `decide` and deletes it, keeping its audit and events.
     func deleteCheckin(

@@ -21,15 +21,25 @@ extension APIHandler {
     func getAttendanceSettings(
         _ input: Operations.GetAttendanceSettings.Input
     ) async throws -> Operations.GetAttendanceSettings.Output {
-        .ok(.init(body: .json(.init(try await frontdesk.attendanceSettings(try caller)))))
+        .ok(.init(body: .json(try .init(try await frontdesk.attendanceSettings(try caller)))))
     }
 
     func updateAttendanceSettings(
         _ input: Operations.UpdateAttendanceSettings.Input
     ) async throws -> Operations.UpdateAttendanceSettings.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let types = try body.types?.additionalProperties.reduce(into: [String: AttendanceSettings.TypeSettings]()) {
+            $0[$1.key] = try AttendanceSettings.TypeSettings($1.value, type: $1.key)
+        }
         let settings = try await frontdesk.updateAttendanceSettings(try caller, AttendanceSettingsPatch(
-            scanDebounceSeconds: body.scanDebounceSeconds, allowedMemberTypes: body.allowedMemberTypes))
-        return .ok(.init(body: .json(.init(settings))))
+            scanDebounceSeconds: body.scanDebounceSeconds, allowedMemberTypes: body.allowedMemberTypes, types: types))
+        return .ok(.init(body: .json(try .init(settings))))
+    }
+
+    func checkOutExpired(_ input: Operations.CheckOutExpired.Input) async throws -> Operations.CheckOutExpired.Output {
+        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
+        let closed = try await frontdesk.checkOutExpired(try caller, before: body.before, memberType: body.memberType,
+                                                         limit: body.limit ?? 500)
+        return .ok(.init(body: .json(.init(closed: closed.count, items: try closed.map(Components.Schemas.Checkin.init)))))
     }
 }

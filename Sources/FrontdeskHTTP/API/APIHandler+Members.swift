@@ -8,7 +8,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
         let member = try await frontdesk.createMember(try caller, try MemberInput(
             type: body._type, name: body.name, email: body.email, phone: body.phone, externalRef: body.externalRef,
-            notes: body.notes, status: body.status.map { try .init(matching: $0) }, attendanceEnabled: body.attendanceEnabled))
+            notes: body.notes, status: body.status.map { try .init(matching: $0) }, attendanceEnabled: body.attendanceEnabled,
+            schedule: try body.schedule.map { try Schedule($0, "schedule") }))
         return .created(.init(body: .json(try .init(member))))
     }
 
@@ -28,7 +29,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
         let member = try await frontdesk.updateMember(try caller, try Read.pathID(input.path.id, "member"), try MemberInput(
             type: body._type, name: body.name, email: body.email, phone: body.phone, externalRef: body.externalRef,
-            notes: body.notes, status: body.status.map { try .init(matching: $0) }, attendanceEnabled: body.attendanceEnabled))
+            notes: body.notes, status: body.status.map { try .init(matching: $0) }, attendanceEnabled: body.attendanceEnabled,
+            schedule: try body.schedule.map { try Schedule($0, "schedule") }))
         return .ok(.init(body: .json(try .init(member))))
     }
 

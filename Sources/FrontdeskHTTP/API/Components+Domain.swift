@@ -41,6 +41,7 @@ extension Components.Schemas.Checkin {
             metadata: try .init(checkin.metadata), method: try checkin.method.map { try .init(matching: $0) },
             device: checkin.device,
             geo: checkin.geo.map { .init(latitude: $0.latitude, longitude: $0.longitude, accuracy: $0.accuracy) },
+            attendance: try checkin.attendance.map(Components.Schemas.VisitAttendance.init),
             version: checkin.version, createdAt: checkin.createdAt, updatedAt: checkin.updatedAt)
     }
 }
@@ -97,7 +98,8 @@ extension Components.Schemas.Member {
     init(_ m: Member) throws {
         self.init(id: m.id.text, organizationId: m.organizationID.text, _type: m.type, name: m.name, email: m.email,
                   phone: m.phone, externalRef: m.externalRef, notes: m.notes, status: try .init(matching: m.status),
-                  attendanceEnabled: m.attendanceEnabled, createdAt: m.createdAt, updatedAt: m.updatedAt)
+                  attendanceEnabled: m.attendanceEnabled, schedule: try m.schedule.map(Components.Schemas.Schedule.init),
+                  createdAt: m.createdAt, updatedAt: m.updatedAt)
     }
 }
 
@@ -114,11 +116,6 @@ extension Components.Schemas.MemberCode {
     }
 }
 
-extension Components.Schemas.AttendanceSettings {
-    init(_ settings: AttendanceSettings) {
-        self.init(scanDebounceSeconds: settings.scanDebounceSeconds, allowedMemberTypes: settings.allowedMemberTypes)
-    }
-}
 
 extension Components.Schemas.ApiKey {
     /// Never the hash: a key is shown by its name, role, prefix and what it may do.
