@@ -430,6 +430,11 @@ enum PostgresMigrations {
             "CREATE INDEX member_codes_by_member ON member_codes (member_id, created_at, id)",
             "ALTER TABLE organizations ADD COLUMN attendance_settings text NOT NULL DEFAULT '{}'",
         ] + eventTypesWithAttendance),
+        // Activity reports read the visits by their actual stay (`checkins_by_stay`): the lists'
+        // `checkins_by_visit` indexes the planned window first, which a stay may leave by any length.
+        Migration(version: "0023_checkins_by_stay", statements: [
+            "CREATE INDEX checkins_by_stay ON checkins USING gist (organization_id, \(stay())) WHERE check_in IS NOT NULL",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

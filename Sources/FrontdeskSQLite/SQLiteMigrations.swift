@@ -383,6 +383,11 @@ enum SQLiteMigrations {
         ALTER TABLE organizations ADD COLUMN attendance_settings TEXT NOT NULL DEFAULT '{}';
         \(enumChecksWithAttendance)
         """),
+        // Activity reports read the visits by their actual stay (`checkins_by_stay`): the lists'
+        // `checkins_by_visit` reads the planned window first, which a stay may leave by any length.
+        ("0023_checkins_by_stay", """
+        CREATE INDEX checkins_by_stay ON checkins (organization_id, \(stayEnd()), check_in) WHERE check_in IS NOT NULL;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.
