@@ -22,6 +22,13 @@ extension PostgresMigrations {
             + "\(visitEnd(of: alias)), '[]')"
     }
 
+    /// A visit's actual stay, from its check-in to its check-out (an open one never ends), both
+    /// ends in it (a visit checked out the instant it checked in is one): spelled as
+    /// `checkins_by_stay` (migration 0023) spells it, so that the query finds it.
+    static func stay(of alias: String? = nil) -> String {
+        "tstzrange(\(column("check_in", alias)), \(column("check_out", alias)), '[]')"
+    }
+
     /// A visit's end as `CheckinFilter.window` reads it.
     static func visitEnd(of alias: String?) -> String {
         "COALESCE(\(column("ends_at", alias)), \(column("check_out", alias)), 'infinity')"

@@ -444,6 +444,11 @@ enum PostgresMigrations {
             WHERE check_in IS NOT NULL AND check_out IS NULL
             """,
         ]),
+        // Activity reports read the visits by their actual stay (`checkins_by_stay`): the lists'
+        // `checkins_by_visit` indexes the planned window first, which a stay may leave by any length.
+        Migration(version: "0023_checkins_by_stay", statements: [
+            "CREATE INDEX checkins_by_stay ON checkins USING gist (organization_id, \(stay())) WHERE check_in IS NOT NULL",
+        ]),
         // What a finished visit of a member counted as (`AttendancePolicy.classify`), a member's own
         // schedule, and the event of a visit the sweeper closed.
         Migration(version: "0024_attendance_detection", statements: [

@@ -33,6 +33,12 @@ extension SQLiteMigrations {
             WHERE organization_id = organizations.id AND \(visitEnd()) <> \(openEnd)), 0)
         """
 
+    /// The end of a visit's actual stay (an open one never ends), of the checkins named `alias`:
+    /// spelled as `checkins_by_stay` (migration 0023) spells it, so that the query finds it.
+    static func stayEnd(of alias: String? = nil) -> String {
+        "COALESCE(\(column("check_out", alias)), \(openEnd))"
+    }
+
     /// The end of a visit that has none yet (pending without a plan, or in progress).
     static let openEnd = "9223372036854775807"
 

@@ -392,6 +392,11 @@ enum SQLiteMigrations {
         ALTER TABLE checkins ADD COLUMN geo TEXT;
         CREATE INDEX checkins_open_by_member ON checkins(member_id, location_id) WHERE check_in IS NOT NULL AND check_out IS NULL;
         """),
+        // Activity reports read the visits by their actual stay (`checkins_by_stay`): the lists'
+        // `checkins_by_visit` reads the planned window first, which a stay may leave by any length.
+        ("0023_checkins_by_stay", """
+        CREATE INDEX checkins_by_stay ON checkins (organization_id, \(stayEnd()), check_in) WHERE check_in IS NOT NULL;
+        """),
         // What a finished visit of a member counted as (`AttendancePolicy.classify`), a member's own
         // schedule, and the event of a visit the sweeper closed.
         ("0024_attendance_detection", """

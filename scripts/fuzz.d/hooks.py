@@ -63,6 +63,7 @@ INEXPRESSIBLE = [
     (r".*", r"give resource_ids or lines(, not both)?"),
     (r".*", r"is required with \w+|give starts_at and ends_at together"),
     (r".*", r"a (line|visit) may last at most 400 days"),
+    (r"to", r"must be at most 366 days after from"),
     (r".*", r"must fall in the years 1970 to 2199"),
     (r".*", r"no such .*|is not a (location|resource) of the organization"),
     (r".*", r".*is not (a line|a resource|the member) of (this )?booking.*"),

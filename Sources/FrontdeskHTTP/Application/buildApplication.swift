@@ -33,6 +33,7 @@ public func buildApplication(
         IdempotencyMiddleware(store: frontdesk.store, clock: frontdesk.clock)
     }
     AvailabilityRoute.register(on: router, frontdesk: frontdesk)
+    ActivityReportRoute.register(on: router, frontdesk: frontdesk)
     HotWriteRoutes.register(on: router, frontdesk: frontdesk)
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
     // Sorted keys: an object's members come in one order, the one the hand-written routes, events
