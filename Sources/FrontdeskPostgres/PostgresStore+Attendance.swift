@@ -89,6 +89,47 @@ extension PostgresStore: AttendanceStore {
         }
     }
 
+    public func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits {
+        try await transaction { connection in
+            guard let member = try await connection.rows(Self.select(Member.self, organizationID, memberID),
+                                                         logger: self.logger).first.map(Member.init(row:))
+            else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
+            let rows = try await connection.rows("""
+                SELECT c.*, l.timezone AS location_zone, o.timezone AS organization_zone
+                FROM checkins c JOIN organizations o ON o.id = c.organization_id LEFT JOIN locations l ON l.id = c.location_id
+                WHERE c.member_id = \(memberID) AND c.check_in IS NOT NULL ORDER BY c.check_in
+                """, logger: self.logger)
+            var zone = TimeZone.gmt
+            if rows.isEmpty {
+                let organization = try await connection.rows("SELECT timezone FROM organizations WHERE id = \(organizationID)",
+                                                             logger: self.logger)
+                zone = TimeZone(identifier: try organization.first?.value("timezone") ?? "UTC") ?? .gmt
+            }
+            var visits: [VisitSummary] = []
+            for row in rows {
+                let visit = try Checkin(row: row)
+                zone = Location.zone(try row.value("location_zone"),
+                                     else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
+                visits.append(VisitSummary(checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance,
+                                           zone: zone))
+            }
+            return MemberVisits(member: member, visits: visits, zone: zone)
+        }
+    }
+
+    public func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit] {
+        let place: SQL = locationID.map { "AND c.location_id = \($0)" } ?? ""
+        return try await query("""
+            SELECT c.*, r.name AS resource_name, l.name AS location_name, m.type AS member_type
+            FROM checkins c JOIN resources r ON r.id = c.resource_id JOIN locations l ON l.id = c.location_id
+            LEFT JOIN members m ON m.id = c.member_id
+            WHERE c.organization_id = \(organizationID) AND c.state = 'in_progress' \(place)
+            """).map { row in
+            PresentVisit(visit: try Checkin(row: row), resourceName: try row.value("resource_name"),
+                         locationName: try row.value("location_name"), memberType: try row.value("member_type"))
+        }
+    }
+
     // MARK: Inside a transaction
 
     /// What classifies a member's visit outside bookings; nil for any other.

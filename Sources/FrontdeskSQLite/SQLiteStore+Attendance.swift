@@ -75,6 +75,42 @@ extension SQLiteStore: AttendanceStore {
         }
     }
 
+    public func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits {
+        try await read { db in
+            let member = try Self.require(Member.self, organizationID, memberID, db)
+            var zones: [String: TimeZone] = [:]
+            let organizationZone = try Self.requireOrganization(organizationID, db).zone
+            var zone = organizationZone
+            let visits = try db.rows("""
+                SELECT \(Checkin.selected(as: "c")), l.timezone FROM checkins c INDEXED BY checkins_by_member
+                LEFT JOIN locations l ON l.id = c.location_id
+                WHERE c.member_id = ? AND c.check_in IS NOT NULL ORDER BY c.check_in
+                """, [memberID.text]) { row in
+                let visit = try Checkin(row: row)
+                zone = row.optionalText(Int32(Checkin.columnNames.count)).map { name in
+                    zones[name] ?? { zones[name] = Location.zone(name, else: organizationZone); return zones[name]! }()
+                } ?? organizationZone
+                return VisitSummary(checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance, zone: zone)
+            }
+            return MemberVisits(member: member, visits: visits, zone: zone)
+        }
+    }
+
+    public func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit] {
+        try await read { db in
+            try db.rows("""
+                SELECT \(Checkin.selected(as: "c")), r.name, l.name, m.type FROM checkins c INDEXED BY checkins_by_state
+                JOIN resources r ON r.id = c.resource_id JOIN locations l ON l.id = c.location_id
+                LEFT JOIN members m ON m.id = c.member_id
+                WHERE c.organization_id = ?1 AND c.state = 'in_progress' AND (?2 IS NULL OR c.location_id = ?2)
+                """, [organizationID.text, locationID?.text]) { row in
+                let names = Int32(Checkin.columnNames.count)
+                return PresentVisit(visit: try Checkin(row: row), resourceName: row.text(names), locationName: row.text(names + 1),
+                                    memberType: row.optionalText(names + 2))
+            }
+        }
+    }
+
     // MARK: Inside a transaction
 
     /// What classifies a member's visit outside bookings; nil for any other.

@@ -150,3 +150,55 @@ struct DetectionConformanceTests {
         }
     }
 }
+
+/// Statistics and occupancy, read on every engine.
+@Suite("Attendance statistics")
+struct AttendanceStatisticsConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func aMembersVisitsMakeTheirStatistics(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await f.makeResource(at: try await f.makeLocation(name: "Gym", timeZone: "America/New_York"),
+                                               name: "Floor", capacity: 50)
+            let member = try await f.frontdesk.createMember(f.owner, MemberInput(type: "member", name: "Ada"))
+            // Three evenings in a row in New York (22:00 UTC is 18:00 there), 90 minutes each.
+            f.clock.advance(by: 22 * 3_600)
+            for _ in 0..<3 {
+                let visit = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: gym.id, memberID: member.id,
+                                                                                       checkIn: .now))
+                f.clock.advance(by: 90 * 60)
+                _ = try await f.frontdesk.checkOut(f.owner, visit.id)
+                f.clock.advance(by: 24 * 3_600 - 90 * 60)
+            }
+            let stats = try await f.frontdesk.memberAttendance(f.owner, member.id)
+            #expect(stats.totalVisits == 3 && stats.uniqueDays == 3 && stats.currentStreak == 3 && stats.longestStreak == 3)
+            #expect(stats.averageMinutes == 90 && stats.favoriteTimeSlot == .evening && stats.engagement == .occasional)
+            #expect(stats.lastVisitDay == LocalDate("2026-06-03"))
+            await expectError("not_found") { try await f.frontdesk.memberAttendance(f.owner, UUID()) }
+            let kiosk = try await f.frontdesk.createKey(f.owner, name: "door", role: .kiosk)
+            await expectError("forbidden") { try await f.frontdesk.memberAttendance(Caller(key: kiosk.key), member.id) }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func occupancyCountsWhoIsInNow(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await f.makeLocation(name: "Gym"), office = try await f.makeLocation(name: "Office")
+            let floor = try await f.makeResource(at: gym, name: "Floor", capacity: 50)
+            let desk = try await f.makeResource(at: office, name: "Desk", capacity: 5)
+            let member = try await f.frontdesk.createMember(f.owner, MemberInput(type: "member", name: "Ada"))
+            let employee = try await f.frontdesk.createMember(f.owner, MemberInput(type: "employee", name: "Grace"))
+            for (resource, who) in [(floor, member.id), (floor, nil), (desk, employee.id)] as [(Resource, UUID?)] {
+                _ = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: resource.id, memberID: who, checkIn: .now))
+            }
+            let left = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: desk.id, checkIn: .now))
+            _ = try await f.frontdesk.checkOut(f.owner, left.id)
+
+            let all = try await f.frontdesk.occupancy(f.owner)
+            #expect(all.total == 3 && all.visits.count == 3)
+            #expect(all.byLocation.map { "\($0.name ?? ""):\($0.count)" } == ["Gym:2", "Office:1"])
+            #expect(all.byMemberType.map { "\($0.key):\($0.count)" } == ["employee:1", "member:1", "none:1"])
+            let inGym = try await f.frontdesk.occupancy(f.owner, locationID: gym.id)
+            #expect(inGym.total == 2 && inGym.byResource.map(\.key) == [floor.id.text])
+        }
+    }
+}

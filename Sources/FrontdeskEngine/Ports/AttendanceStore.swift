@@ -27,6 +27,35 @@ public protocol AttendanceStore: Sendable {
     /// check-in first, each with what classifies it: the sweeper closes those expired
     /// (`AttendancePolicy.expiry`).
     func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit]
+
+    /// A live member and their visits that began, oldest first, as their statistics read them;
+    /// `notFound(member)` otherwise.
+    func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits
+
+    /// The visits in progress, of one location or of all, with their places' names and members' types.
+    func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit]
+}
+
+/// A member's visits as their statistics read them, and the zone their day is read in now: that
+/// of their last visit's location, else their organization's.
+public struct MemberVisits: Sendable {
+    public var member: Member
+    public var visits: [VisitSummary]
+    public var zone: TimeZone
+
+    public init(member: Member, visits: [VisitSummary], zone: TimeZone) {
+        self.member = member
+        self.visits = visits
+        self.zone = zone
+    }
+}
+
+extension VisitSummary {
+    /// A visit's summary from its stamps and stored attendance, read in its location's `zone`.
+    public init(checkIn: Date, checkOut: Date?, attendance: VisitAttendance?, zone: TimeZone) {
+        self.init(day: attendance?.day ?? LocalDate(checkIn, in: zone), startMinute: LocalTime(checkIn, in: zone).minutes,
+                  workedMinutes: attendance?.workedMinutes ?? checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) })
+    }
 }
 
 /// A member's visit in progress outside bookings, and what classifies it.

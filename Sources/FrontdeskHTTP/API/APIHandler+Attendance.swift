@@ -42,4 +42,28 @@ extension APIHandler {
                                                          limit: body.limit ?? 500)
         return .ok(.init(body: .json(.init(closed: closed.count, items: try closed.map(Components.Schemas.Checkin.init)))))
     }
+
+    func getMemberAttendance(
+        _ input: Operations.GetMemberAttendance.Input
+    ) async throws -> Operations.GetMemberAttendance.Output {
+        let stats = try await frontdesk.memberAttendance(try caller, try Read.pathID(input.path.id, "member"))
+        return .ok(.init(body: .json(.init(
+            totalVisits: stats.totalVisits, visitsThisMonth: stats.visitsThisMonth, uniqueDays: stats.uniqueDays,
+            currentStreak: stats.currentStreak, longestStreak: stats.longestStreak, milestones: stats.milestones,
+            engagement: try .init(matching: stats.engagement), loyaltyScore: stats.loyaltyScore,
+            favoriteTimeSlot: try stats.favoriteTimeSlot.map { try .init(matching: $0) },
+            averageMinutes: stats.averageMinutes, lastVisitDay: stats.lastVisitDay?.description))))
+    }
+
+    func getOccupancy(_ input: Operations.GetOccupancy.Input) async throws -> Operations.GetOccupancy.Output {
+        let headcount = try await frontdesk.occupancy(try caller, locationID: try Read.uuidIfPresent(input.query.locationId,
+                                                                                                   "location_id"))
+        func counts(_ counts: [Headcount.Count]) -> [Components.Schemas.OccupancyCount] {
+            counts.map { .init(key: $0.key, name: $0.name, count: $0.count) }
+        }
+        return .ok(.init(body: .json(.init(
+            total: headcount.total, byLocation: counts(headcount.byLocation), byResource: counts(headcount.byResource),
+            byMemberType: counts(headcount.byMemberType),
+            visits: try headcount.visits.map { try Components.Schemas.Checkin($0.visit) }))))
+    }
 }

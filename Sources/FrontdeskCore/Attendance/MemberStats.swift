@@ -1,0 +1,111 @@
+import Foundation
+
+/// One visit of a member as their statistics read it: the local day it counts for (its
+/// attendance's, else its check-in's in its location's zone), the local minute of the day it began,
+/// and how long it lasted once finished.
+public struct VisitSummary: Sendable, Hashable {
+    public var day: LocalDate
+    public var startMinute: Int
+    public var workedMinutes: Int?
+
+    public init(day: LocalDate, startMinute: Int, workedMinutes: Int?) {
+        self.day = day
+        self.startMinute = startMinute
+        self.workedMinutes = workedMinutes
+    }
+}
+
+/// How a member has been attending, from their visits: counts, streaks of consecutive local days
+/// (of scheduled days, for a member with a schedule), the milestones those reached, engagement,
+/// a loyalty score, their favourite time of day and how long they stay.
+public struct MemberStats: Sendable, Hashable {
+    public enum Engagement: String, Sendable, CaseIterable {
+        case highlyActive = "highly_active"
+        case active, regular, occasional, inactive
+        case atRisk = "at_risk"
+        case dormant
+    }
+
+    public enum TimeSlot: String, Sendable, CaseIterable {
+        case morning, afternoon, evening, night
+
+        /// 05:00–12:00 morning, 12:00–17:00 afternoon, 17:00–22:00 evening, else night.
+        init(minute: Int) {
+            switch minute / 60 {
+            case 5..<12: self = .morning
+            case 12..<17: self = .afternoon
+            case 17..<22: self = .evening
+            default: self = .night
+            }
+        }
+    }
+
+    public static let milestoneDays = [7, 14, 30, 60, 90, 180, 365]
+
+    public var totalVisits: Int
+    public var visitsThisMonth: Int
+    public var uniqueDays: Int
+    public var currentStreak: Int
+    public var longestStreak: Int
+    public var milestones: [Int]
+    public var engagement: Engagement
+    public var loyaltyScore: Int
+    public var favoriteTimeSlot: TimeSlot?
+    public var averageMinutes: Int?
+    public var lastVisitDay: LocalDate?
+
+    /// The statistics of `visits` on `today` (the member's local day now). A schedule's days off
+    /// neither break nor extend a streak.
+    public init(visits: [VisitSummary], today: LocalDate, schedule: Schedule? = nil) {
+        let days = Set(visits.map(\.day)).sorted()
+        func counts(_ day: LocalDate) -> Bool {
+            schedule.map { $0.days.contains(Schedule.Day.allCases[day.weekday]) } ?? true
+        }
+        totalVisits = visits.count
+        visitsThisMonth = visits.filter { $0.day.year == today.year && $0.day.month == today.month }.count
+        uniqueDays = days.count
+        lastVisitDay = days.last
+
+        // Streaks: runs of counted days each with a visit, days off skipped.
+        var (longest, run, previous) = (0, 0, LocalDate?.none)
+        for day in days where counts(day) {
+            let gap = previous.map { Self.countedDays(from: $0, to: day, counts) } ?? 0
+            run = gap == 1 ? run + 1 : 1
+            longest = max(longest, run)
+            previous = day
+        }
+        // Current: the last run, unless a counted day before today went without a visit.
+        let missed = previous.map { Self.countedDays(from: $0, to: today, counts) - (counts(today) && $0 < today ? 1 : 0) }
+        currentStreak = missed == 0 ? run : 0
+        longestStreak = longest
+        milestones = Self.milestoneDays.filter { $0 <= longest }
+
+        let sinceLast = lastVisitDay.map { $0.days(until: today) } ?? Int.max
+        let lastThirty = visits.filter { $0.day.days(until: today) < 30 && $0.day <= today }.count
+        engagement = sinceLast >= 30 ? .dormant : sinceLast >= 14 ? .atRisk
+            : lastThirty >= 12 ? .highlyActive : lastThirty >= 8 ? .active : lastThirty >= 4 ? .regular
+            : lastThirty >= 1 ? .occasional : .inactive
+
+        // Loyalty, 0–100: visits in the last 90 days (40, full at 36), the current streak (30, full
+        // at 30 days), consistency: weeks with a visit among the last 12 (20), tenure since the
+        // first visit (10, full at a year).
+        let lastNinety = visits.filter { $0.day.days(until: today) < 90 && $0.day <= today }.count
+        let weeks = Set(days.map { $0.days(until: today) }.filter { (0..<84).contains($0) }.map { $0 / 7 }).count
+        let tenure = days.first.map { $0.days(until: today) } ?? 0
+        let score = 40 * min(Double(lastNinety) / 36, 1) + 30 * min(Double(currentStreak) / 30, 1)
+            + 20 * Double(weeks) / 12 + 10 * min(Double(tenure) / 365, 1)
+        loyaltyScore = Int(score.rounded())
+
+        let slots = Dictionary(grouping: visits, by: { TimeSlot(minute: $0.startMinute) }).mapValues(\.count)
+        favoriteTimeSlot = TimeSlot.allCases.filter { slots[$0] != nil }.max { slots[$0]! < slots[$1]! }
+        let finished = visits.compactMap(\.workedMinutes)
+        averageMinutes = finished.isEmpty ? nil : finished.reduce(0, +) / finished.count
+    }
+
+    /// Counted days after `from` up to and including `to`: 1 when `to` is the next counted day.
+    private static func countedDays(from: LocalDate, to: LocalDate, _ counts: (LocalDate) -> Bool) -> Int {
+        let span = from.days(until: to)
+        guard span > 0 else { return 0 }
+        return (1...min(span, 3_660)).filter { counts(from.adding(days: $0)) }.count
+    }
+}
