@@ -101,3 +101,52 @@ import Testing
         }
     }
 }
+
+/// Detection, statistics, occupancy and the batch auto-checkout through the API.
+@Suite struct DetectionHTTPTests {
+    @Test(arguments: Backend.enabled)
+    func anEmployeesDayIsClassifiedCountedAndSeen(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client, rooms: 1, capacity: 10, timezone: "UTC")
+            let settings = try await client.patch("/api/v1/attendance/settings", ["types": [
+                "employee": ["schedule": ["days": ["mon", "tue", "wed", "thu", "fri"], "start": "09:00", "end": "17:00"],
+                             "grace_minutes": 10],
+            ]])
+            #expect(settings.status == 200)
+            let types = settings["types"] as? [String: [String: Any]]
+            #expect(types?["employee"]?["grace_minutes"] as? Int == 10)
+            let employee = try await client.post("/api/v1/members", ["name": "Ada", "type": "employee"])
+            // Monday 2025-03-03, 09:30 to 13:00 UTC: a late half morning.
+            let visit = try await client.post("/api/v1/checkins", [
+                "resource_id": catalog.roomIDs[0], "member_id": employee.id, "check_in": "2025-03-03T09:30:00Z",
+            ])
+            #expect(visit.status == 201)
+            let occupancy = try await client.get("/api/v1/occupancy?location_id=\(catalog.locationID)")
+            #expect(occupancy["total"] as? Int == 1)
+            #expect((occupancy["by_member_type"] as? [[String: Any]])?.first?["key"] as? String == "employee")
+            let out = try await client.post("/api/v1/checkins/\(visit.id)/check-out", ["at": "2025-03-03T13:00:00Z"])
+            let attendance = try #require(out["attendance"] as? [String: Any])
+            #expect(attendance["type"] as? String == "half_day_morning" && attendance["late_minutes"] as? Int == 30)
+            #expect(attendance["day"] as? String == "2025-03-03" && attendance["work_days"] as? Double == 0.5)
+            #expect(attendance["worked_minutes"] as? Int == 210 && attendance["auto_checked_out"] as? Bool == false)
+
+            let stats = try await client.get("/api/v1/members/\(employee.id)/attendance")
+            #expect(stats["total_visits"] as? Int == 1 && stats["average_minutes"] as? Int == 210)
+            #expect(stats["favorite_time_slot"] as? String == "morning" && stats["engagement"] as? String == "dormant")
+            #expect(try await client.get("/api/v1/members/\(UUID().uuidString.lowercased())/attendance").status == 404)
+
+            let left = try await client.post("/api/v1/checkins", [
+                "resource_id": catalog.roomIDs[0], "member_id": employee.id, "check_in": "2025-03-04T09:00:00Z",
+            ])
+            let closed = try await client.post("/api/v1/attendance/checkout-expired", ["member_type": "employee"])
+            #expect(closed["closed"] as? Int == 1 && (closed["items"] as? [[String: Any]])?.first?["id"] as? String == left.id)
+            let capped = try await client.get("/api/v1/checkins/\(left.id)")
+            #expect(capped["check_out"] as? String == "2025-03-04T21:00:00.000Z")
+            #expect((capped["attendance"] as? [String: Any])?["auto_checked_out"] as? Bool == true)
+            let ahead = try await client.post("/api/v1/attendance/checkout-expired", ["before": "2099-01-01T00:00:00Z"])
+            #expect(ahead.status == 422)
+            let bad = try await client.patch("/api/v1/members/\(employee.id)", ["schedule": ["days": ["mon"], "start": "9am", "end": "17:00"]])
+            #expect(bad.status == 422 && (bad["errors"] as? [[String: Any]])?.first?["field"] as? String == "schedule.start")
+        }
+    }
+}
