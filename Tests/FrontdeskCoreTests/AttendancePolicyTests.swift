@@ -39,9 +39,12 @@ import Testing
         #expect(day.type == .fullDay && day.lateMinutes == 0 && day.earlyExitMinutes == 0 && day.workDays == 1)
         let late = classify(policy, "2026-03-02T09:40:00Z", "2026-03-02T16:30:00Z")
         #expect(late.type == .fullDay && late.lateMinutes == 40 && late.earlyExitMinutes == 30)
-        let morning = classify(policy, "2026-03-02T09:00:00Z", "2026-03-02T13:00:00Z")
-        #expect(morning.type == .halfDayMorning && morning.workDays == 0.5 && morning.earlyExitMinutes == 240)
-        #expect(classify(policy, "2026-03-02T13:00:00Z", "2026-03-02T17:00:00Z").type == .halfDayAfternoon)
+        // A half day is measured against its half: the morning ends, the afternoon begins at 13:00.
+        let morning = classify(policy, "2026-03-02T09:00:00Z", "2026-03-02T12:30:00Z")
+        #expect(morning.type == .halfDayMorning && morning.workDays == 0.5 && morning.earlyExitMinutes == 30)
+        let afternoon = classify(policy, "2026-03-02T12:50:00Z", "2026-03-02T17:00:00Z")
+        #expect(afternoon.type == .halfDayAfternoon && afternoon.lateMinutes == 0 && afternoon.earlyExitMinutes == 0)
+        #expect(classify(policy, "2026-03-02T13:40:00Z", "2026-03-02T17:00:00Z").lateMinutes == 40)
         #expect(classify(policy, "2026-03-02T08:00:00Z", "2026-03-02T18:00:00Z").type == .overtime)
         #expect(classify(policy, "2026-03-02T09:00:00Z", "2026-03-02T11:00:00Z").type == .short)
         let saturday = classify(policy, "2026-03-07T10:00:00Z", "2026-03-07T12:00:00Z")
@@ -67,8 +70,9 @@ import Testing
         let onTime = classify(policy, "2026-03-02T22:00:00Z", "2026-03-03T06:00:00Z")
         #expect(onTime.day == LocalDate("2026-03-02") && onTime.type == .fullDay)
         // Arriving after midnight is still Monday's shift, and late.
-        let late = classify(policy, "2026-03-03T00:30:00Z", "2026-03-03T06:00:00Z")
-        #expect(late.day == LocalDate("2026-03-02") && late.lateMinutes == 150 && late.type == .halfDayAfternoon)
+        let late = classify(policy, "2026-03-02T23:30:00Z", "2026-03-03T06:00:00Z")
+        #expect(late.day == LocalDate("2026-03-02") && late.lateMinutes == 90 && late.type == .fullDay)
+        #expect(classify(policy, "2026-03-03T00:30:00Z", "2026-03-03T06:00:00Z").day == LocalDate("2026-03-02"))
         #expect(nights.scheduledMinutes == 480)
     }
 

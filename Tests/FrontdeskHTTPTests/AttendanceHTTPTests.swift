@@ -116,7 +116,7 @@ import Testing
             let types = settings["types"] as? [String: [String: Any]]
             #expect(types?["employee"]?["grace_minutes"] as? Int == 10)
             let employee = try await client.post("/api/v1/members", ["name": "Ada", "type": "employee"])
-            // Monday 2025-03-03, 09:30 to 13:00 UTC: a late half morning.
+            // Monday 2025-03-03, 09:30 to 13:00 UTC: a half morning, late.
             let visit = try await client.post("/api/v1/checkins", [
                 "resource_id": catalog.roomIDs[0], "member_id": employee.id, "check_in": "2025-03-03T09:30:00Z",
             ])

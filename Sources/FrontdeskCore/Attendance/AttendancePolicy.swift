@@ -78,8 +78,8 @@ public struct AttendancePolicy: Sendable, Hashable {
     /// The attendance of a visit from `checkIn` to `checkOut`. Schedule-aware (with a schedule):
     /// worked time as a share of the scheduled day, overtime from 1.1, a full day from 0.75, a
     /// half day from 0.4 (morning or afternoon as the visit's middle falls before or after the
-    /// shift's), else short; late and early exit beyond the grace, in whole minutes; a visit on a
-    /// day off is overtime. Time-based: overtime from `overtimeHours`, a full day from
+    /// shift's), else short; late and early exit beyond the grace, in whole minutes, against the
+    /// shift (a half day's, against its half); a visit on a day off is overtime. Time-based: overtime from `overtimeHours`, a full day from
     /// `fullDayHours`, else short.
     public func classify(checkIn: Date, checkOut: Date, in zone: TimeZone, autoCheckedOut: Bool = false) -> VisitAttendance {
         let worked = max(0, checkOut.timeIntervalSince(checkIn))
@@ -96,21 +96,28 @@ public struct AttendancePolicy: Sendable, Hashable {
         guard let shift = schedule.shift(for: checkIn, in: zone) else {
             return attendance(.overtime, schedule.day(of: checkIn, in: zone))
         }
-        let grace = TimeInterval(graceMinutes * 60)
-        let late = checkIn > shift.start + grace ? Int(checkIn.timeIntervalSince(shift.start) / 60) : 0
-        let early = checkOut < shift.end - grace ? Int(shift.end.timeIntervalSince(checkOut) / 60) : 0
         let share = Double(workedMinutes) / schedule.scheduledMinutes
+        let shiftMiddle = shift.start + shift.end.timeIntervalSince(shift.start) / 2
         let type: AttendanceType
         if share >= 1.1 {
             type = .overtime
         } else if share >= 0.75 {
             type = .fullDay
         } else if share >= 0.4 {
-            let middle = checkIn + worked / 2, shiftMiddle = shift.start + shift.end.timeIntervalSince(shift.start) / 2
-            type = middle < shiftMiddle ? .halfDayMorning : .halfDayAfternoon
+            type = checkIn + worked / 2 < shiftMiddle ? .halfDayMorning : .halfDayAfternoon
         } else {
             type = .short
         }
+        // A half day is measured against its half: an afternoon begins at the shift's middle, a
+        // morning ends there.
+        let (from, to) = switch type {
+        case .halfDayMorning: (shift.start, shiftMiddle)
+        case .halfDayAfternoon: (shiftMiddle, shift.end)
+        default: (shift.start, shift.end)
+        }
+        let grace = TimeInterval(graceMinutes * 60)
+        let late = checkIn > from + grace ? Int(checkIn.timeIntervalSince(from) / 60) : 0
+        let early = checkOut < to - grace ? Int(to.timeIntervalSince(checkOut) / 60) : 0
         return attendance(type, shift.day, late: late, early: early)
     }
 
