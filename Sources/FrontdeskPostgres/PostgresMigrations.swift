@@ -463,6 +463,19 @@ enum PostgresMigrations {
             "ALTER TABLE checkins ADD COLUMN early_exit_minutes integer",
             "ALTER TABLE checkins ADD COLUMN auto_checked_out boolean NOT NULL DEFAULT false",
         ] + eventTypesWithDetection),
+        // The answers given to an offline device's scans, by the nonce each came with: a batch sent
+        // again is answered the same, and applies nothing twice.
+        Migration(version: "0026_scan_nonces", statements: [
+            """
+            CREATE TABLE scan_nonces (
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                nonce text NOT NULL,
+                answer text NOT NULL,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (organization_id, nonce)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

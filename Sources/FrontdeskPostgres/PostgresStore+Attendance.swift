@@ -54,10 +54,17 @@ extension PostgresStore: AttendanceStore {
         }
     }
 
+    /// Scans of one nonce take turns on it: the second finds the first's answer.
     public func scan(
-        _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
+        _ organizationID: UUID, _ request: ScanRequest, nonce: String?,
+        decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
     ) async throws -> ScanWrite {
         try await recording(organizationID) { connection in
+            if let nonce {
+                try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(organizationID.text + nonce), 0))",
+                                         logger: self.logger)
+                if let answer = try await self.scanAnswer(organizationID, nonce, connection) { return .replayed(answer) }
+            }
             let context = try await self.scanContext(organizationID, request, connection)
             let write = try decide(context)
             switch write {
@@ -65,9 +72,16 @@ extension PostgresStore: AttendanceStore {
                 try await connection.run("WITH \(Self.record(failure))", logger: self.logger)
             case .visit(let visit):
                 try await self.write(visit, connection)
+            case .stale, .replayed:
+                break
             }
+            if let nonce { try await self.keep(write.answer(nonce: nonce), organizationID, connection) }
             return write
         }
+    }
+
+    public func recordScanAnswer(_ organizationID: UUID, _ answer: ScanAnswer) async throws {
+        try await transaction { connection in try await self.keep(answer, organizationID, connection) }
     }
 
     public func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit] {
@@ -131,6 +145,20 @@ extension PostgresStore: AttendanceStore {
     }
 
     // MARK: Inside a transaction
+
+    private func scanAnswer(_ organizationID: UUID, _ nonce: String, _ connection: PostgresConnection) async throws -> ScanAnswer? {
+        try await connection.rows("""
+            SELECT answer FROM scan_nonces WHERE organization_id = \(organizationID) AND nonce = \(nonce)
+            """, logger: logger).first.map { try ScanAnswer(stored: try $0.value("answer")) }
+    }
+
+    private func keep(_ answer: ScanAnswer, _ organizationID: UUID, _ connection: PostgresConnection) async throws {
+        try await connection.run("""
+            INSERT INTO scan_nonces (organization_id, nonce, answer, created_at)
+            VALUES (\(organizationID), \(answer.nonce), \(answer.stored), now())
+            ON CONFLICT (organization_id, nonce) DO NOTHING
+            """, logger: logger)
+    }
 
     /// What classifies a member's visit outside bookings; nil for any other.
     func attendanceContext(of visit: Checkin, _ connection: PostgresConnection) async throws -> AttendanceContext? {

@@ -410,6 +410,17 @@ enum SQLiteMigrations {
         ALTER TABLE checkins ADD COLUMN auto_checked_out INTEGER NOT NULL DEFAULT 0 CHECK (auto_checked_out IN (0, 1));
         \(enumChecksWithDetection)
         """),
+        // The answers given to an offline device's scans, by the nonce each came with: a batch sent
+        // again is answered the same, and applies nothing twice.
+        ("0026_scan_nonces", """
+        CREATE TABLE scan_nonces (
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            nonce TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, nonce)
+        ) WITHOUT ROWID;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -46,9 +46,11 @@ extension SQLiteStore: AttendanceStore {
     }
 
     public func scan(
-        _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
+        _ organizationID: UUID, _ request: ScanRequest, nonce: String?,
+        decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
     ) async throws -> ScanWrite {
         try await write { db in
+            if let nonce, let answer = try Self.scanAnswer(organizationID, nonce, db) { return .replayed(answer) }
             let context = try Self.scanContext(organizationID, request, db)
             let write = try decide(context)
             switch write {
@@ -56,9 +58,16 @@ extension SQLiteStore: AttendanceStore {
                 try self.record(failure, db)
             case .visit(let visit):
                 try self.write(visit, linked: context.linked, db)
+            case .stale, .replayed:
+                break
             }
+            if let nonce { try Self.keep(write.answer(nonce: nonce), organizationID, db) }
             return write
         }
+    }
+
+    public func recordScanAnswer(_ organizationID: UUID, _ answer: ScanAnswer) async throws {
+        try await write { db in try Self.keep(answer, organizationID, db) }
     }
 
     public func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit] {
@@ -112,6 +121,18 @@ extension SQLiteStore: AttendanceStore {
     }
 
     // MARK: Inside a transaction
+
+    private static func scanAnswer(_ organizationID: UUID, _ nonce: String, _ db: Database) throws -> ScanAnswer? {
+        try db.row("SELECT answer FROM scan_nonces WHERE organization_id = ? AND nonce = ?",
+                   [organizationID.text, nonce]) { try ScanAnswer(stored: $0.text(0)) }
+    }
+
+    private static func keep(_ answer: ScanAnswer, _ organizationID: UUID, _ db: Database) throws {
+        try db.run("""
+            INSERT INTO scan_nonces (organization_id, nonce, answer, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (organization_id, nonce) DO NOTHING
+            """, [organizationID.text, answer.nonce, answer.stored, Date().millis])
+    }
 
     /// What classifies a member's visit outside bookings; nil for any other.
     static func attendanceContext(of visit: Checkin, _ db: Database) throws -> AttendanceContext? {

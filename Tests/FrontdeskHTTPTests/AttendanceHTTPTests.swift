@@ -150,3 +150,27 @@ import Testing
         }
     }
 }
+
+/// An offline device's batch through the API.
+@Suite struct OfflineScanHTTPTests {
+    @Test(arguments: Backend.enabled)
+    func aBatchAnswersEachScanInTheOrderSent(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client, rooms: 1, capacity: 10)
+            #expect(try await client.post("/api/v1/members/\(catalog.memberID)/codes", ["value": "QR-9", "kind": "qr"]).status == 201)
+            let scans: [[String: Any]] = [
+                ["code": "QR-9", "location_id": catalog.locationID, "at": "2025-05-05T18:30:00Z", "nonce": "b"],
+                ["code": "QR-9", "location_id": catalog.locationID, "at": "2025-05-05T17:00:00Z", "nonce": "a"],
+            ]
+            let answered = try await client.post("/api/v1/scans/batch", ["scans": scans])
+            #expect(answered.status == 200)
+            #expect(answered.items.map { $0["step"] as? String } == ["check_out", "check_in"])
+            #expect(Set(answered.items.compactMap { $0["checkin_id"] as? String }).count == 1)
+            let again = try await client.post("/api/v1/scans/batch", ["scans": scans])
+            #expect(again.items.map { $0["step"] as? String } == ["check_out", "check_in"])
+            let twice = try await client.post("/api/v1/scans/batch", ["scans": [scans[0], scans[0]]])
+            #expect(twice.status == 422)
+            #expect(try await client.post("/api/v1/scans/batch", ["scans": []]).status == 422)
+        }
+    }
+}

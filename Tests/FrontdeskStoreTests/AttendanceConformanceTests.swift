@@ -290,3 +290,45 @@ struct OpenVisitsConformanceTests {
         }
     }
 }
+
+/// An offline device's scans: applied in the order of their stamps, each nonce answered once,
+/// a scan older than the latest stamp toggling nothing.
+@Suite("Offline scans")
+struct OfflineScanConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func aBatchIsAppliedInStampOrderAndSentAgainSafely(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await AttendanceConformanceTests.Gym(f)
+            f.clock.advance(by: 4 * 3_600)
+            func scan(_ minutesAgo: Double, _ nonce: String, code: String? = nil) -> BatchScan {
+                BatchScan(request: ScanRequest(code: code ?? gym.badge.value, place: .location(gym.location.id),
+                                               device: "door-2", at: f.now - minutesAgo * 60), nonce: nonce)
+            }
+            // Sent out of order: in at 3 h ago, out at 2 h ago, a tap 10 s later (debounced), an unknown badge.
+            let batch = [scan(120, "n2"), scan(180, "n1"), scan(119.9, "n3"), scan(60, "n4", code: "LOST")]
+            let answers = try await f.frontdesk.scanBatch(f.owner, batch)
+            #expect(answers.map(\.nonce) == ["n2", "n1", "n3", "n4"])
+            #expect(answers.map(\.status) == [200, 200, 429, 404])
+            #expect(answers[1].step == .checkIn && answers[0].step == .checkOut && answers[0].checkinID == answers[1].checkinID)
+            #expect(answers[2].code == "scan_debounced" && answers[3].code == "code_not_found")
+            let visit = try await f.frontdesk.checkin(f.owner, try #require(answers[0].checkinID))
+            #expect(visit.checkIn == f.now - 180 * 60 && visit.checkOut == f.now - 120 * 60 && visit.device == "door-2")
+
+            // The same batch again: the same answers, nothing applied twice.
+            let events = try await f.allEvents().count
+            #expect(try await f.frontdesk.scanBatch(f.owner, batch) == answers)
+            let (eventsAfter, visits) = (try await f.allEvents().count, try await f.allCheckins().count)
+            #expect(eventsAfter == events && visits == 1)
+
+            // A scan stamped before the member's latest stamp toggles nothing.
+            let late = try await f.frontdesk.scanBatch(f.owner, [scan(150, "n5")])
+            #expect(late[0].step == .stale && late[0].checkinID == visit.id)
+            #expect(try await f.allCheckins().count == 1)
+
+            for bad in [[scan(1, "x"), scan(2, "x")], [BatchScan(request: ScanRequest(code: "B", place: .location(gym.location.id)), nonce: "y")],
+                        [BatchScan(request: ScanRequest(code: "B", place: .location(gym.location.id), at: f.now + 3_600), nonce: "z")]] {
+                await expectError("validation_failed") { try await f.frontdesk.scanBatch(f.owner, bad) }
+            }
+        }
+    }
+}

@@ -14,18 +14,23 @@ public struct ScanRequest: Sendable, Hashable {
     public var method: CheckinMethod?
     /// The reader or kiosk that read it.
     public var device: String?
+    /// When the device read it, for a device that was offline; by default, when it is received.
+    public var at: Date?
 
-    public init(code: String, place: ScanPlace, method: CheckinMethod? = nil, device: String? = nil) {
+    public init(code: String, place: ScanPlace, method: CheckinMethod? = nil, device: String? = nil, at: Date? = nil) {
         self.code = code
         self.place = place
         self.method = method
         self.device = device
+        self.at = at
     }
 
-    public func validate() throws(FrontdeskError) {
+    /// `now`: a device's stamp may not lie ahead of it.
+    public func validate(now: Date) throws(FrontdeskError) {
         var v = Validator()
         v.text(code, "code", required: true, max: 200)
         v.text(device, "device", max: 200)
+        v.stamp(at, "at", now: now)
         try v.validate()
     }
 }
@@ -36,6 +41,9 @@ public enum ScanStep: Sendable, Hashable {
     case checkIn(Checkin)
     /// The member's open visit at the place, to check out.
     case checkOut(Checkin)
+    /// A scan older than the member's latest stamp at the place (an offline device's, arriving
+    /// late): it toggles nothing; the visit it lost to.
+    case stale(Checkin)
 }
 
 /// The toggle rule of a scan, decided on what the scan's transaction read.
@@ -66,12 +74,15 @@ public struct ScanFacts: Sendable {
     /// `code_not_found`; a scan within the debounce window of the member's last stamp there is
     /// `scan_debounced` with that visit; an open visit is checked out whatever the member's status;
     /// a new one needs the member admitted (`AttendanceSettings.admit`) and one resource to land on.
-    /// A new visit takes the id `visitID`.
+    /// A new visit takes the id `visitID`. The scan happens at its device's stamp (`at`), else at
+    /// `now`; one older than the latest stamp there is stale.
     public func step(_ request: ScanRequest, visitID: UUID, now: Date) throws(FrontdeskError) -> ScanStep {
-        guard let code, code.isValid(at: now), let member else { throw .codeNotFound }
+        let at = request.at ?? now
+        guard let code, code.isValid(at: at), let member else { throw .codeNotFound }
         if let latest, let stamp = latest.checkOut ?? latest.checkIn {
+            if at < stamp { return .stale(latest) }
             let until = stamp.addingTimeInterval(TimeInterval(settings.scanDebounceSeconds))
-            if now < until { throw .scanDebounced(checkinID: latest.id, until: until) }
+            if at < until { throw .scanDebounced(checkinID: latest.id, until: until) }
         }
         if let open { return .checkOut(open) }
         try settings.admit(member)
@@ -82,7 +93,7 @@ public struct ScanFacts: Sendable {
                 : "the location has \(resources.count) resources (\(names)): scan at one of them")])
         }
         return .checkIn(Checkin(id: visitID, organizationID: member.organizationID, resourceID: resource.id,
-                                locationID: resource.locationID, memberID: member.id, checkIn: now,
+                                locationID: resource.locationID, memberID: member.id, checkIn: at,
                                 method: request.method ?? CheckinMethod(reading: code.kind),
                                 device: request.device.flatMap { $0.isEmpty ? nil : $0 }, createdAt: now))
     }

@@ -1,29 +1,90 @@
 import Foundation
 import FrontdeskCore
 
-/// What a scan did: the member's visit it began or ended.
+/// What a scan did: the member's visit it began or ended, or, for a stale one, the visit it lost to.
 public struct ScanResult: Sendable {
-    public enum Step: String, Sendable {
+    public enum Step: String, Sendable, Codable {
         case checkIn = "check_in"
         case checkOut = "check_out"
+        case stale
     }
 
     public var step: Step
     public var checkin: Checkin
 }
 
+/// A scan an offline device kept, sent in a batch: read at `request.at`, known by `nonce`.
+public struct BatchScan: Sendable {
+    public var request: ScanRequest
+    public var nonce: String
+
+    public init(request: ScanRequest, nonce: String) {
+        self.request = request
+        self.nonce = nonce
+    }
+}
+
 /// A code shown at the door toggles its member's visit there (`ScanFacts.step`). It takes both
 /// `booking:checkin` and `booking:checkout`, which the kiosk role has.
 extension Frontdesk {
+    public static let maxBatchScans = 500
+
     public func scan(_ caller: Caller, _ request: ScanRequest) async throws -> ScanResult {
         try caller.require(.bookingCheckin)
         try caller.require(.bookingCheckout)
-        try request.validate()
+        try request.validate(now: now)
+        switch try await scan(caller, request, nonce: nil) {
+        case .failed: throw FrontdeskError.codeNotFound
+        case .visit(let write): return ScanResult(step: write.checkin.checkin.checkOut == nil ? .checkIn : .checkOut,
+                                                  checkin: write.checkin.checkin)
+        case .stale(let visit): return ScanResult(step: .stale, checkin: visit)
+        case .replayed: preconditionFailure("a scan without a nonce is never replayed")
+        }
+    }
+
+    /// An offline device's scans, applied in the order of their stamps (`at`; ties in the order
+    /// sent), each in its own transaction; a nonce answered before gets that answer again, and a
+    /// refused scan's answer is kept too. The answers come in the order the scans were sent.
+    public func scanBatch(_ caller: Caller, _ scans: [BatchScan]) async throws -> [ScanAnswer] {
+        try caller.require(.bookingCheckin)
+        try caller.require(.bookingCheckout)
+        var v = Validator()
+        v.check((1...Self.maxBatchScans).contains(scans.count), "scans", "send 1 to \(Self.maxBatchScans) scans")
+        v.check(Set(scans.map(\.nonce)).count == scans.count, "scans", "a nonce names one scan of the batch")
+        let now = self.now
+        for (index, scan) in scans.enumerated() {
+            v.text(scan.nonce, "scans[\(index)].nonce", required: true, max: 100)
+            v.check(scan.request.at != nil, "scans[\(index)].at", "is required: when the device read the code")
+            do {
+                try scan.request.validate(now: now)
+            } catch {
+                if case .validationFailed(let issues) = error {
+                    for issue in issues { v.check(false, "scans[\(index)].\(issue.field)", issue.message) }
+                }
+            }
+        }
+        try v.validate()
+        var answers: [String: ScanAnswer] = [:]
+        for scan in scans.enumerated().sorted(by: { ($0.element.request.at!, $0.offset) < ($1.element.request.at!, $1.offset) })
+            .map(\.element) {
+            do {
+                answers[scan.nonce] = try await self.scan(caller, scan.request, nonce: scan.nonce).answer(nonce: scan.nonce)
+            } catch let refusal as FrontdeskError {
+                let answer = ScanAnswer(nonce: scan.nonce, refusal: refusal)
+                try await store.recordScanAnswer(caller.organizationID, answer)
+                answers[scan.nonce] = answer
+            }
+        }
+        return scans.map { answers[$0.nonce]! }
+    }
+
+    /// One scan's write; the plugins see the visit it begins or ends.
+    private func scan(_ caller: Caller, _ request: ScanRequest, nonce: String?) async throws -> ScanWrite {
         // Made once, outside the transaction that a group commit may run again: a visit begun by a
         // second run is the same visit, and its move gets the plugins' first verdict.
         let (actor, newID, hooks, visitID, failureID) = (caller.actor, self.newID, beforeHooks(caller), newID(), newID())
         let found = FoundTransitions()
-        let write = try await store.scan(caller.organizationID, request) { context in
+        let write = try await store.scan(caller.organizationID, request, nonce: nonce) { context in
             let now = self.now  // in the transaction, as for checkins
             let step: ScanStep
             do {
@@ -45,20 +106,16 @@ extension Frontdesk {
                 return .visit(CheckinWrite(checkin: Self.change(visit, before: nil, action: "scan", actor: actor,
                                                                 reason: nil, at: now, newID: newID)))
             case .checkOut(let open):
-                let next = try open.checkingOut(at: now, now: now)
+                let next = try open.checkingOut(at: request.at ?? now, now: now)
                 return .visit(try Self.write(context.attendance?.classified(next) ?? next, from: open, linked: context.linked,
                                              action: "scan", actor: actor, reason: nil, at: now, newID: newID,
                                              hooks: hooks, found: found))
+            case .stale(let latest):
+                return .stale(latest)
             }
         }
-        switch write {
-        case .failed:
-            throw FrontdeskError.codeNotFound
-        case .visit(let visit):
-            try await runAfter(found.all, caller)
-            let checkin = visit.checkin.checkin
-            return ScanResult(step: checkin.checkOut == nil ? .checkIn : .checkOut, checkin: checkin)
-        }
+        if case .visit = write { try await runAfter(found.all, caller) }
+        return write
     }
 }
 

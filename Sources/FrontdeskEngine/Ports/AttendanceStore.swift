@@ -18,10 +18,17 @@ public protocol AttendanceStore: Sendable {
     ) async throws -> AttendanceSettings
 
     /// In one transaction: reads what `ScanContext` holds for `request` (the place named must be
-    /// the organization's: else `validationFailed`), asks `decide`, and writes what it returns.
+    /// the organization's: else `validationFailed`), asks `decide`, and writes what it returns. With
+    /// a `nonce` (an offline device's), a scan answered before is `replayed`, and one answered now
+    /// keeps its answer (`ScanWrite.answer`) for the nonce, in the same transaction.
     func scan(
-        _ organizationID: UUID, _ request: ScanRequest, decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
+        _ organizationID: UUID, _ request: ScanRequest, nonce: String?,
+        decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
     ) async throws -> ScanWrite
+
+    /// Keeps a refused scan's answer for its nonce (the refusal wrote nothing else); an answer kept
+    /// before stays.
+    func recordScanAnswer(_ organizationID: UUID, _ answer: ScanAnswer) async throws
 
     /// The visits in progress of members outside bookings, of one organization or of all, oldest
     /// check-in first, each with what classifies it: the sweeper closes those expired
@@ -85,10 +92,63 @@ public struct ScanContext: Sendable {
 }
 
 /// What a scan writes: a visit begun or ended, or, for a code no member holds, only its
-/// `checkin_failed` event.
+/// `checkin_failed` event; nothing for a stale scan or one answered before.
 public enum ScanWrite: Sendable {
     case visit(CheckinWrite)
     case failed(FailedScan)
+    /// Older than the member's latest stamp at the place: the visit it lost to.
+    case stale(Checkin)
+    case replayed(ScanAnswer)
+
+    /// The answer kept for the scan's `nonce`.
+    public func answer(nonce: String) -> ScanAnswer {
+        switch self {
+        case .visit(let write):
+            let visit = write.checkin.checkin
+            return ScanAnswer(nonce: nonce, status: 200, step: visit.checkOut == nil ? .checkIn : .checkOut,
+                              checkinID: visit.id)
+        case .stale(let visit): return ScanAnswer(nonce: nonce, status: 200, step: .stale, checkinID: visit.id)
+        case .failed: return ScanAnswer(nonce: nonce, refusal: .codeNotFound)
+        case .replayed(let answer): return answer
+        }
+    }
+}
+
+/// A scan's answer in a batch, kept for its nonce: a retried batch gets the same answers.
+public struct ScanAnswer: Sendable, Hashable, Codable {
+    public var nonce: String
+    public var status: Int
+    /// For a scan carried out.
+    public var step: ScanResult.Step?
+    public var checkinID: UUID?
+    /// The problem's code and detail, for a scan refused.
+    public var code: String?
+    public var detail: String?
+
+    public init(nonce: String, status: Int, step: ScanResult.Step? = nil, checkinID: UUID? = nil, code: String? = nil,
+                detail: String? = nil) {
+        self.nonce = nonce
+        self.status = status
+        self.step = step
+        self.checkinID = checkinID
+        self.code = code
+        self.detail = detail
+    }
+
+    public init(nonce: String, refusal: FrontdeskError) {
+        self.init(nonce: nonce, status: refusal.status, code: refusal.code, detail: refusal.detail)
+    }
+
+    /// As kept: its JSON.
+    public var stored: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)  // strings, numbers and an id: cannot fail
+    }
+
+    public init(stored text: String) throws {
+        self = try JSONDecoder().decode(Self.self, from: Data(text.utf8))
+    }
 }
 
 /// A scan that found no member: its audit entry (who scanned what, where) and its event, written alone.

@@ -22,6 +22,7 @@ public struct TransferTable: Sendable, Hashable {
         TransferTable("resources"),
         TransferTable("members"),
         TransferTable("member_codes"),
+        TransferTable("scan_nonces", orderedBy: ["organization_id", "nonce"]),
         TransferTable("bookings"),
         TransferTable("booking_lines"),
         TransferTable("booking_series", orderedBy: ["organization_id", "year"]),
