@@ -5,7 +5,7 @@ import FrontdeskEngine
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load a sample organization: a hotel and a bike shop in Lisbon, members, visits and bookings in every status.")
+        abstract: "Load a sample organization: a hotel and a bike shop in Lisbon, members, visits and bookings in every status, a gym and an office taking attendance.")
 
     @OptionGroup var store: StoreOptions
 
@@ -135,10 +135,11 @@ struct DemoData {
         let trying = try await frontdesk.createCheckin(owner, CheckinRequest(resourceID: bikes[1].id, memberID: members[8].id))
         _ = try await frontdesk.checkIn(owner, trying.id, at: minute.addingTimeInterval(-10 * 60))
 
+        let attendance = try await loadAttendance(today: today, now: minute)
         let bookings = try await frontdesk.bookings(owner, filter: BookingFilter(), page: PageRequest(limit: PageRequest.maxLimit))
         return "Loaded the demo: \(rooms.count) rooms at \(hotel.name), \(bikes.count) bikes at \(shop.name) (prices in EUR), "
             + "\(members.count) members, \(bookings.items.count) bookings in every status, two visits without a "
-            + "booking and a housekeeping action."
+            + "booking and a housekeeping action; \(attendance)."
     }
 
     /// Whether the default organization already has locations, members or bookings.

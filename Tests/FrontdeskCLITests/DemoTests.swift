@@ -50,6 +50,21 @@ struct DemoTests {
             #expect(visits.contains { $0.bookingID == nil && $0.checkIn != nil && $0.checkOut == nil })
             #expect(try await frontdesk.actions(owner, page: PageRequest()).items.count == 1)
 
+            // The gym and the office: members in now, classified days, streaks true today.
+            let inNow = try await frontdesk.occupancy(owner)
+            #expect(inNow.byMemberType.first { $0.key == "member" }?.count == 2)
+            let members = try await frontdesk.members(owner, filter: MemberFilter(code: "GYM-0001"), page: PageRequest()).items
+            let regular = try await frontdesk.memberAttendance(owner, try #require(members.first).id)
+            #expect(regular.totalVisits > 60 && regular.currentStreak > 0 && regular.engagement == .highlyActive)
+            let lapsed = try await frontdesk.members(owner, filter: MemberFilter(code: "GYM-0008"), page: PageRequest()).items
+            #expect(try await frontdesk.memberAttendance(owner, try #require(lapsed.first).id).engagement == .dormant)
+            for (name, type) in [("Nuno", AttendanceType.halfDayMorning), ("Olga", .overtime), ("Marta", .fullDay)] {
+                let employee = try #require(try await frontdesk.members(owner, filter: MemberFilter(query: name),
+                                                                        page: PageRequest()).items.first)
+                let days = try await frontdesk.checkins(owner, filter: CheckinFilter(memberID: employee.id), page: PageRequest(limit: 50))
+                #expect(days.items.contains { $0.attendance?.type == type }, "\(name)")
+            }
+
             // The hotel's unpaid hold lasts the day; the arrivals of today are no-shows only at
             // tomorrow's check-out.
             let inAnHour = Self.now.addingTimeInterval(3_600)
@@ -68,7 +83,7 @@ struct DemoTests {
             await #expect(throws: DemoRefused.self) { try await demo.load() }
             #expect(try await frontdesk.locations(demo.owner, page: PageRequest()).items.isEmpty)
             _ = try await demo.load(force: true)
-            #expect(try await frontdesk.locations(demo.owner, page: PageRequest()).items.count == 2)
+            #expect(try await frontdesk.locations(demo.owner, page: PageRequest()).items.count == 4)
         }
     }
 

@@ -135,7 +135,10 @@ struct TransferTests {
         let found = try await frontdesk.members(owner, filter: MemberFilter(query: "TOMÁS"), page: PageRequest())
         #expect(found.items.map(\.name) == ["Tomás Silva"])
         // The feed goes on after the imported events.
-        let last = try #require(try await frontdesk.events(owner, after: 0, limit: Frontdesk.maxEventPage).last?.sequence)
+        var last: Int64 = 0
+        while let next = try await frontdesk.events(owner, after: last, limit: Frontdesk.maxEventPage).last?.sequence {
+            last = next
+        }
         _ = try await frontdesk.createCheckin(owner, CheckinRequest(resourceID: held.resourceID))
         #expect(try await frontdesk.events(owner, after: last, limit: 10).map(\.sequence) == [last + 1])
     }

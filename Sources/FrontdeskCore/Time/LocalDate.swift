@@ -76,5 +76,5 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
 extension Int {
     /// The remainder of the division by `divisor`, never negative.
-    func modulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
+    public func modulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }
