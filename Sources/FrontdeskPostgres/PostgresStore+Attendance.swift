@@ -131,6 +131,23 @@ extension PostgresStore: AttendanceStore {
         }
     }
 
+    public func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit] {
+        let place: SQL = locationID.map { "AND c.location_id = \($0)" } ?? ""
+        return try await query("""
+            SELECT c.*, l.timezone AS location_zone, o.timezone AS organization_zone, m.name AS member_name
+            FROM checkins c JOIN members m ON m.id = c.member_id JOIN organizations o ON o.id = c.organization_id
+            LEFT JOIN locations l ON l.id = c.location_id
+            WHERE c.organization_id = \(organizationID) AND c.check_in >= \(period.start) AND c.check_in < \(period.end)
+              \(place)
+            """).map { row in
+            let visit = try Checkin(row: row)
+            let zone = Location.zone(try row.value("location_zone"),
+                                     else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
+            return DashboardVisit(memberID: visit.memberID!, memberName: try row.value("member_name"), summary: VisitSummary(
+                checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance, zone: zone))
+        }
+    }
+
     public func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit] {
         let place: SQL = locationID.map { "AND c.location_id = \($0)" } ?? ""
         return try await query("""

@@ -105,6 +105,28 @@ extension SQLiteStore: AttendanceStore {
         }
     }
 
+    public func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit] {
+        try await read { db in
+            let organizationZone = try Self.requireOrganization(organizationID, db).zone
+            var zones: [String: TimeZone] = [:]
+            // By `checkins_by_stay` (migration 0023): the visits that left at or after the period's
+            // start, of which those that arrived in it.
+            return try db.rows("""
+                SELECT \(Checkin.selected(as: "c")), l.timezone, m.name FROM checkins c INDEXED BY checkins_by_stay
+                JOIN members m ON m.id = c.member_id LEFT JOIN locations l ON l.id = c.location_id
+                WHERE c.organization_id = ?1 AND c.check_in IS NOT NULL AND \(SQLiteMigrations.stayEnd(of: "c")) >= ?2
+                  AND c.check_in >= ?2 AND c.check_in < ?3 AND (?4 IS NULL OR c.location_id = ?4)
+                """, [organizationID.text, period.start.millis, period.end.millis, locationID?.text]) { row in
+                let visit = try Checkin(row: row), columns = Int32(Checkin.columnNames.count)
+                let zone = row.optionalText(columns).map { name in
+                    zones[name] ?? { zones[name] = Location.zone(name, else: organizationZone); return zones[name]! }()
+                } ?? organizationZone
+                return DashboardVisit(memberID: visit.memberID!, memberName: row.text(columns + 1), summary: VisitSummary(
+                    checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance, zone: zone))
+            }
+        }
+    }
+
     public func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit] {
         try await read { db in
             try db.rows("""

@@ -202,3 +202,43 @@ struct AttendanceStatisticsConformanceTests {
         }
     }
 }
+
+/// The dashboard of a period and a member's months, on every engine.
+@Suite("Attendance dashboard")
+struct AttendanceDashboardConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func aPeriodIsTotalledByDaySlotAndMember(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation(name: "Gym")
+            let floor = try await f.makeResource(at: location, name: "Floor", capacity: 50)
+            let elsewhere = try await f.makeResource(at: try await f.makeLocation(name: "Pool"), name: "Lanes", capacity: 8)
+            let ada = try await f.frontdesk.createMember(f.owner, MemberInput(type: "member", name: "Ada"))
+            let bo = try await f.frontdesk.createMember(f.owner, MemberInput(type: "member", name: "Bo"))
+            // Ada: mornings on days 1–5 of June; Bo: one evening on day 2, at the pool; from day 20 on, nothing.
+            func visit(_ member: Member, _ resource: Resource, day: Int, hour: Double) async throws {
+                let start = f.now + Double(day) * 86_400 + hour * 3_600
+                let made = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(
+                    resourceID: resource.id, memberID: member.id, checkIn: .at(start - 40 * 86_400)))
+                _ = try await f.frontdesk.checkOut(f.owner, made.id, at: start - 40 * 86_400 + 3_600)
+            }
+            f.clock.advance(by: 40 * 86_400)
+            for day in 0..<5 { try await visit(ada, floor, day: day, hour: 8) }
+            try await visit(bo, elsewhere, day: 1, hour: 19)
+            let start = f.now - 40 * 86_400
+            let board = try await f.frontdesk.attendanceDashboard(f.owner, from: start, to: start + 20 * 86_400)
+            #expect(board.totalVisits == 6 && board.uniqueMembers == 2 && board.visitMinutes == 360)
+            #expect(board.daily.map(\.visits) == [1, 2, 1, 1, 1] && board.daily[1].members == 2)
+            #expect(board.timeSlots == [.morning: 5, .evening: 1])
+            #expect(board.topMembers.map(\.name) == ["Ada", "Bo"] && board.topMembers[0].visits == 5)
+            #expect(board.engagement == [.atRisk: 2] && board.atRiskMembers.map(\.name) == ["Bo", "Ada"])
+            let gymOnly = try await f.frontdesk.attendanceDashboard(f.owner, from: start, to: start + 20 * 86_400,
+                                                                    locationID: location.id)
+            #expect(gymOnly.totalVisits == 5 && gymOnly.uniqueMembers == 1)
+            await expectError("validation_failed") {
+                try await f.frontdesk.attendanceDashboard(f.owner, from: start, to: start + 400 * 86_400)
+            }
+            let months = try await f.frontdesk.memberAttendanceHistory(f.owner, ada.id)
+            #expect(months.map(\.month) == ["2026-06"] && months[0].visits == 5 && months[0].days == 5 && months[0].minutes == 300)
+        }
+    }
+}

@@ -7,11 +7,35 @@ public struct VisitSummary: Sendable, Hashable {
     public var day: LocalDate
     public var startMinute: Int
     public var workedMinutes: Int?
+    /// Its work days, once classified (`VisitAttendance.workDays`).
+    public var workDays: Double
 
-    public init(day: LocalDate, startMinute: Int, workedMinutes: Int?) {
+    public init(day: LocalDate, startMinute: Int, workedMinutes: Int?, workDays: Double = 0) {
         self.day = day
         self.startMinute = startMinute
         self.workedMinutes = workedMinutes
+        self.workDays = workDays
+    }
+}
+
+/// A member's visits by month: how many, on how many days, their work days and minutes.
+public struct MonthOfVisits: Sendable, Hashable {
+    /// `YYYY-MM`.
+    public var month: String
+    public var visits: Int
+    public var days: Int
+    public var workDays: Double
+    public var minutes: Int
+
+    /// The months with visits, oldest first.
+    public static func history(_ visits: [VisitSummary]) -> [MonthOfVisits] {
+        Dictionary(grouping: visits) { String(format: "%04d-%02d", $0.day.year, $0.day.month) }
+            .map { month, visits in
+                MonthOfVisits(month: month, visits: visits.count, days: Set(visits.map(\.day)).count,
+                              workDays: visits.map(\.workDays).reduce(0, +),
+                              minutes: visits.compactMap(\.workedMinutes).reduce(0, +))
+            }
+            .sorted { $0.month < $1.month }
     }
 }
 

@@ -39,6 +39,10 @@ public protocol AttendanceStore: Sendable {
     /// `notFound(member)` otherwise.
     func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits
 
+    /// The visits of members that began in `period` (of one location, or of all), each read in its
+    /// location's zone, with their members' names.
+    func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit]
+
     /// The visits in progress, of one location or of all, with their places' names and members' types.
     func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit]
 }
@@ -61,7 +65,8 @@ extension VisitSummary {
     /// A visit's summary from its stamps and stored attendance, read in its location's `zone`.
     public init(checkIn: Date, checkOut: Date?, attendance: VisitAttendance?, zone: TimeZone) {
         self.init(day: attendance?.day ?? LocalDate(checkIn, in: zone), startMinute: LocalTime(checkIn, in: zone).minutes,
-                  workedMinutes: attendance?.workedMinutes ?? checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) })
+                  workedMinutes: attendance?.workedMinutes ?? checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) },
+                  workDays: attendance?.workDays ?? 0)
     }
 }
 

@@ -87,4 +87,32 @@ extension APIHandler {
             byMemberType: counts(headcount.byMemberType),
             visits: try headcount.visits.map { try Components.Schemas.Checkin($0.visit) }))))
     }
+
+    func getMemberAttendanceHistory(
+        _ input: Operations.GetMemberAttendanceHistory.Input
+    ) async throws -> Operations.GetMemberAttendanceHistory.Output {
+        let months = try await frontdesk.memberAttendanceHistory(try caller, try Read.pathID(input.path.id, "member"))
+        return .ok(.init(body: .json(.init(items: months.map {
+            .init(month: $0.month, visits: $0.visits, days: $0.days, workDays: $0.workDays, minutes: $0.minutes)
+        }))))
+    }
+
+    func getAttendanceDashboard(
+        _ input: Operations.GetAttendanceDashboard.Input
+    ) async throws -> Operations.GetAttendanceDashboard.Output {
+        let query = input.query
+        let board = try await frontdesk.attendanceDashboard(
+            try caller, from: query.from, to: query.to, locationID: try Read.uuidIfPresent(query.locationId, "location_id"))
+        func member(_ count: AttendanceDashboard.MemberCount) -> Components.Schemas.DashboardMember {
+            .init(memberId: count.memberID.text, name: count.name, visits: count.visits,
+                  lastVisitDay: count.lastVisitDay.description)
+        }
+        return .ok(.init(body: .json(.init(
+            totalVisits: board.totalVisits, uniqueMembers: board.uniqueMembers, visitMinutes: board.visitMinutes,
+            workDays: board.workDays,
+            daily: board.daily.map { .init(day: $0.day.description, visits: $0.visits, members: $0.members) },
+            timeSlots: .init(additionalProperties: Dictionary(uniqueKeysWithValues: board.timeSlots.map { ($0.key.rawValue, $0.value) })),
+            engagement: .init(additionalProperties: Dictionary(uniqueKeysWithValues: board.engagement.map { ($0.key.rawValue, $0.value) })),
+            topMembers: board.topMembers.map(member), atRiskMembers: board.atRiskMembers.map(member)))))
+    }
 }
