@@ -51,7 +51,7 @@ extension Location {
          ("check_in_time", "\(settings.checkInTime)"), ("check_out_time", "\(settings.checkOutTime)"),
          ("no_show_grace_minutes", "\(settings.noShowGraceMinutes)"),
          ("pending_hold_minutes", "\(settings.pendingHoldMinutes)"), ("auto_no_show", "\(settings.autoNoShow)"),
-         ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+         ("one_place_at_a_time", "\(onePlaceAtATime)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }
 

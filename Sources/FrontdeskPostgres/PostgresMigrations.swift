@@ -476,6 +476,11 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // A location whose members are in one place at a time: scanned in there, they are first
+        // checked out elsewhere.
+        Migration(version: "0027_one_place_at_a_time", statements: [
+            "ALTER TABLE locations ADD COLUMN one_place_at_a_time boolean NOT NULL DEFAULT false",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

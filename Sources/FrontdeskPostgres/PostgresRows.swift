@@ -53,7 +53,8 @@ extension Location {
         self.init(
             id: try row.value("id"), organizationID: try row.value("organization_id"), name: try row.value("name"),
             timeZone: try row.value("timezone"), settings: try LocationSettings(row: row, prefix: ""),
-            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+            onePlaceAtATime: try row.value("one_place_at_a_time"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
     }
 }
 

@@ -70,7 +70,8 @@ extension PostgresStore: AttendanceStore {
             switch write {
             case .failed(let failure):
                 try await connection.run("WITH \(Self.record(failure))", logger: self.logger)
-            case .visit(let visit):
+            case .visit(let visit, let leaving):
+                for left in leaving { try await self.write(left, connection) }
                 try await self.write(visit, connection)
             case .stale, .replayed:
                 break
@@ -259,9 +260,22 @@ extension PostgresStore: AttendanceStore {
         }
         var attendance: AttendanceContext?
         if let member, let locationID { attendance = try await attendanceContext(member.id, at: locationID, connection) }
+        // Out of the other places first, where the location keeps members in one place at a time.
+        var elsewhere: [Checkin] = []
+        var contexts: [UUID: AttendanceContext] = [:]
+        if let member, let locationID, facts.open == nil, try await connection.rows("""
+            SELECT 1 FROM locations WHERE id = \(locationID) AND one_place_at_a_time
+            """, logger: logger).first != nil {
+            elsewhere = try await connection.rows("""
+                SELECT * FROM checkins c WHERE c.member_id = \(member.id) AND c.location_id <> \(locationID)
+                  AND c.check_in IS NOT NULL AND c.check_out IS NULL AND c.booking_id IS NULL
+                ORDER BY c.id FOR NO KEY UPDATE
+                """, logger: logger).map(Checkin.init(row:))
+            for visit in elsewhere { contexts[visit.id] = try await attendanceContext(of: visit, connection) }
+        }
         return ScanContext(facts: ScanFacts(
             code: code, member: member, open: facts.open, latest: facts.latest, resources: resources,
-            settings: try await attendanceSettings(organizationID, lock: false, connection)), linked: linked,
-            attendance: attendance)
+            settings: try await attendanceSettings(organizationID, lock: false, connection), elsewhere: elsewhere),
+            linked: linked, attendance: attendance, elsewhere: contexts)
     }
 }

@@ -421,6 +421,11 @@ enum SQLiteMigrations {
             PRIMARY KEY (organization_id, nonce)
         ) WITHOUT ROWID;
         """),
+        // A location whose members are in one place at a time: scanned in there, they are first
+        // checked out elsewhere.
+        ("0027_one_place_at_a_time", """
+        ALTER TABLE locations ADD COLUMN one_place_at_a_time INTEGER NOT NULL DEFAULT 0 CHECK (one_place_at_a_time IN (0, 1));
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

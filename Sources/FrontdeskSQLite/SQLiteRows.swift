@@ -42,11 +42,13 @@ extension Location {
                   settings: LocationSettings(checkInTime: row["check_in_time"], checkOutTime: row["check_out_time"],
                                              noShowGraceMinutes: row["no_show_grace_minutes"],
                                              pendingHoldMinutes: row["pending_hold_minutes"], autoNoShow: row["auto_no_show"]),
-                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+                  onePlaceAtATime: row["one_place_at_a_time"], createdAt: row.date("created_at"),
+                  updatedAt: row.date("updated_at"))
     }
 
     var columns: Columns {
         ["id": id.text, "organization_id": organizationID.text, "name": name, "timezone": timeZone,
+         "one_place_at_a_time": onePlaceAtATime,
          "check_in_time": settings.checkInTime, "check_out_time": settings.checkOutTime,
          "no_show_grace_minutes": settings.noShowGraceMinutes, "pending_hold_minutes": settings.pendingHoldMinutes,
          "auto_no_show": settings.autoNoShow, "created_at": createdAt.millis, "updated_at": updatedAt.millis]

@@ -56,7 +56,8 @@ extension SQLiteStore: AttendanceStore {
             switch write {
             case .failed(let failure):
                 try self.record(failure, db)
-            case .visit(let visit):
+            case .visit(let visit, let leaving):
+                for left in leaving { try self.write(left, linked: nil, db) }
                 try self.write(visit, linked: context.linked, db)
             case .stale, .replayed:
                 break
@@ -225,9 +226,20 @@ extension SQLiteStore: AttendanceStore {
         case .resource: resources.first?.locationID
         }
         let attendance = try member.flatMap { member in try locationID.flatMap { try attendanceContext(member.id, at: $0, db) } }
+        // Out of the other places first, where the location keeps members in one place at a time.
+        var elsewhere: [Checkin] = []
+        if let member, let locationID, open == nil,
+           try db.integer("SELECT one_place_at_a_time FROM locations WHERE id = ?", [locationID.text]) == 1 {
+            elsewhere = try db.rows("""
+                SELECT \(Checkin.selected(as: "c")) FROM checkins c INDEXED BY checkins_open_by_member
+                WHERE c.member_id = ? AND c.location_id <> ? AND c.check_in IS NOT NULL AND c.check_out IS NULL
+                  AND c.booking_id IS NULL
+                """, [member.id.text, locationID.text], Checkin.init(row:))
+        }
         return ScanContext(facts: ScanFacts(
             code: code, member: member, open: open, latest: try newest("c.check_in IS NOT NULL"),
-            resources: resources, settings: try attendanceSettings(organizationID, db)), linked: linked,
-            attendance: attendance)
+            resources: resources, settings: try attendanceSettings(organizationID, db), elsewhere: elsewhere),
+            linked: linked, attendance: attendance,
+            elsewhere: try elsewhere.reduce(into: [:]) { contexts, visit in contexts[visit.id] = try attendanceContext(of: visit, db) })
     }
 }

@@ -332,3 +332,31 @@ struct OfflineScanConformanceTests {
         }
     }
 }
+
+/// A location that keeps members in one place at a time checks them out elsewhere as they scan in.
+@Suite("One place at a time")
+struct OnePlaceConformanceTests {
+    @Test(arguments: Backend.enabled)
+    func scanningInHereChecksOutOfElsewhereFirst(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let gym = try await AttendanceConformanceTests.Gym(f)
+            let pool = try await f.frontdesk.createLocation(f.owner, LocationInput(name: "Pool", onePlaceAtATime: true))
+            let reread = try await f.frontdesk.location(f.owner, pool.id)
+            #expect(pool.onePlaceAtATime && reread.onePlaceAtATime)
+            let lanes = try await f.makeResource(at: pool, name: "Lanes", capacity: 8)
+            let atGym = try await gym.scan(f)
+            f.clock.advance(by: 1_800)
+            let swim = try await f.frontdesk.scan(f.owner, ScanRequest(code: gym.badge.value, place: .location(pool.id)))
+            #expect(swim.step == .checkIn && swim.checkin.resourceID == lanes.id)
+            let left = try await f.frontdesk.checkin(f.owner, atGym.checkin.id)
+            #expect(left.checkOut == swim.checkin.checkIn && left.attendance?.workedMinutes == 30)
+            #expect(try await f.frontdesk.checkinAudit(f.owner, left.id).last?.reason == "checked in elsewhere")
+            // The gym keeps no such rule: back at the gym, the pool visit stays open.
+            f.clock.advance(by: 1_800)
+            _ = try await gym.scan(f)
+            #expect(try await f.frontdesk.checkin(f.owner, swim.checkin.id).state == .inProgress)
+            let updated = try await f.frontdesk.updateLocation(f.owner, pool.id, LocationInput(onePlaceAtATime: false))
+            #expect(!updated.onePlaceAtATime)
+        }
+    }
+}

@@ -37,8 +37,9 @@ public struct ScanRequest: Sendable, Hashable {
 
 /// What a scan does: begin a visit of the code's member, or end the one they have at the place.
 public enum ScanStep: Sendable, Hashable {
-    /// A new visit of the member, checked in on arrival.
-    case checkIn(Checkin)
+    /// A new visit of the member, checked in on arrival, after checking out `leaving`: their visits
+    /// in progress elsewhere, when the place keeps members in one place at a time.
+    case checkIn(Checkin, leaving: [Checkin])
     /// The member's open visit at the place, to check out.
     case checkOut(Checkin)
     /// A scan older than the member's latest stamp at the place (an offline device's, arriving
@@ -59,15 +60,19 @@ public struct ScanFacts: Sendable {
     /// Where a new visit can land: the resource scanned at, or the live resources of the location.
     public var resources: [Resource]
     public var settings: AttendanceSettings
+    /// The member's visits in progress in other locations, outside bookings, when the place's
+    /// location keeps members in one place at a time (`Location.onePlaceAtATime`).
+    public var elsewhere: [Checkin]
 
     public init(code: MemberCode?, member: Member?, open: Checkin?, latest: Checkin?, resources: [Resource],
-                settings: AttendanceSettings) {
+                settings: AttendanceSettings, elsewhere: [Checkin] = []) {
         self.code = code
         self.member = member
         self.open = open
         self.latest = latest
         self.resources = resources
         self.settings = settings
+        self.elsewhere = elsewhere
     }
 
     /// The step a scan of `request` at `now` makes. An unknown, expired or orphaned code is
@@ -95,6 +100,7 @@ public struct ScanFacts: Sendable {
         return .checkIn(Checkin(id: visitID, organizationID: member.organizationID, resourceID: resource.id,
                                 locationID: resource.locationID, memberID: member.id, checkIn: at,
                                 method: request.method ?? CheckinMethod(reading: code.kind),
-                                device: request.device.flatMap { $0.isEmpty ? nil : $0 }, createdAt: now))
+                                device: request.device.flatMap { $0.isEmpty ? nil : $0 }, createdAt: now),
+                        leaving: elsewhere.filter { ($0.checkIn ?? at) <= at })
     }
 }

@@ -8,6 +8,7 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
         case name
         case timeZone = "timezone"
         case settings
+        case onePlaceAtATime = "one_place_at_a_time"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -19,16 +20,19 @@ public struct Location: Sendable, Hashable, Codable, Identifiable {
     public var timeZone: String?
     /// The desk settings it overrides; the others are its organization's.
     public var settings: LocationSettings
+    /// A member scanned in here is first checked out of their visits in progress elsewhere.
+    public var onePlaceAtATime: Bool
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, name: String, timeZone: String?, settings: LocationSettings = .init(),
-                createdAt: Date, updatedAt: Date? = nil) {
+                onePlaceAtATime: Bool = false, createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.name = name
         self.timeZone = timeZone
         self.settings = settings
+        self.onePlaceAtATime = onePlaceAtATime
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }

@@ -35,7 +35,7 @@ extension Frontdesk {
         try request.validate(now: now)
         switch try await scan(caller, request, nonce: nil) {
         case .failed: throw FrontdeskError.codeNotFound
-        case .visit(let write): return ScanResult(step: write.checkin.checkin.checkOut == nil ? .checkIn : .checkOut,
+        case .visit(let write, _): return ScanResult(step: write.checkin.checkin.checkOut == nil ? .checkIn : .checkOut,
                                                   checkin: write.checkin.checkin)
         case .stale(let visit): return ScanResult(step: .stale, checkin: visit)
         case .replayed: preconditionFailure("a scan without a nonce is never replayed")
@@ -99,12 +99,18 @@ extension Frontdesk {
                                       data: data, createdAt: now)))
             }
             switch step {
-            case .checkIn(let visit):
-                let transitions = [Transition.checkIn(visit)]
-                try hooks.run(transitions)
-                found.set(transitions)
+            case .checkIn(let visit, let leaving):
+                // Out of the other places first, each as its check-out would be.
+                let left = try leaving.map { open in
+                    let next = try open.checkingOut(at: visit.checkIn ?? now, now: now)
+                    return try Self.write(context.elsewhere[open.id]?.classified(next) ?? next, from: open, linked: nil,
+                                          action: "scan", actor: actor, reason: "checked in elsewhere", at: now,
+                                          newID: newID, hooks: hooks, found: FoundTransitions())
+                }
+                try hooks.run([Transition.checkIn(visit)])
+                found.set(left.map { Transition.checkOut($0.checkin.checkin) } + [Transition.checkIn(visit)])
                 return .visit(CheckinWrite(checkin: Self.change(visit, before: nil, action: "scan", actor: actor,
-                                                                reason: nil, at: now, newID: newID)))
+                                                                reason: nil, at: now, newID: newID)), leaving: left)
             case .checkOut(let open):
                 let next = try open.checkingOut(at: request.at ?? now, now: now)
                 return .visit(try Self.write(context.attendance?.classified(next) ?? next, from: open, linked: context.linked,

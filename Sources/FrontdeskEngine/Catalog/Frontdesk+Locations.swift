@@ -5,7 +5,8 @@ extension Frontdesk {
     public func createLocation(_ caller: Caller, _ input: LocationInput) async throws -> Location {
         try caller.require(.locationWrite)
         let location = Location(id: newID(), organizationID: caller.organizationID, name: input.name ?? "",
-                                timeZone: input.timeZone, settings: input.settings ?? .init(), createdAt: now)
+                                timeZone: input.timeZone, settings: input.settings ?? .init(),
+                                onePlaceAtATime: input.onePlaceAtATime ?? false, createdAt: now)
         try location.validate()
         try await store.insertLocation(location)
         return location
@@ -32,6 +33,7 @@ extension Frontdesk {
             next.name = input.name ?? next.name
             next.timeZone = input.timeZone.map { $0.isEmpty ? nil : $0 } ?? next.timeZone
             next.settings = input.settings ?? next.settings
+            next.onePlaceAtATime = input.onePlaceAtATime ?? next.onePlaceAtATime
             try next.validate()
             next.updatedAt = now
             return next

@@ -6,10 +6,13 @@ public struct LocationInput: Sendable {
     public var name: String?
     public var timeZone: String?
     public var settings: LocationSettings?
+    public var onePlaceAtATime: Bool?
 
-    public init(name: String? = nil, timeZone: String? = nil, settings: LocationSettings? = nil) {
+    public init(name: String? = nil, timeZone: String? = nil, settings: LocationSettings? = nil,
+                onePlaceAtATime: Bool? = nil) {
         self.name = name
         self.timeZone = timeZone
         self.settings = settings
+        self.onePlaceAtATime = onePlaceAtATime
     }
 }

@@ -88,18 +88,23 @@ public struct ScanContext: Sendable {
     public var linked: LinkedBooking?
     /// What classifies the member's visits at the place.
     public var attendance: AttendanceContext?
+    /// What classifies each of `facts.elsewhere`, by visit.
+    public var elsewhere: [UUID: AttendanceContext]
 
-    public init(facts: ScanFacts, linked: LinkedBooking?, attendance: AttendanceContext?) {
+    public init(facts: ScanFacts, linked: LinkedBooking?, attendance: AttendanceContext?,
+                elsewhere: [UUID: AttendanceContext] = [:]) {
         self.facts = facts
         self.linked = linked
         self.attendance = attendance
+        self.elsewhere = elsewhere
     }
 }
 
 /// What a scan writes: a visit begun or ended, or, for a code no member holds, only its
 /// `checkin_failed` event; nothing for a stale scan or one answered before.
 public enum ScanWrite: Sendable {
-    case visit(CheckinWrite)
+    /// The visit begun or ended, and those ended first elsewhere (`ScanStep.checkIn`).
+    case visit(CheckinWrite, leaving: [CheckinWrite] = [])
     case failed(FailedScan)
     /// Older than the member's latest stamp at the place: the visit it lost to.
     case stale(Checkin)
@@ -108,7 +113,7 @@ public enum ScanWrite: Sendable {
     /// The answer kept for the scan's `nonce`.
     public func answer(nonce: String) -> ScanAnswer {
         switch self {
-        case .visit(let write):
+        case .visit(let write, _):
             let visit = write.checkin.checkin
             return ScanAnswer(nonce: nonce, status: 200, step: visit.checkOut == nil ? .checkIn : .checkOut,
                               checkinID: visit.id)

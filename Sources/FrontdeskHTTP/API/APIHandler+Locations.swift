@@ -8,7 +8,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
         let caller = try caller
         let location = try await frontdesk.createLocation(
-            caller, LocationInput(name: body.name, timeZone: body.timezone, settings: body.settings?.domain))
+            caller, LocationInput(name: body.name, timeZone: body.timezone, settings: body.settings?.domain,
+                          onePlaceAtATime: body.onePlaceAtATime))
         return .created(.init(body: .json(.init(location, over: try await frontdesk.organizationDesk(caller)))))
     }
 
@@ -32,7 +33,8 @@ extension APIHandler {
         let caller = try caller
         let location = try await frontdesk.updateLocation(
             caller, try Read.pathID(input.path.id, "location"),
-            LocationInput(name: body.name, timeZone: body.timezone, settings: body.settings?.domain))
+            LocationInput(name: body.name, timeZone: body.timezone, settings: body.settings?.domain,
+                          onePlaceAtATime: body.onePlaceAtATime))
         return .ok(.init(body: .json(.init(location, over: try await frontdesk.organizationDesk(caller)))))
     }
 

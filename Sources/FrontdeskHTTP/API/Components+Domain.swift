@@ -78,7 +78,7 @@ extension Components.Schemas.Location {
                       checkInTime: effective.checkInTime, checkOutTime: effective.checkOutTime,
                       noShowGraceMinutes: effective.noShowGraceMinutes,
                       pendingHoldMinutes: effective.pendingHoldMinutes, autoNoShow: effective.autoNoShow),
-                  createdAt: l.createdAt, updatedAt: l.updatedAt)
+                  onePlaceAtATime: l.onePlaceAtATime, createdAt: l.createdAt, updatedAt: l.updatedAt)
     }
 }
 
