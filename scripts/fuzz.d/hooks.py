@@ -75,11 +75,15 @@ INEXPRESSIBLE = [
     (r"metadata", r".*"),
     (r"type", r"cannot change: .*"),
     (r"check_in", r"a booking's visit is checked in by its check-in call.*"),
+    (r"allowed_member_types", r"\"\*\" \(every type\) stands alone"),
+    (r"scans", r"a nonce names one scan of the batch"),
+    (r"resource_id", r"the location has (no resource to check into|\d+ resources .*)"),
     (r"types\..*\.overtime_hours", r"full_day_hours must be more than 0, and overtime_hours more than it.*"),
     # A host the spec's pattern allows may still be private (0, 10.1) or not a host name URL reads.
     (r"url", r"must not be a private or loopback address|must have a valid host name or IP address"),
 ]
-INEXPRESSIBLE_CODES = {"idempotency_key_reused"}
+# Refusals for what a scanned code's member is (the state the request meets).
+INEXPRESSIBLE_CODES = {"idempotency_key_reused", "attendance_not_enabled", "member_inactive", "member_type_not_allowed"}
 
 FIELD_POOLS = {
     "location_id": "location_ids",
