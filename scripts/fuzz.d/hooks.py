@@ -78,8 +78,11 @@ INEXPRESSIBLE = [
     (r"types\..*\.overtime_hours", r"full_day_hours must be more than 0, and overtime_hours more than it.*"),
     # A host the spec's pattern allows may still be private (0, 10.1) or not a host name URL reads.
     (r"url", r"must not be a private or loopback address|must have a valid host name or IP address"),
+    # An attendance correction's value meets the visit as it is.
+    (r"value", r"must be (before|after) the visit's check_(in|out) .*"),
 ]
-INEXPRESSIBLE_CODES = {"idempotency_key_reused"}
+# A correction naming a visit that does not exist, or no longer does.
+INEXPRESSIBLE_CODES = {"idempotency_key_reused", "visit_not_found"}
 
 FIELD_POOLS = {
     "location_id": "location_ids",
@@ -87,6 +90,7 @@ FIELD_POOLS = {
     "resource_ids": "resource_ids",
     "member_id": "member_ids",
     "booking_id": "booking_ids",
+    "checkin_id": "checkin_ids",
     "line_ids": "line_ids",
     "action_id": "action_ids",
 }
