@@ -107,18 +107,24 @@ extension Frontdesk {
         }
     }
 
-    /// A correction's write: its audit entry and its event, both carrying its JSON.
+    /// A correction's write: its audit entry and its event, both carrying its JSON. The entry's
+    /// reason is the submitter's, or the reviewer's note.
     private static func change(
         _ correction: Correction, before: Correction?, action: String, event: EventType, actor: Actor, at: Date,
         newID: @Sendable () -> UUID
     ) -> CorrectionChange {
         let data = DomainJSON.encode(correction)
+        let reason = switch event {
+        case .correctionSubmitted: correction.reason
+        case .correctionApproved, .correctionRejected: correction.reviewNote
+        default: String?.none
+        }
         let kept = AuditEntry.changes(before: before.map(DomainJSON.encode), after: data)
         return CorrectionChange(
             correction: correction, previous: before,
             audit: AuditEntry(id: newID(), organizationID: correction.organizationID, entityType: "correction",
                               entityID: correction.id, action: action, actor: actor, before: kept.before, after: kept.after,
-                              reason: action == "submit" ? correction.reason : correction.reviewNote, createdAt: at),
+                              reason: reason, createdAt: at),
             event: EventDraft(id: newID(), type: event, entityType: "correction", entityID: correction.id, data: data,
                               createdAt: at))
     }
