@@ -111,7 +111,8 @@ extension Checkin {
          ("attendance_type", "\(attendance?.type.rawValue)"), ("attendance_day", "\(attendance?.day.description)"),
          ("worked_minutes", "\(attendance?.workedMinutes)"), ("late_minutes", "\(attendance?.lateMinutes)"),
          ("early_exit_minutes", "\(attendance?.earlyExitMinutes)"),
-         ("auto_checked_out", "\(attendance?.autoCheckedOut ?? false)"), ("version", "\(version)"),
+         ("auto_checked_out", "\(attendance?.autoCheckedOut ?? false)"),
+         ("attendance_overridden", "\(attendance?.overridden ?? false)"), ("version", "\(version)"),
          ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }

@@ -39,6 +39,12 @@ extension PostgresMigrations {
     /// Migration 0024: and that of auto-checkouts, `session_expired`.
     static var eventTypesWithDetection: [String] { eventTypes(adding: ["checkin_failed", "session_expired"]) }
 
+    /// Migration 0025: and those of attendance corrections.
+    static var eventTypesWithCorrections: [String] {
+        eventTypes(adding: ["checkin_failed", "session_expired", "correction_submitted", "correction_approved",
+                            "correction_rejected", "correction_applied"])
+    }
+
     private static func eventTypes(adding added: [String]) -> [String] {
         enumeratedColumns.filter { $0.values == eventTypes }.flatMap { table, column, _ in
             ["ALTER TABLE \(table) DROP CONSTRAINT \(table)_\(column)_known", check(table, column, eventTypes + added)]

@@ -463,6 +463,56 @@ enum PostgresMigrations {
             "ALTER TABLE checkins ADD COLUMN early_exit_minutes integer",
             "ALTER TABLE checkins ADD COLUMN auto_checked_out boolean NOT NULL DEFAULT false",
         ] + eventTypesWithDetection),
+        // Attendance corrections (`Correction`), listed by each filter in page order; a visit's
+        // attendance type a correction overrode; the events of the corrections' steps. No foreign
+        // key to the visit: a correction outlives the visit it deletes.
+        Migration(version: "0025_attendance_corrections", statements: [
+            """
+            CREATE TABLE attendance_corrections (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                type text NOT NULL CONSTRAINT attendance_corrections_type_known
+                    CHECK (type IN ('update_check_in_time', 'update_check_out_time', 'add_missing_attendance',
+                                    'delete_duplicate', 'override_attendance_type')),
+                status text NOT NULL CONSTRAINT attendance_corrections_status_known
+                    CHECK (status IN ('pending', 'approved', 'rejected', 'applied')),
+                priority text NOT NULL CONSTRAINT attendance_corrections_priority_known
+                    CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+                checkin_id uuid,
+                member_id uuid,
+                resource_id uuid,
+                check_in timestamptz,
+                check_out timestamptz,
+                attendance_type text CONSTRAINT attendance_corrections_attendance_type_known
+                    CHECK (attendance_type IN ('full_day', 'half_day_morning', 'half_day_afternoon', 'overtime', 'short')),
+                reason text NOT NULL,
+                submitted_by_type text NOT NULL,
+                submitted_by_id text NOT NULL,
+                submitted_by_name text NOT NULL,
+                reviewed_by_type text,
+                reviewed_by_id text,
+                reviewed_by_name text,
+                reviewed_at timestamptz,
+                review_note text,
+                applied_by_type text,
+                applied_by_id text,
+                applied_by_name text,
+                applied_at timestamptz,
+                version integer NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX attendance_corrections_by_page ON attendance_corrections (organization_id, created_at, id)",
+            "CREATE INDEX attendance_corrections_by_status ON attendance_corrections (organization_id, status, created_at, id)",
+            "CREATE INDEX attendance_corrections_by_type ON attendance_corrections (organization_id, type, created_at, id)",
+            """
+            CREATE INDEX attendance_corrections_by_priority ON attendance_corrections (organization_id, priority, created_at, id)
+            """,
+            "CREATE INDEX attendance_corrections_by_member ON attendance_corrections (member_id, created_at, id)",
+            "CREATE INDEX attendance_corrections_by_checkin ON attendance_corrections (checkin_id, created_at, id)",
+            "ALTER TABLE checkins ADD COLUMN attendance_overridden boolean NOT NULL DEFAULT false",
+        ] + eventTypesWithCorrections),
         // The answers given to an offline device's scans, by the nonce each came with: a batch sent
         // again is answered the same, and applies nothing twice.
         Migration(version: "0026_scan_nonces", statements: [

@@ -178,7 +178,8 @@ extension Checkin {
                 VisitAttendance(type: type, day: try LocalDate(stored: try row.value("attendance_day")),
                                 workedMinutes: try row.value("worked_minutes"), lateMinutes: try row.value("late_minutes"),
                                 earlyExitMinutes: try row.value("early_exit_minutes"),
-                                autoCheckedOut: try row.value("auto_checked_out"))
+                                autoCheckedOut: try row.value("auto_checked_out"),
+                                overridden: try row.value("attendance_overridden"))
             },
             version: try row.value("version"), createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))

@@ -185,7 +185,7 @@ extension PostgresStore: AttendanceStore {
     }
 
     /// The policy of the member (their type's settings, their schedule) and the location's zone.
-    private func attendanceContext(
+    func attendanceContext(
         _ memberID: UUID, at locationID: UUID, _ connection: PostgresConnection
     ) async throws -> AttendanceContext? {
         guard let row = try await connection.rows("""

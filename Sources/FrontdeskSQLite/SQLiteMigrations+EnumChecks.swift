@@ -69,6 +69,12 @@ extension SQLiteMigrations {
     /// Migration 0024: and with that of auto-checkouts, `session_expired`.
     static var enumChecksWithDetection: String { madeAgain(eventTypes + ["checkin_failed", "session_expired"]) }
 
+    /// Migration 0025: and with those of attendance corrections.
+    static var enumChecksWithCorrections: String {
+        madeAgain(eventTypes + ["checkin_failed", "session_expired", "correction_submitted", "correction_approved",
+                                "correction_rejected", "correction_applied"])
+    }
+
     private static func madeAgain(_ eventTypes: [String]) -> String {
         enumeratedColumns(eventTypes).map { table, _ in
             "DROP TRIGGER \(table)_known_values_insert;\nDROP TRIGGER \(table)_known_values_update;\n"

@@ -410,6 +410,50 @@ enum SQLiteMigrations {
         ALTER TABLE checkins ADD COLUMN auto_checked_out INTEGER NOT NULL DEFAULT 0 CHECK (auto_checked_out IN (0, 1));
         \(enumChecksWithDetection)
         """),
+        // Attendance corrections (`Correction`), listed by each filter in page order; a visit's
+        // attendance type a correction overrode; the events of the corrections' steps. No foreign
+        // key to the visit: a correction outlives the visit it deletes.
+        ("0025_attendance_corrections", """
+        CREATE TABLE attendance_corrections (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            type TEXT NOT NULL CHECK (type IN ('update_check_in_time', 'update_check_out_time', 'add_missing_attendance',
+                                            'delete_duplicate', 'override_attendance_type')),
+            status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'applied')),
+            priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+            checkin_id TEXT,
+            member_id TEXT,
+            resource_id TEXT,
+            check_in INTEGER,
+            check_out INTEGER,
+            attendance_type TEXT
+                CHECK (attendance_type IN ('full_day', 'half_day_morning', 'half_day_afternoon', 'overtime', 'short')),
+            reason TEXT NOT NULL,
+            submitted_by_type TEXT NOT NULL,
+            submitted_by_id TEXT NOT NULL,
+            submitted_by_name TEXT NOT NULL,
+            reviewed_by_type TEXT,
+            reviewed_by_id TEXT,
+            reviewed_by_name TEXT,
+            reviewed_at INTEGER,
+            review_note TEXT,
+            applied_by_type TEXT,
+            applied_by_id TEXT,
+            applied_by_name TEXT,
+            applied_at INTEGER,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX attendance_corrections_by_page ON attendance_corrections(organization_id, created_at, id);
+        CREATE INDEX attendance_corrections_by_status ON attendance_corrections(organization_id, status, created_at, id);
+        CREATE INDEX attendance_corrections_by_type ON attendance_corrections(organization_id, type, created_at, id);
+        CREATE INDEX attendance_corrections_by_priority ON attendance_corrections(organization_id, priority, created_at, id);
+        CREATE INDEX attendance_corrections_by_member ON attendance_corrections(member_id, created_at, id);
+        CREATE INDEX attendance_corrections_by_checkin ON attendance_corrections(checkin_id, created_at, id);
+        ALTER TABLE checkins ADD COLUMN attendance_overridden INTEGER NOT NULL DEFAULT 0 CHECK (attendance_overridden IN (0, 1));
+        \(enumChecksWithCorrections)
+        """),
         // The answers given to an offline device's scans, by the nonce each came with: a batch sent
         // again is answered the same, and applies nothing twice.
         ("0026_scan_nonces", """

@@ -173,7 +173,7 @@ extension Checkin: PositionalRow {
                               "starts_at", "ends_at", "check_in", "check_out", "notes", "metadata", "version",
                               "created_at", "updated_at", "location_id", "method", "device", "geo",
                               "attendance_type", "attendance_day", "worked_minutes", "late_minutes",
-                              "early_exit_minutes", "auto_checked_out"]
+                              "early_exit_minutes", "auto_checked_out", "attendance_overridden"]
 
     init(row: some ColumnReader) throws {
         let planned = row.optionalDate(6).map { start in TimeWindow(start: start, end: row.date(7)) }
@@ -187,7 +187,8 @@ extension Checkin: PositionalRow {
                   attendance: try row.optionalText(19).map { type in
                       VisitAttendance(type: try AttendanceType(stored: type, column: "attendance_type"),
                                       day: try LocalDate(stored: row.text(20)), workedMinutes: row.int(21),
-                                      lateMinutes: row.int(22), earlyExitMinutes: row.int(23), autoCheckedOut: row.int(24) != 0)
+                                      lateMinutes: row.int(22), earlyExitMinutes: row.int(23), autoCheckedOut: row.int(24) != 0,
+                                      overridden: row.int(25) != 0)
                   },
                   version: row.int(12), createdAt: row.date(13), updatedAt: row.date(14))
     }
@@ -207,7 +208,8 @@ extension Checkin: PositionalRow {
          "device": device, "geo": geo?.stored, "attendance_type": attendance?.type.rawValue,
          "attendance_day": attendance?.day.description, "worked_minutes": attendance?.workedMinutes,
          "late_minutes": attendance?.lateMinutes, "early_exit_minutes": attendance?.earlyExitMinutes,
-         "auto_checked_out": attendance?.autoCheckedOut ?? false, "version": version, "created_at": createdAt.millis,
+         "auto_checked_out": attendance?.autoCheckedOut ?? false,
+         "attendance_overridden": attendance?.overridden ?? false, "version": version, "created_at": createdAt.millis,
          "updated_at": updatedAt.millis]
     }
 }

@@ -21,6 +21,9 @@ struct APIEnumerationTests {
         Self.expectSameValues(EventType.self, Components.Schemas.EventType.self)
         Self.expectSameValues(ActionType.self, Components.Schemas.ActionType.self)
         Self.expectSameValues(DeliveryStatus.self, Components.Schemas.DeliveryStatus.self)
+        Self.expectSameValues(CorrectionType.self, Components.Schemas.CorrectionType.self)
+        Self.expectSameValues(CorrectionStatus.self, Components.Schemas.CorrectionStatus.self)
+        Self.expectSameValues(CorrectionPriority.self, Components.Schemas.CorrectionPriority.self)
     }
 
     @Test func everyActionScopeHasItsCounterpartInTheSpecAndBack() throws {

@@ -81,9 +81,17 @@ INEXPRESSIBLE = [
     (r"types\..*\.overtime_hours", r"full_day_hours must be more than 0, and overtime_hours more than it.*"),
     # A host the spec's pattern allows may still be private (0, 10.1) or not a host name URL reads.
     (r"url", r"must not be a private or loopback address|must have a valid host name or IP address"),
+    # The time zone database's names: the pattern states their shape (the stateful phase's
+    # requests do not go through _make_real, which picks real ones).
+    (r"timezone", r"must be an IANA time zone name .*"),
+    # An attendance correction's value meets the visit as it is.
+    (r"value", r"must be (before|after) the visit's check_(in|out) .*"),
 ]
-# Refusals for what a scanned code's member is (the state the request meets).
-INEXPRESSIBLE_CODES = {"idempotency_key_reused", "attendance_not_enabled", "member_inactive", "member_type_not_allowed"}
+# The state the request meets: a correction naming a visit that does not exist, or no longer does;
+# a scan of a member scanned at the place moments ago (429), or whom attendance refuses (turned off
+# for them, paused or expired, a type not allowed).
+INEXPRESSIBLE_CODES = {"idempotency_key_reused", "visit_not_found", "scan_debounced", "attendance_not_enabled",
+                       "member_inactive", "member_type_not_allowed"}
 
 FIELD_POOLS = {
     "location_id": "location_ids",
@@ -91,6 +99,7 @@ FIELD_POOLS = {
     "resource_ids": "resource_ids",
     "member_id": "member_ids",
     "booking_id": "booking_ids",
+    "checkin_id": "checkin_ids",
     "line_ids": "line_ids",
     "action_id": "action_ids",
 }

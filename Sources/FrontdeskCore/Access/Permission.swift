@@ -21,6 +21,10 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     /// Members' codes and attendance, the attendance settings.
     case attendanceRead = "attendance:read"
     case attendanceManage = "attendance:manage"
+    /// Submitting attendance corrections; reviewing them (approving, rejecting, applying) is
+    /// `correction:review`, reading them `attendance:read`.
+    case correctionSubmit = "correction:submit"
+    case correctionReview = "correction:review"
     /// Creating organizations: only the platform (master) key has it.
     case organizationCreate = "organization:create"
 }

@@ -9,12 +9,14 @@ public enum Role: String, Sendable, Codable, CaseIterable {
                                       .attendanceRead]
         let desk: Set<Permission> = reads.union([
             .bookingCreate, .bookingUpdate, .bookingCheckin, .bookingCheckout, .bookingCancel, .memberWrite,
+            .correctionSubmit,
         ])
         switch self {
         case .owner, .admin:
             return Set(Permission.allCases).subtracting([.organizationCreate])
         case .manager:
-            return desk.union([.bookingDelete, .resourceWrite, .locationWrite, .auditRead, .eventRead, .attendanceManage])
+            return desk.union([.bookingDelete, .resourceWrite, .locationWrite, .auditRead, .eventRead, .attendanceManage,
+                               .correctionReview])
         case .frontDesk:
             return desk
         case .viewer:

@@ -25,15 +25,19 @@ public struct VisitAttendance: Sendable, Hashable {
     public var earlyExitMinutes: Int
     /// Closed by the sweeper (`AttendancePolicy.expiry`), not by the member.
     public var autoCheckedOut: Bool
+    /// Its type set by a correction (`override_attendance_type`), not by the policy: the visit's
+    /// later steps keep it (`AttendanceContext.classified`).
+    public var overridden: Bool
 
     public init(type: AttendanceType, day: LocalDate, workedMinutes: Int, lateMinutes: Int, earlyExitMinutes: Int,
-                autoCheckedOut: Bool) {
+                autoCheckedOut: Bool, overridden: Bool = false) {
         self.type = type
         self.day = day
         self.workedMinutes = workedMinutes
         self.lateMinutes = lateMinutes
         self.earlyExitMinutes = earlyExitMinutes
         self.autoCheckedOut = autoCheckedOut
+        self.overridden = overridden
     }
 
     /// A work-day count: a full day (or overtime) is one, a half day a half, a short visit none.
@@ -149,6 +153,7 @@ extension VisitAttendance: JSONWritable {
             json.key("day"); json.string(day.description)
             json.key("early_exit_minutes"); json.int(earlyExitMinutes)
             json.key("late_minutes"); json.int(lateMinutes)
+            json.key("overridden"); json.bool(overridden)
             json.key("type"); json.string(type.rawValue)
             json.key("work_days"); json.double(workDays)
             json.key("worked_minutes"); json.int(workedMinutes)

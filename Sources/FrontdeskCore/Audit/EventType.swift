@@ -26,4 +26,10 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case checkinFailed = "checkin_failed"
     /// The sweeper closed a member's visit left open past its expiry (`AttendancePolicy.expiry`).
     case sessionExpired = "session_expired"
+    /// An attendance correction's steps: submitted, reviewed either way, and applied to its visit
+    /// (whose own events are written with it).
+    case correctionSubmitted = "correction_submitted"
+    case correctionApproved = "correction_approved"
+    case correctionRejected = "correction_rejected"
+    case correctionApplied = "correction_applied"
 }

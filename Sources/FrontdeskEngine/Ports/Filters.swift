@@ -81,7 +81,7 @@ public struct CheckinFilter: Sendable, Hashable {
 /// Which of the organization's audit entries a list holds; every filter given must match.
 public struct AuditFilter: Sendable, Hashable {
     /// The entity types the audit log records.
-    public static let entityTypes = ["booking", "checkin"]
+    public static let entityTypes = ["booking", "checkin", "correction"]
     /// The kinds of actor an entry names (`Actor.type`).
     public static let actorTypes = ["api_key", "user", "system"]
 
@@ -139,5 +139,23 @@ public enum BookingReference: Sendable, Hashable, CustomStringConvertible {
         case .id(let id): id.text
         case .number(let number): number
         }
+    }
+}
+
+/// Which of the organization's corrections a list holds: each list given matches any of its values.
+public struct CorrectionFilter: Sendable, Hashable {
+    public var statuses: [CorrectionStatus]
+    public var types: [CorrectionType]
+    public var priorities: [CorrectionPriority]
+    public var memberID: UUID?
+    public var checkinID: UUID?
+
+    public init(statuses: [CorrectionStatus] = [], types: [CorrectionType] = [], priorities: [CorrectionPriority] = [],
+                memberID: UUID? = nil, checkinID: UUID? = nil) {
+        self.statuses = statuses
+        self.types = types
+        self.priorities = priorities
+        self.memberID = memberID
+        self.checkinID = checkinID
     }
 }

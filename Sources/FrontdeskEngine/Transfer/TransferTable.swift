@@ -27,6 +27,7 @@ public struct TransferTable: Sendable, Hashable {
         TransferTable("booking_lines"),
         TransferTable("booking_series", orderedBy: ["organization_id", "year"]),
         TransferTable("checkins"),
+        TransferTable("attendance_corrections"),
         TransferTable("actions"),
         TransferTable("action_cursors", orderedBy: ["organization_id"]),
         TransferTable("webhook_deliveries"),

@@ -51,6 +51,6 @@ extension Components.Schemas.VisitAttendance {
         self.init(_type: try .init(matching: attendance.type), day: attendance.day.description,
                   workedMinutes: attendance.workedMinutes, lateMinutes: attendance.lateMinutes,
                   earlyExitMinutes: attendance.earlyExitMinutes, workDays: attendance.workDays,
-                  autoCheckedOut: attendance.autoCheckedOut)
+                  autoCheckedOut: attendance.autoCheckedOut, overridden: attendance.overridden)
     }
 }

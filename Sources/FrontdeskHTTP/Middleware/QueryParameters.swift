@@ -24,6 +24,9 @@ enum QueryParameters {
         "listCheckins": ["state": .list(of: Components.Schemas.CheckinState.allCases.map(\.rawValue))],
         "listWebhookDeliveries": ["status": .list(of: Components.Schemas.DeliveryStatus.allCases.map(\.rawValue)),
                                   "event_type": .list(of: Components.Schemas.EventType.allCases.map(\.rawValue))],
+        "listCorrections": ["status": .list(of: Components.Schemas.CorrectionStatus.allCases.map(\.rawValue)),
+                            "type": .list(of: Components.Schemas.CorrectionType.allCases.map(\.rawValue)),
+                            "priority": .list(of: Components.Schemas.CorrectionPriority.allCases.map(\.rawValue))],
         "listAudit": ["entity_type": .value(of: Operations.ListAudit.Input.Query.EntityTypePayload.allCases.map(\.rawValue)),
                       "actor_type": .value(of: Operations.ListAudit.Input.Query.ActorTypePayload.allCases.map(\.rawValue))],
     ]
