@@ -91,7 +91,12 @@ import Testing
                     }
                 }
             }
+            // Under way: 300 ms at the least, and a booking answered (a loaded machine is slower).
             try await Task.sleep(for: .milliseconds(300))
+            let deadline = ContinuousClock.now + .seconds(20)
+            while outcomes.answers.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             await group.triggerGracefulShutdown()
             try await Task.sleep(for: .milliseconds(100))
             try await inFlight.send(Array(body.dropFirst(10)))
@@ -162,7 +167,7 @@ import Testing
             request.headers.add(name: "Authorization", value: "Bearer \(key)")
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(body)
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(3))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))  // a loaded machine is slow
             let answer = try await response.body.collect(upTo: 1 << 20)
             let object = try? JSONSerialization.jsonObject(with: Data(answer.readableBytesView)) as? [String: Any]
             return (Int(response.status.code), object?["id"] as? String)
