@@ -125,8 +125,7 @@ extension PostgresStore: AttendanceStore {
                 let visit = try Checkin(row: row)
                 zone = Location.zone(try row.value("location_zone"),
                                      else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
-                visits.append(VisitSummary(checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance,
-                                           zone: zone))
+                visits.append(VisitSummary(visit, in: zone))
             }
             return MemberVisits(member: member, visits: visits, zone: zone)
         }
@@ -144,8 +143,8 @@ extension PostgresStore: AttendanceStore {
             let visit = try Checkin(row: row)
             let zone = Location.zone(try row.value("location_zone"),
                                      else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
-            return DashboardVisit(memberID: visit.memberID!, memberName: try row.value("member_name"), summary: VisitSummary(
-                checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance, zone: zone))
+            return DashboardVisit(memberID: visit.memberID!, memberName: try row.value("member_name"),
+                                  summary: VisitSummary(visit, in: zone))
         }
     }
 
@@ -254,10 +253,7 @@ extension PostgresStore: AttendanceStore {
                                        checkins: try await checkins(ofBooking: bookingID, organizationID, connection))
             }
         }
-        let locationID: UUID? = switch request.place {
-        case .location(let id): id
-        case .resource: resources.first?.locationID
-        }
+        let locationID = request.place.locationID(of: resources)
         var attendance: AttendanceContext?
         if let member, let locationID { attendance = try await attendanceContext(member.id, at: locationID, connection) }
         // Out of the other places first, where the location keeps members in one place at a time.

@@ -88,19 +88,15 @@ extension SQLiteStore: AttendanceStore {
     public func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits {
         try await read { db in
             let member = try Self.require(Member.self, organizationID, memberID, db)
-            var zones: [String: TimeZone] = [:]
-            let organizationZone = try Self.requireOrganization(organizationID, db).zone
-            var zone = organizationZone
+            var zones = Zones(organization: try Self.requireOrganization(organizationID, db).zone)
+            var zone = zones.organization
             let visits = try db.rows("""
                 SELECT \(Checkin.selected(as: "c")), l.timezone FROM checkins c INDEXED BY checkins_by_member
                 LEFT JOIN locations l ON l.id = c.location_id
                 WHERE c.member_id = ? AND c.check_in IS NOT NULL ORDER BY c.check_in
                 """, [memberID.text]) { row in
-                let visit = try Checkin(row: row)
-                zone = row.optionalText(Int32(Checkin.columnNames.count)).map { name in
-                    zones[name] ?? { zones[name] = Location.zone(name, else: organizationZone); return zones[name]! }()
-                } ?? organizationZone
-                return VisitSummary(checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance, zone: zone)
+                zone = zones.zone(row.optionalText(Int32(Checkin.columnNames.count)))
+                return VisitSummary(try Checkin(row: row), in: zone)
             }
             return MemberVisits(member: member, visits: visits, zone: zone)
         }
@@ -108,8 +104,7 @@ extension SQLiteStore: AttendanceStore {
 
     public func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit] {
         try await read { db in
-            let organizationZone = try Self.requireOrganization(organizationID, db).zone
-            var zones: [String: TimeZone] = [:]
+            var zones = Zones(organization: try Self.requireOrganization(organizationID, db).zone)
             // By `checkins_by_stay` (migration 0023): the visits that left at or after the period's
             // start, of which those that arrived in it.
             return try db.rows("""
@@ -119,11 +114,8 @@ extension SQLiteStore: AttendanceStore {
                   AND c.check_in >= ?2 AND c.check_in < ?3 AND (?4 IS NULL OR c.location_id = ?4)
                 """, [organizationID.text, period.start.millis, period.end.millis, locationID?.text]) { row in
                 let visit = try Checkin(row: row), columns = Int32(Checkin.columnNames.count)
-                let zone = row.optionalText(columns).map { name in
-                    zones[name] ?? { zones[name] = Location.zone(name, else: organizationZone); return zones[name]! }()
-                } ?? organizationZone
-                return DashboardVisit(memberID: visit.memberID!, memberName: row.text(columns + 1), summary: VisitSummary(
-                    checkIn: visit.checkIn!, checkOut: visit.checkOut, attendance: visit.attendance, zone: zone))
+                return DashboardVisit(memberID: visit.memberID!, memberName: row.text(columns + 1),
+                                      summary: VisitSummary(visit, in: zones.zone(row.optionalText(columns))))
             }
         }
     }
@@ -221,10 +213,7 @@ extension SQLiteStore: AttendanceStore {
             LinkedBooking(booking: try requireBooking(organizationID, .id(bookingID), db),
                           checkins: try checkins(ofBooking: bookingID, db))
         }
-        let locationID: UUID? = switch request.place {
-        case .location(let id): id
-        case .resource: resources.first?.locationID
-        }
+        let locationID = request.place.locationID(of: resources)
         let attendance = try member.flatMap { member in try locationID.flatMap { try attendanceContext(member.id, at: $0, db) } }
         // Out of the other places first, where the location keeps members in one place at a time.
         var elsewhere: [Checkin] = []
@@ -241,5 +230,22 @@ extension SQLiteStore: AttendanceStore {
             resources: resources, settings: try attendanceSettings(organizationID, db), elsewhere: elsewhere),
             linked: linked, attendance: attendance,
             elsewhere: try elsewhere.reduce(into: [:]) { contexts, visit in contexts[visit.id] = try attendanceContext(of: visit, db) })
+    }
+}
+
+/// The time zones of the locations a read's rows name, each made once (a member's or a period's
+/// visits name few), else the organization's.
+private struct Zones {
+    let organization: TimeZone
+    private var made: [String: TimeZone] = [:]
+
+    init(organization: TimeZone) { self.organization = organization }
+
+    mutating func zone(_ name: String?) -> TimeZone {
+        guard let name else { return organization }
+        if let zone = made[name] { return zone }
+        let zone = Location.zone(name, else: organization)
+        made[name] = zone
+        return zone
     }
 }

@@ -135,11 +135,7 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     }
 
     /// The document stored for these settings, keys sorted.
-    public var stored: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)  // strings and numbers only: cannot fail
-    }
+    public var stored: String { String(decoding: sortedJSON, as: UTF8.self) }
 
     public func validate() throws(FrontdeskError) {
         var v = Validator()

@@ -87,11 +87,7 @@ extension Schedule: Codable {
 
 extension Schedule {
     /// As stored: its JSON, keys sorted.
-    public var stored: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)  // days, times and a number: cannot fail
-    }
+    public var stored: String { String(decoding: sortedJSON, as: UTF8.self) }
 
     public init(stored text: String) throws {
         self = try JSONDecoder().decode(Self.self, from: Data(text.utf8))

@@ -90,7 +90,7 @@ extension Frontdesk {
             do {
                 step = try context.facts.step(request, visitID: visitID, now: now)
             } catch FrontdeskError.codeNotFound {
-                let data = FailedScanData(request).json
+                let data = FailedScanData(request).sortedJSON
                 return .failed(FailedScan(
                     audit: AuditEntry(id: newID(), organizationID: caller.organizationID, entityType: "scan",
                                       entityID: failureID, action: "scan_failed", actor: actor, before: nil,
@@ -138,11 +138,5 @@ private struct FailedScanData: Encodable {
         case .location(let id): location_id = id.text
         case .resource(let id): resource_id = id.text
         }
-    }
-
-    var json: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return try! encoder.encode(self)  // strings only: cannot fail
     }
 }

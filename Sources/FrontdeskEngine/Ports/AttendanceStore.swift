@@ -62,11 +62,13 @@ public struct MemberVisits: Sendable {
 }
 
 extension VisitSummary {
-    /// A visit's summary from its stamps and stored attendance, read in its location's `zone`.
-    public init(checkIn: Date, checkOut: Date?, attendance: VisitAttendance?, zone: TimeZone) {
-        self.init(day: attendance?.day ?? LocalDate(checkIn, in: zone), startMinute: LocalTime(checkIn, in: zone).minutes,
-                  workedMinutes: attendance?.workedMinutes ?? checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) },
-                  workDays: attendance?.workDays ?? 0)
+    /// The summary of a visit that began, from its stamps and stored attendance, read in its
+    /// location's `zone`.
+    public init(_ visit: Checkin, in zone: TimeZone) {
+        let checkIn = visit.checkIn!  // the stores read visits that began
+        self.init(day: visit.attendance?.day ?? LocalDate(checkIn, in: zone), startMinute: LocalTime(checkIn, in: zone).minutes,
+                  workedMinutes: visit.attendance?.workedMinutes ?? visit.checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) },
+                  workDays: visit.attendance?.workDays ?? 0)
     }
 }
 
@@ -150,11 +152,7 @@ public struct ScanAnswer: Sendable, Hashable, Codable {
     }
 
     /// As kept: its JSON.
-    public var stored: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)  // strings, numbers and an id: cannot fail
-    }
+    public var stored: String { String(decoding: sortedJSON, as: UTF8.self) }
 
     public init(stored text: String) throws {
         self = try JSONDecoder().decode(Self.self, from: Data(text.utf8))
