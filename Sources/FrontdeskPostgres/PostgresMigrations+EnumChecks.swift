@@ -45,6 +45,12 @@ extension PostgresMigrations {
                             "correction_rejected", "correction_applied"])
     }
 
+    /// Migration 0028: and those announcing members' attendance.
+    static var eventTypesWithTallies: [String] {
+        eventTypes(adding: ["checkin_failed", "session_expired", "correction_submitted", "correction_approved",
+                            "correction_rejected", "correction_applied", "streak_milestone", "engagement_changed"])
+    }
+
     private static func eventTypes(adding added: [String]) -> [String] {
         enumeratedColumns.filter { $0.values == eventTypes }.flatMap { table, column, _ in
             ["ALTER TABLE \(table) DROP CONSTRAINT \(table)_\(column)_known", check(table, column, eventTypes + added)]

@@ -531,6 +531,45 @@ enum PostgresMigrations {
         Migration(version: "0027_one_place_at_a_time", statements: [
             "ALTER TABLE locations ADD COLUMN one_place_at_a_time boolean NOT NULL DEFAULT false",
         ]),
+        // What members' visits add up to, by member, location and local day (`MemberDay`), changed
+        // in each visit's transaction and kept when visits are purged; found by day for the
+        // dashboard, by member for statistics. What has been announced of each member
+        // (`MemberTally`), found when changed since or due. The events announcing it.
+        Migration(version: "0028_member_days", statements: [
+            """
+            CREATE TABLE member_days (
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                day text NOT NULL,
+                member_id uuid NOT NULL,
+                location_id uuid NOT NULL,
+                visits integer NOT NULL,
+                minutes integer NOT NULL,
+                finished integer NOT NULL,
+                half_days integer NOT NULL,
+                morning integer NOT NULL,
+                afternoon integer NOT NULL,
+                evening integer NOT NULL,
+                night integer NOT NULL,
+                PRIMARY KEY (organization_id, day, member_id, location_id)
+            )
+            """,
+            "CREATE INDEX member_days_by_member ON member_days (member_id, day)",
+            """
+            CREATE TABLE member_tallies (
+                member_id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                changed bigint NOT NULL,
+                evaluated bigint NOT NULL DEFAULT 0,
+                milestones integer NOT NULL DEFAULT 0,
+                engagement text CONSTRAINT member_tallies_engagement_known
+                    CHECK (engagement IN ('highly_active', 'active', 'regular', 'occasional', 'inactive', 'at_risk', 'dormant')),
+                evaluate_at timestamptz
+            )
+            """,
+            "CREATE INDEX member_tallies_changed ON member_tallies (member_id) WHERE changed > evaluated",
+            "CREATE INDEX member_tallies_due ON member_tallies (evaluate_at) WHERE evaluate_at IS NOT NULL",
+            "CREATE INDEX member_tallies_by_engagement ON member_tallies (organization_id, engagement)",
+        ] + eventTypesWithTallies),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that
@@ -547,6 +586,7 @@ enum PostgresMigrations {
             for statement in migration.statements {
                 try await connection.run("\(raw: statement)", logger: logger)
             }
+            if migration.version == "0028_member_days" { try await backfillMemberDays(connection, logger: logger) }
             try await connection.run("""
                 INSERT INTO schema_migrations (version, applied_at) VALUES (\(migration.version), now())
                 """, logger: logger)

@@ -104,50 +104,6 @@ extension PostgresStore: AttendanceStore {
         }
     }
 
-    public func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits {
-        try await transaction { connection in
-            guard let member = try await connection.rows(Self.select(Member.self, organizationID, memberID),
-                                                         logger: self.logger).first.map(Member.init(row:))
-            else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
-            let rows = try await connection.rows("""
-                SELECT c.*, l.timezone AS location_zone, o.timezone AS organization_zone
-                FROM checkins c JOIN organizations o ON o.id = c.organization_id LEFT JOIN locations l ON l.id = c.location_id
-                WHERE c.member_id = \(memberID) AND c.check_in IS NOT NULL ORDER BY c.check_in
-                """, logger: self.logger)
-            var zone = TimeZone.gmt
-            if rows.isEmpty {
-                let organization = try await connection.rows("SELECT timezone FROM organizations WHERE id = \(organizationID)",
-                                                             logger: self.logger)
-                zone = TimeZone(identifier: try organization.first?.value("timezone") ?? "UTC") ?? .gmt
-            }
-            var visits: [VisitSummary] = []
-            for row in rows {
-                let visit = try Checkin(row: row)
-                zone = Location.zone(try row.value("location_zone"),
-                                     else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
-                visits.append(VisitSummary(visit, in: zone))
-            }
-            return MemberVisits(member: member, visits: visits, zone: zone)
-        }
-    }
-
-    public func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit] {
-        let place: SQL = locationID.map { "AND c.location_id = \($0)" } ?? ""
-        return try await query("""
-            SELECT c.*, l.timezone AS location_zone, o.timezone AS organization_zone, m.name AS member_name
-            FROM checkins c JOIN members m ON m.id = c.member_id JOIN organizations o ON o.id = c.organization_id
-            LEFT JOIN locations l ON l.id = c.location_id
-            WHERE c.organization_id = \(organizationID) AND c.check_in >= \(period.start) AND c.check_in < \(period.end)
-              \(place)
-            """).map { row in
-            let visit = try Checkin(row: row)
-            let zone = Location.zone(try row.value("location_zone"),
-                                     else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
-            return DashboardVisit(memberID: visit.memberID!, memberName: try row.value("member_name"),
-                                  summary: VisitSummary(visit, in: zone))
-        }
-    }
-
     public func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit] {
         let place: SQL = locationID.map { "AND c.location_id = \($0)" } ?? ""
         return try await query("""

@@ -28,7 +28,8 @@ extension PostgresStore: CheckinStore {
             }
             let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
             try await self.admit(change.arrival.map { [$0] } ?? [], organizationID, connection)
-            try await connection.run("WITH \(Self.save([change]))\(Self.record(change))", logger: self.logger)
+            let tallies = try await self.tallies([(nil, change.checkin)], organizationID, connection)
+            try await connection.run("WITH \(Self.save([change]))\(tallies)\(Self.record(change))", logger: self.logger)
             return change.checkin
         }
     }
@@ -86,10 +87,11 @@ extension PostgresStore: CheckinStore {
         _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
     ) async throws {
         try await recording(organizationID) { connection in
-            let change = try decide(try await self.lockCheckin(organizationID, id, connection))
+            let current = try await self.lockCheckin(organizationID, id, connection)
+            let change = try decide(current)
             try await connection.run("""
                 WITH gone AS (DELETE FROM checkins WHERE organization_id = \(organizationID) AND id = \(id)),
-                \(Self.record(change))
+                \(try await self.tallies([(current, nil)], organizationID, connection))\(Self.record(change))
                 """, logger: self.logger)
         }
     }
@@ -103,7 +105,9 @@ extension PostgresStore: CheckinStore {
             try await write(booking, connection)
         } else {
             try await admit(change.arrivals, change.checkin.organizationID, connection)
-            try await connection.run("WITH \(Self.save([change.checkin]))\(Self.record(change.checkin))", logger: logger)
+            let tallies = try await tallies([(change.checkin.previous, change.checkin.checkin)], change.checkin.organizationID,
+                                            connection)
+            try await connection.run("WITH \(Self.save([change.checkin]))\(tallies)\(Self.record(change.checkin))", logger: logger)
         }
     }
 

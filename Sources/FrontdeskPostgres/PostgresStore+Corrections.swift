@@ -59,7 +59,7 @@ extension PostgresStore: CorrectionStore {
                 let checkin = applied.visit.checkin
                 try await connection.run("""
                     WITH gone AS (DELETE FROM checkins WHERE organization_id = \(organizationID) AND id = \(checkin.checkin.id)),
-                    \(Self.record(checkin))
+                    \(try await self.tallies([(visit, nil)], organizationID, connection))\(Self.record(checkin))
                     """, logger: self.logger)
             } else {
                 try await self.write(applied.visit, connection)

@@ -27,6 +27,17 @@ extension PostgresStore: RetentionStore {
             """)
     }
 
+    /// By `checkins_by_stay` (migration 0023): the visits whose stay lies wholly before `cutoff`.
+    public func purgeVisits(_ organizationID: UUID, endedBefore cutoff: Date, limit: Int) async throws -> Int {
+        try await count("""
+            DELETE FROM checkins WHERE id IN (
+                SELECT id FROM checkins
+                WHERE organization_id = \(organizationID) AND check_in IS NOT NULL AND booking_id IS NULL
+                  AND \(raw: PostgresMigrations.stay()) << tstzrange(\(cutoff), NULL)
+                LIMIT \(limit))
+            """)
+    }
+
     /// How many rows a `DELETE` removed, in its own transaction.
     private func count(_ delete: SQL) async throws -> Int {
         let rows = try await query("WITH gone AS (\(delete) RETURNING 1) SELECT count(*)::int AS n FROM gone")

@@ -75,6 +75,12 @@ extension SQLiteMigrations {
                                 "correction_rejected", "correction_applied"])
     }
 
+    /// Migration 0028: and those announcing members' attendance.
+    static var enumChecksWithTallies: String {
+        madeAgain(eventTypes + ["checkin_failed", "session_expired", "correction_submitted", "correction_approved",
+                                "correction_rejected", "correction_applied", "streak_milestone", "engagement_changed"])
+    }
+
     private static func madeAgain(_ eventTypes: [String]) -> String {
         enumeratedColumns(eventTypes).map { table, _ in
             "DROP TRIGGER \(table)_known_values_insert;\nDROP TRIGGER \(table)_known_values_update;\n"

@@ -470,6 +470,42 @@ enum SQLiteMigrations {
         ("0027_one_place_at_a_time", """
         ALTER TABLE locations ADD COLUMN one_place_at_a_time INTEGER NOT NULL DEFAULT 0 CHECK (one_place_at_a_time IN (0, 1));
         """),
+        // What members' visits add up to, by member, location and local day (`MemberDay`), changed
+        // in each visit's transaction and kept when visits are purged; stored in day order for the
+        // dashboard, found by member for statistics. What has been announced of each member
+        // (`MemberTally`), found when changed since or due. The events announcing it.
+        ("0028_member_days", """
+        CREATE TABLE member_days (
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            day TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            location_id TEXT NOT NULL,
+            visits INTEGER NOT NULL,
+            minutes INTEGER NOT NULL,
+            finished INTEGER NOT NULL,
+            half_days INTEGER NOT NULL,
+            morning INTEGER NOT NULL,
+            afternoon INTEGER NOT NULL,
+            evening INTEGER NOT NULL,
+            night INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, day, member_id, location_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX member_days_by_member ON member_days(member_id, day);
+        CREATE TABLE member_tallies (
+            member_id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            changed INTEGER NOT NULL,
+            evaluated INTEGER NOT NULL DEFAULT 0,
+            milestones INTEGER NOT NULL DEFAULT 0,
+            engagement TEXT CHECK (engagement IN ('highly_active', 'active', 'regular', 'occasional', 'inactive',
+                                                  'at_risk', 'dormant')),
+            evaluate_at INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX member_tallies_changed ON member_tallies(member_id) WHERE changed > evaluated;
+        CREATE INDEX member_tallies_due ON member_tallies(evaluate_at) WHERE evaluate_at IS NOT NULL;
+        CREATE INDEX member_tallies_by_engagement ON member_tallies(organization_id, engagement);
+        \(enumChecksWithTallies)
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.
@@ -501,6 +537,7 @@ enum SQLiteMigrations {
         try refuseUnknown(applied)
         for migration in all where !applied.contains(migration.version) {
             try db.execute(sql: migration.sql)
+            if migration.version == "0028_member_days" { try backfillMemberDays(db) }
             try db.execute(sql: "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                            arguments: [migration.version, Date().millis])
         }

@@ -85,41 +85,6 @@ extension SQLiteStore: AttendanceStore {
         }
     }
 
-    public func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits {
-        try await read { db in
-            let member = try Self.require(Member.self, organizationID, memberID, db)
-            var zones = Zones(organization: try Self.requireOrganization(organizationID, db).zone)
-            var zone = zones.organization
-            let visits = try db.rows("""
-                SELECT \(Checkin.selected(as: "c")), l.timezone FROM checkins c INDEXED BY checkins_by_member
-                LEFT JOIN locations l ON l.id = c.location_id
-                WHERE c.member_id = ? AND c.check_in IS NOT NULL ORDER BY c.check_in
-                """, [memberID.text]) { row in
-                zone = zones.zone(row.optionalText(Int32(Checkin.columnNames.count)))
-                return VisitSummary(try Checkin(row: row), in: zone)
-            }
-            return MemberVisits(member: member, visits: visits, zone: zone)
-        }
-    }
-
-    public func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit] {
-        try await read { db in
-            var zones = Zones(organization: try Self.requireOrganization(organizationID, db).zone)
-            // By `checkins_by_stay` (migration 0023): the visits that left at or after the period's
-            // start, of which those that arrived in it.
-            return try db.rows("""
-                SELECT \(Checkin.selected(as: "c")), l.timezone, m.name FROM checkins c INDEXED BY checkins_by_stay
-                JOIN members m ON m.id = c.member_id LEFT JOIN locations l ON l.id = c.location_id
-                WHERE c.organization_id = ?1 AND c.check_in IS NOT NULL AND \(SQLiteMigrations.stayEnd(of: "c")) >= ?2
-                  AND c.check_in >= ?2 AND c.check_in < ?3 AND (?4 IS NULL OR c.location_id = ?4)
-                """, [organizationID.text, period.start.millis, period.end.millis, locationID?.text]) { row in
-                let visit = try Checkin(row: row), columns = Int32(Checkin.columnNames.count)
-                return DashboardVisit(memberID: visit.memberID!, memberName: row.text(columns + 1),
-                                      summary: VisitSummary(visit, in: zones.zone(row.optionalText(columns))))
-            }
-        }
-    }
-
     public func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit] {
         try await read { db in
             try db.rows("""
@@ -230,22 +195,5 @@ extension SQLiteStore: AttendanceStore {
             resources: resources, settings: try attendanceSettings(organizationID, db), elsewhere: elsewhere),
             linked: linked, attendance: attendance,
             elsewhere: try elsewhere.reduce(into: [:]) { contexts, visit in contexts[visit.id] = try attendanceContext(of: visit, db) })
-    }
-}
-
-/// The time zones of the locations a read's rows name, each made once (a member's or a period's
-/// visits name few), else the organization's.
-private struct Zones {
-    let organization: TimeZone
-    private var made: [String: TimeZone] = [:]
-
-    init(organization: TimeZone) { self.organization = organization }
-
-    mutating func zone(_ name: String?) -> TimeZone {
-        guard let name else { return organization }
-        if let zone = made[name] { return zone }
-        let zone = Location.zone(name, else: organization)
-        made[name] = zone
-        return zone
     }
 }

@@ -84,9 +84,11 @@ extension SQLiteStore: CheckinStore {
         _ organizationID: UUID, _ id: UUID, decide: @escaping @Sendable (Checkin) throws -> CheckinChange
     ) async throws {
         try await write { db in
-            let change = try decide(try Self.requireCheckin(organizationID, id, db))
+            let current = try Self.requireCheckin(organizationID, id, db)
+            let change = try decide(current)
             try db.cachedExecute(sql: "DELETE FROM checkins WHERE organization_id = ? AND id = ?",
                                  arguments: [organizationID.text, id.text])
+            try Self.tally(from: current, to: nil, db)
             try self.record(change, db)
         }
     }
@@ -123,13 +125,15 @@ extension SQLiteStore: CheckinStore {
                     [bookingID.text], Checkin.init(row:))
     }
 
-    /// Inserts a new checkin or updates a changed one (its audit and events are `record`'s).
+    /// Inserts a new checkin or updates a changed one, and moves its member's days (its audit and
+    /// events are `record`'s).
     static func save(_ change: CheckinChange, _ db: Database) throws {
         if let previous = change.previous {
             try db.update("checkins", change.checkin.columns, previous: previous.columns)
         } else {
             try db.insert("checkins", change.checkin.columns)
         }
+        try tally(from: change.previous, to: change.checkin, db)
         // The organization's longest visit bounds how long before a window a visit ending in it began.
         if let span = change.checkin.span, span != change.previous?.span {
             let longest = Int64(span * 1000)

@@ -47,6 +47,7 @@ extension SQLiteStore: CorrectionStore {
             if applied.deletesVisit {
                 try db.run("DELETE FROM checkins WHERE organization_id = ? AND id = ?",
                            [organizationID.text, applied.visit.checkin.checkin.id.text])
+                try Self.tally(from: visit, to: nil, db)
                 try self.record(applied.visit.checkin, db)
             } else {
                 try self.write(applied.visit, linked: nil, db)

@@ -33,4 +33,18 @@ extension SQLiteStore: RetentionStore {
             return db.changesCount
         }
     }
+
+    /// By `checkins_by_stay` (migration 0023), the visits that ended first.
+    public func purgeVisits(_ organizationID: UUID, endedBefore cutoff: Date, limit: Int) async throws -> Int {
+        try await write { db in
+            try db.cachedExecute(sql: """
+                DELETE FROM checkins WHERE id IN (
+                    SELECT id FROM checkins INDEXED BY checkins_by_stay
+                    WHERE organization_id = ?1 AND check_in IS NOT NULL AND \(SQLiteMigrations.stayEnd()) < ?2
+                      AND booking_id IS NULL
+                    ORDER BY \(SQLiteMigrations.stayEnd()) LIMIT ?3)
+                """, arguments: [organizationID.text, cutoff.millis, limit])
+            return db.changesCount
+        }
+    }
 }

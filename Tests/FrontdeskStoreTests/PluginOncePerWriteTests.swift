@@ -32,6 +32,7 @@ struct PluginOncePerWriteTests {
             case .checkIn(let checkin): checkin.notes == "banned" ? "banned check-in" : "check-in"
             case .checkOut: "check-out"
             case .booking(let action, _): action.rawValue
+            case .streakMilestone, .engagementChanged: "attendance"
             }
             calls.withLock { $0.append("\(hook) \(what)") }
         }

@@ -170,6 +170,8 @@ private final class Recorder: FrontdeskPlugin {
         case .checkIn(let checkin): "check-in \(checkin.state.rawValue)"
         case .checkOut(let checkin): "check-out \(checkin.state.rawValue)"
         case .booking(let action, let booking): "\(action.rawValue) booking \(booking.status.rawValue)"
+        case .streakMilestone(_, let days): "streak milestone \(days)"
+        case .engagementChanged(_, let change): "engagement \(change.from?.rawValue ?? "none") to \(change.to.rawValue)"
         }
     }
 }

@@ -8,6 +8,7 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
         case scanDebounceSeconds = "scan_debounce_seconds"
         case allowedMemberTypes = "allowed_member_types"
         case types
+        case visitRetentionDays = "visit_retention_days"
     }
 
     /// What one member type does differently; each setting left out is its default (`AttendancePolicy`).
@@ -94,6 +95,7 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     }
 
     public static let defaultScanDebounceSeconds = 60
+    public static let defaultVisitRetentionDays = 730
 
     /// A scan of the same member at the same place within this many seconds of the visit's last
     /// stamp changes nothing (`scan_debounced`): a badge held to the reader twice is one tap.
@@ -102,14 +104,18 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     public var allowedMemberTypes: [String]
     /// Settings by member type, over the defaults.
     public var types: [String: TypeSettings]
+    /// Visits outside bookings that ended longer ago are purged by the sweeper, their members'
+    /// days kept (`MemberDay`); 0 keeps them all.
+    public var visitRetentionDays: Int
 
     public static let everyType = ["*"]
 
     public init(scanDebounceSeconds: Int = defaultScanDebounceSeconds, allowedMemberTypes: [String] = everyType,
-                types: [String: TypeSettings] = [:]) {
+                types: [String: TypeSettings] = [:], visitRetentionDays: Int = defaultVisitRetentionDays) {
         self.scanDebounceSeconds = scanDebounceSeconds
         self.allowedMemberTypes = allowedMemberTypes
         self.types = types
+        self.visitRetentionDays = visitRetentionDays
     }
 
     /// How many visits in progress a member of `type` may have in one location: one by default.
@@ -126,7 +132,9 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
             scanDebounceSeconds: try container.decodeIfPresent(Int.self, forKey: .scanDebounceSeconds)
                 ?? Self.defaultScanDebounceSeconds,
             allowedMemberTypes: try container.decodeIfPresent([String].self, forKey: .allowedMemberTypes) ?? Self.everyType,
-            types: try container.decodeIfPresent([String: TypeSettings].self, forKey: .types) ?? [:])
+            types: try container.decodeIfPresent([String: TypeSettings].self, forKey: .types) ?? [:],
+            visitRetentionDays: try container.decodeIfPresent(Int.self, forKey: .visitRetentionDays)
+                ?? Self.defaultVisitRetentionDays)
     }
 
     /// The settings a stored document holds ("{}" before any change).
@@ -140,6 +148,7 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     public func validate() throws(FrontdeskError) {
         var v = Validator()
         v.check((0...3_600).contains(scanDebounceSeconds), "scan_debounce_seconds", "must be between 0 and 3600")
+        v.check((0...36_500).contains(visitRetentionDays), "visit_retention_days", "must be between 0 (keep) and 36500")
         let allowed = allowedMemberTypes
         v.check(!allowed.isEmpty, "allowed_member_types", "give at least one type, or \"*\" for every type")
         v.check(allowed.count <= 50, "allowed_member_types", "must hold at most 50 types")
@@ -179,18 +188,21 @@ public struct AttendanceSettingsPatch: Sendable, Hashable {
     public var allowedMemberTypes: [String]?
     /// Merged into each type's settings: a setting it leaves out keeps its value.
     public var types: [String: AttendanceSettings.TypeSettings]?
+    public var visitRetentionDays: Int?
 
     public init(scanDebounceSeconds: Int? = nil, allowedMemberTypes: [String]? = nil,
-                types: [String: AttendanceSettings.TypeSettings]? = nil) {
+                types: [String: AttendanceSettings.TypeSettings]? = nil, visitRetentionDays: Int? = nil) {
         self.scanDebounceSeconds = scanDebounceSeconds
         self.allowedMemberTypes = allowedMemberTypes
         self.types = types
+        self.visitRetentionDays = visitRetentionDays
     }
 
     public func applied(to settings: AttendanceSettings) throws(FrontdeskError) -> AttendanceSettings {
         var next = settings
         if let scanDebounceSeconds { next.scanDebounceSeconds = scanDebounceSeconds }
         if let allowedMemberTypes { next.allowedMemberTypes = allowedMemberTypes }
+        if let visitRetentionDays { next.visitRetentionDays = visitRetentionDays }
         for (type, patch) in types ?? [:] {
             next.types[type] = (next.types[type] ?? AttendanceSettings.TypeSettings()).merged(patch)
         }

@@ -18,6 +18,17 @@ public struct VisitSummary: Sendable, Hashable {
     }
 }
 
+extension VisitSummary {
+    /// The summary of a visit that began, from its stamps and stored attendance, read in its
+    /// location's `zone`.
+    public init(_ visit: Checkin, in zone: TimeZone) {
+        let checkIn = visit.checkIn!  // the stores read visits that began
+        self.init(day: visit.attendance?.day ?? LocalDate(checkIn, in: zone), startMinute: LocalTime(checkIn, in: zone).minutes,
+                  workedMinutes: visit.attendance?.workedMinutes ?? visit.checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) },
+                  workDays: visit.attendance?.workDays ?? 0)
+    }
+}
+
 /// A member's visits by month: how many, on how many days, their work days and minutes.
 public struct MonthOfVisits: Sendable, Hashable {
     /// `YYYY-MM`.
@@ -28,18 +39,18 @@ public struct MonthOfVisits: Sendable, Hashable {
     public var minutes: Int
 
     /// The months with visits, oldest first.
-    public static func history(_ visits: [VisitSummary]) -> [MonthOfVisits] {
-        Dictionary(grouping: visits) { String(format: "%04d-%02d", $0.day.year, $0.day.month) }
-            .map { month, visits in
-                MonthOfVisits(month: month, visits: visits.count, days: Set(visits.map(\.day)).count,
-                              workDays: visits.map(\.workDays).reduce(0, +),
-                              minutes: visits.compactMap(\.workedMinutes).reduce(0, +))
+    public static func history(_ days: [MemberDay]) -> [MonthOfVisits] {
+        Dictionary(grouping: days.filter { $0.visits > 0 }) { String(format: "%04d-%02d", $0.day.year, $0.day.month) }
+            .map { month, days in
+                let total = MemberDay.sum(days)
+                return MonthOfVisits(month: month, visits: total.visits, days: Set(days.map(\.day)).count,
+                                     workDays: total.workDays, minutes: total.minutes)
             }
             .sorted { $0.month < $1.month }
     }
 }
 
-/// How a member has been attending, from their visits: counts, streaks of consecutive local days
+/// How a member has been attending, from their days (`MemberDay`): counts, streaks of consecutive local days
 /// (of scheduled days, for a member with a schedule), the milestones those reached, engagement,
 /// a loyalty score, their favourite time of day and how long they stay.
 public struct MemberStats: Sendable, Hashable {
@@ -54,7 +65,7 @@ public struct MemberStats: Sendable, Hashable {
         case morning, afternoon, evening, night
 
         /// 05:00–12:00 morning, 12:00–17:00 afternoon, 17:00–22:00 evening, else night.
-        init(minute: Int) {
+        public init(minute: Int) {
             switch minute / 60 {
             case 5..<12: self = .morning
             case 12..<17: self = .afternoon
@@ -62,6 +73,9 @@ public struct MemberStats: Sendable, Hashable {
             default: self = .night
             }
         }
+
+        /// Its place in `allCases` (and in `MemberDay.slots`).
+        public var index: Int { Self.allCases.firstIndex(of: self)! }
     }
 
     public static let milestoneDays = [7, 14, 30, 60, 90, 180, 365]
@@ -78,15 +92,19 @@ public struct MemberStats: Sendable, Hashable {
     public var averageMinutes: Int?
     public var lastVisitDay: LocalDate?
 
-    /// The statistics of `visits` on `today` (the member's local day now). A schedule's days off
-    /// neither break nor extend a streak.
-    public init(visits: [VisitSummary], today: LocalDate, schedule: Schedule? = nil) {
-        let days = Set(visits.map(\.day)).sorted()
+    /// The statistics of a member's `days` (of every location, in any order) on `today` (the
+    /// member's local day now). A schedule's days off neither break nor extend a streak.
+    public init(days tallies: [MemberDay], today: LocalDate, schedule: Schedule? = nil) {
+        let attended = tallies.filter { $0.visits > 0 }
+        let days = Set(attended.map(\.day)).sorted()
         func counts(_ day: LocalDate) -> Bool {
             schedule.map { $0.days.contains(Schedule.Day.allCases[day.weekday]) } ?? true
         }
-        totalVisits = visits.count
-        visitsThisMonth = visits.filter { $0.day.year == today.year && $0.day.month == today.month }.count
+        func visits(where included: (LocalDate) -> Bool) -> Int {
+            attended.filter { included($0.day) }.map(\.visits).reduce(0, +)
+        }
+        totalVisits = visits { _ in true }
+        visitsThisMonth = visits { $0.year == today.year && $0.month == today.month }
         uniqueDays = days.count
         lastVisitDay = days.last
 
@@ -105,7 +123,7 @@ public struct MemberStats: Sendable, Hashable {
         milestones = Self.milestoneDays.filter { $0 <= longest }
 
         let sinceLast = lastVisitDay.map { $0.days(until: today) } ?? Int.max
-        let lastThirty = visits.filter { $0.day.days(until: today) < 30 && $0.day <= today }.count
+        let lastThirty = visits { $0.days(until: today) < 30 && $0 <= today }
         engagement = sinceLast >= 30 ? .dormant : sinceLast >= 14 ? .atRisk
             : lastThirty >= 12 ? .highlyActive : lastThirty >= 8 ? .active : lastThirty >= 4 ? .regular
             : lastThirty >= 1 ? .occasional : .inactive
@@ -113,17 +131,17 @@ public struct MemberStats: Sendable, Hashable {
         // Loyalty, 0–100: visits in the last 90 days (40, full at 36), the current streak (30, full
         // at 30 days), consistency: weeks with a visit among the last 12 (20), tenure since the
         // first visit (10, full at a year).
-        let lastNinety = visits.filter { $0.day.days(until: today) < 90 && $0.day <= today }.count
+        let lastNinety = visits { $0.days(until: today) < 90 && $0 <= today }
         let weeks = Set(days.map { $0.days(until: today) }.filter { (0..<84).contains($0) }.map { $0 / 7 }).count
         let tenure = days.first.map { $0.days(until: today) } ?? 0
         let score = 40 * min(Double(lastNinety) / 36, 1) + 30 * min(Double(currentStreak) / 30, 1)
             + 20 * Double(weeks) / 12 + 10 * min(Double(tenure) / 365, 1)
         loyaltyScore = Int(score.rounded())
 
-        let slots = Dictionary(grouping: visits, by: { TimeSlot(minute: $0.startMinute) }).mapValues(\.count)
-        favoriteTimeSlot = TimeSlot.allCases.filter { slots[$0] != nil }.max { slots[$0]! < slots[$1]! }
-        let finished = visits.compactMap(\.workedMinutes)
-        averageMinutes = finished.isEmpty ? nil : finished.reduce(0, +) / finished.count
+        let slots = TimeSlot.allCases.map { slot in attended.map { $0.slots[slot.index] }.reduce(0, +) }
+        favoriteTimeSlot = slots.max().flatMap { most in most > 0 ? TimeSlot.allCases[slots.firstIndex(of: most)!] : nil }
+        let finished = attended.map(\.finished).reduce(0, +)
+        averageMinutes = finished == 0 ? nil : attended.map(\.minutes).reduce(0, +) / finished
     }
 
     /// Counted days after `from` up to and including `to`: 1 when `to` is the next counted day.

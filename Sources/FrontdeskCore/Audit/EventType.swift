@@ -32,4 +32,8 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case correctionApproved = "correction_approved"
     case correctionRejected = "correction_rejected"
     case correctionApplied = "correction_applied"
+    /// A member's streak reached one of `MemberStats.milestoneDays` for the first time.
+    case streakMilestone = "streak_milestone"
+    /// A member's engagement moved (`MemberStats.Engagement`), by a visit or by the days going by.
+    case engagementChanged = "engagement_changed"
 }

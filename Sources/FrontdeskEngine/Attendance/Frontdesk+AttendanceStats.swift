@@ -3,25 +3,30 @@ import FrontdeskCore
 
 /// What attendance tells: a member's statistics and who is in now. Requires `attendance:read`.
 extension Frontdesk {
-    /// A member's statistics on their local day now; streaks count the days of their schedule
-    /// (their own, else their type's, when they are measured against one).
+    /// A member's statistics on their local day now, from their days.
     public func memberAttendance(_ caller: Caller, _ memberID: UUID) async throws -> MemberStats {
         try caller.require(.attendanceRead)
-        let read = try await store.memberVisits(caller.organizationID, member: memberID)
-        let policy = try await store.attendanceSettings(caller.organizationID)
+        return try await memberStats(caller.organizationID, memberID).stats
+    }
+
+    /// A member's statistics and the zone their day is read in; streaks count the days of their
+    /// schedule (their own, else their type's, when they are measured against one).
+    func memberStats(_ organizationID: UUID, _ memberID: UUID) async throws -> (stats: MemberStats, zone: TimeZone) {
+        let read = try await store.memberDays(organizationID, member: memberID)
+        let policy = try await store.attendanceSettings(organizationID)
             .policy(for: read.member.type, schedule: read.member.schedule)
-        return MemberStats(visits: read.visits, today: LocalDate(now, in: read.zone),
-                           schedule: policy.detection == .scheduleAware ? policy.schedule : nil)
+        return (MemberStats(days: read.days, today: LocalDate(now, in: read.zone),
+                            schedule: policy.detection == .scheduleAware ? policy.schedule : nil), read.zone)
     }
 
     /// A member's visits by month, oldest first.
     public func memberAttendanceHistory(_ caller: Caller, _ memberID: UUID) async throws -> [MonthOfVisits] {
         try caller.require(.attendanceRead)
-        return MonthOfVisits.history(try await store.memberVisits(caller.organizationID, member: memberID).visits)
+        return MonthOfVisits.history(try await store.memberDays(caller.organizationID, member: memberID).days)
     }
 
     /// The dashboard of `[from, to)` (at most 366 days), its days read in the organization's zone;
-    /// engagement as of its last day, from the visits of the 90 days before it.
+    /// engagement as last evaluated (`announceAttendance`).
     public func attendanceDashboard(
         _ caller: Caller, from: Date, to: Date, locationID: UUID? = nil
     ) async throws -> AttendanceDashboard {
@@ -34,9 +39,7 @@ extension Frontdesk {
         try v.validate()
         let zone = try await organization(of: caller).zone
         let days = LocalDate(from, in: zone)...LocalDate(to.addingTimeInterval(-0.001), in: zone)
-        let since = min(from, to.addingTimeInterval(-Double(AttendanceDashboard.engagementDays) * 86_400))
-        let visits = try await store.memberVisits(caller.organizationID, in: TimeWindow(start: since, end: to), at: locationID)
-        return AttendanceDashboard(visits: visits, days: days)
+        return try await store.attendanceDashboard(caller.organizationID, days: days, at: locationID)
     }
 
     /// Who is in now, in one location or in every one.

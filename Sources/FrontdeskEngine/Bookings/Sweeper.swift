@@ -5,7 +5,9 @@ import Logging
 extension Frontdesk {
     /// Moves on what time has decided: confirmed bookings never checked in past their location's
     /// no-show grace (where it marks no-shows: `auto_no_show`) become no_show; pending ones past
-    /// their hold expire; members' visits left open past their expiry are closed (`checkOutExpired`). Core decides: each location's `DueBounds`, then `Booking.isDueForNoShow`
+    /// their hold expire; members' visits left open past their expiry are closed (`checkOutExpired`);
+    /// members' streaks and engagement are announced (`announceAttendance`); visits past their
+    /// organization's retention are purged (`purgeVisits`). Core decides: each location's `DueBounds`, then `Booking.isDueForNoShow`
     /// in the transaction of each booking the store fetched by them. Returns how many moved.
     /// Plugins' hooks see each move as the system's (`Caller.system`); a before-hook's veto skips
     /// that booking, logged, and the sweep goes on.
@@ -45,7 +47,10 @@ extension Frontdesk {
             moved += 1
             try await runAfter([.booking(item.action, booking)], caller)
         }
-        return moved + (try await checkOutExpired(limit: limit).count)
+        moved += try await checkOutExpired(limit: limit).count
+        try await announceAttendance(limit: limit)
+        try await purgeVisits(limit: limit)
+        return moved
     }
 }
 

@@ -35,41 +35,61 @@ public protocol AttendanceStore: Sendable {
     /// (`AttendancePolicy.expiry`).
     func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit]
 
-    /// A live member and their visits that began, oldest first, as their statistics read them;
+    /// A live member, their days (`MemberDay`, of every location, oldest first) and the zone their
+    /// day is read in now: that of their last visit's location, else their organization's;
     /// `notFound(member)` otherwise.
-    func memberVisits(_ organizationID: UUID, member memberID: UUID) async throws -> MemberVisits
+    func memberDays(_ organizationID: UUID, member memberID: UUID) async throws -> MemberDays
 
-    /// The visits of members that began in `period` (of one location, or of all), each read in its
-    /// location's zone, with their members' names.
-    func memberVisits(_ organizationID: UUID, in period: TimeWindow, at locationID: UUID?) async throws -> [DashboardVisit]
+    /// The dashboard of the local `days` (first to last), of one location or of all, added up from
+    /// the members' days: each day's figures, the members counted once, the `topCount` members
+    /// with the most visits (then by name); and of the members who ever came (there), how many are
+    /// in each engagement as last evaluated, and the `atRiskCount` at risk, longest gone first.
+    func attendanceDashboard(_ organizationID: UUID, days: ClosedRange<LocalDate>, at locationID: UUID?) async throws
+        -> AttendanceDashboard
+
+    /// The tallies due for evaluation at `now`, of every organization: changed since their last
+    /// evaluation, or past their `evaluateAt`; at most `limit`.
+    func dueTallies(at now: Date, limit: Int) async throws -> [MemberTally]
+
+    /// Keeps an evaluation's tally, with the events announcing what moved, in one transaction, if
+    /// the stored tally is still evaluated as `was` says (evaluation, milestones, engagement);
+    /// returns false, writing nothing, when another evaluation came first.
+    func keepEvaluation(_ evaluation: TallyEvaluation) async throws -> Bool
 
     /// The visits in progress, of one location or of all, with their places' names and members' types.
     func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit]
 }
 
-/// A member's visits as their statistics read them, and the zone their day is read in now: that
+/// A member's days as their statistics read them, and the zone their day is read in now: that
 /// of their last visit's location, else their organization's.
-public struct MemberVisits: Sendable {
+public struct MemberDays: Sendable {
     public var member: Member
-    public var visits: [VisitSummary]
+    public var days: [MemberDay]
     public var zone: TimeZone
 
-    public init(member: Member, visits: [VisitSummary], zone: TimeZone) {
+    public init(member: Member, days: [MemberDay], zone: TimeZone) {
         self.member = member
-        self.visits = visits
+        self.days = days
         self.zone = zone
     }
 }
 
-extension VisitSummary {
-    /// The summary of a visit that began, from its stamps and stored attendance, read in its
-    /// location's `zone`.
-    public init(_ visit: Checkin, in zone: TimeZone) {
-        let checkIn = visit.checkIn!  // the stores read visits that began
-        self.init(day: visit.attendance?.day ?? LocalDate(checkIn, in: zone), startMinute: LocalTime(checkIn, in: zone).minutes,
-                  workedMinutes: visit.attendance?.workedMinutes ?? visit.checkOut.map { Int($0.timeIntervalSince(checkIn) / 60) },
-                  workDays: visit.attendance?.workDays ?? 0)
+/// A member's tally as evaluated (`AttendanceNews.tally`), the tally it was read as, and, when
+/// something moved, the audit entry and events announcing it.
+public struct TallyEvaluation: RecordedChange {
+    public var tally: MemberTally
+    public var was: MemberTally
+    public var audits: [AuditEntry]
+    public var events: [EventDraft]
+
+    public init(tally: MemberTally, was: MemberTally, audit: AuditEntry?, events: [EventDraft]) {
+        self.tally = tally
+        self.was = was
+        self.audits = audit.map { [$0] } ?? []
+        self.events = events
     }
+
+    public var organizationID: UUID { tally.organizationID }
 }
 
 /// A member's visit in progress outside bookings, and what classifies it.

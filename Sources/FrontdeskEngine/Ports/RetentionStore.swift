@@ -13,4 +13,8 @@ public protocol RetentionStore: Sendable {
     /// Deletes up to `limit` of the organization's oldest audit entries created before `cutoff`, and
     /// returns how many.
     func purgeAuditEntries(_ organizationID: UUID, createdBefore cutoff: Date, limit: Int) async throws -> Int
+    /// Deletes up to `limit` of the organization's visits outside bookings that ended before
+    /// `cutoff`, oldest first, and returns how many; their members' days (`MemberDay`) and their
+    /// corrections stay as they are.
+    func purgeVisits(_ organizationID: UUID, endedBefore cutoff: Date, limit: Int) async throws -> Int
 }

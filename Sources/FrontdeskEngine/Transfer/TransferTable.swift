@@ -28,6 +28,8 @@ public struct TransferTable: Sendable, Hashable {
         TransferTable("booking_series", orderedBy: ["organization_id", "year"]),
         TransferTable("checkins"),
         TransferTable("attendance_corrections"),
+        TransferTable("member_days", orderedBy: ["organization_id", "day", "member_id", "location_id"]),
+        TransferTable("member_tallies", orderedBy: ["member_id"]),
         TransferTable("actions"),
         TransferTable("action_cursors", orderedBy: ["organization_id"]),
         TransferTable("webhook_deliveries"),

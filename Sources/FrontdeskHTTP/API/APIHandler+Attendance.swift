@@ -53,7 +53,8 @@ extension APIHandler {
             $0[$1.key] = try AttendanceSettings.TypeSettings($1.value, type: $1.key)
         }
         let settings = try await frontdesk.updateAttendanceSettings(try caller, AttendanceSettingsPatch(
-            scanDebounceSeconds: body.scanDebounceSeconds, allowedMemberTypes: body.allowedMemberTypes, types: types))
+            scanDebounceSeconds: body.scanDebounceSeconds, allowedMemberTypes: body.allowedMemberTypes, types: types,
+            visitRetentionDays: body.visitRetentionDays))
         return .ok(.init(body: .json(try .init(settings))))
     }
 

@@ -35,7 +35,8 @@ extension AttendanceSettings.TypeSettings {
 extension Components.Schemas.AttendanceSettings {
     init(_ settings: AttendanceSettings) throws {
         self.init(
-            scanDebounceSeconds: settings.scanDebounceSeconds, allowedMemberTypes: settings.allowedMemberTypes,
+            scanDebounceSeconds: settings.scanDebounceSeconds, visitRetentionDays: settings.visitRetentionDays,
+            allowedMemberTypes: settings.allowedMemberTypes,
             types: .init(additionalProperties: try settings.types.mapValues { type in
                 Components.Schemas.AttendanceTypeSettings(
                     openVisits: type.openVisits, detection: try type.detection.map { try .init(matching: $0) },
