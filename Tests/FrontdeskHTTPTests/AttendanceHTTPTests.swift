@@ -30,6 +30,7 @@ import Testing
             #expect(arrived.status == 200 && arrived["step"] as? String == "check_in")
             let visit = try #require(arrived["checkin"] as? [String: Any])
             #expect(visit["state"] as? String == "in_progress" && visit["member_id"] as? String == member.id)
+            #expect((visit["member_stats"] as? [String: Int])?["total_visits"] == 1)
 
             let again = try await kiosk.post("/api/v1/scan", ["code": "BADGE-1", "location_id": gym.id])
             #expect(again.status == 429 && again.code == "scan_debounced")
@@ -86,6 +87,10 @@ import Testing
             ])
             #expect(first.status == 201 && first["state"] as? String == "in_progress" && first["method"] as? String == "mobile_app")
             #expect((first["geo"] as? [String: Double]) == ["latitude": 38.7223, "longitude": -9.1393, "accuracy": 12.5])
+            // The answer counts the visit in the member's statistics; an anonymous one has none.
+            #expect(first["member_stats"] as? [String: Int] == [
+                "total_visits": 1, "visits_this_month": 1, "current_streak": 1, "longest_streak": 1,
+            ])
             let second = try await client.post("/api/v1/checkins", [
                 "resource_id": catalog.roomIDs[1], "member_id": catalog.memberID, "check_in": "2025-01-01T09:00:00Z",
             ])
@@ -98,6 +103,7 @@ import Testing
             let ahead = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[1], "check_in": "2099-01-01T00:00:00Z"])
             #expect(ahead.status == 422 && (ahead["errors"] as? [[String: Any]])?.first?["field"] as? String == "check_in")
             #expect(try await client.get("/api/v1/checkins").items.count == 1)
+            #expect(try await client.get("/api/v1/checkins").items.first?["member_stats"] == nil)
         }
     }
 }

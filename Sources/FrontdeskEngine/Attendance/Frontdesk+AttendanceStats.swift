@@ -9,6 +9,18 @@ extension Frontdesk {
         return try await memberStats(caller.organizationID, memberID).stats
     }
 
+    /// The statistics of a visit's member, counting it, as a check-in or a scan answers them: who
+    /// checked the member in sees how often they came, without `attendance:read`. Nil for an
+    /// anonymous visit, or a member deleted since.
+    public func arrivalStats(_ caller: Caller, of visit: Checkin) async throws -> MemberStats? {
+        guard let memberID = visit.memberID, visit.organizationID == caller.organizationID else { return nil }
+        do {
+            return try await memberStats(caller.organizationID, memberID).stats
+        } catch let error as FrontdeskError where error.code == "not_found" {
+            return nil
+        }
+    }
+
     /// A member's statistics and the zone their day is read in; streaks count the days of their
     /// schedule (their own, else their type's, when they are measured against one).
     func memberStats(_ organizationID: UUID, _ memberID: UUID) async throws -> (stats: MemberStats, zone: TimeZone) {

@@ -9,8 +9,11 @@ extension APIHandler {
         let request = ScanRequest(
             code: body.code, place: try Self.place(location: body.locationId, resource: body.resourceId, "location_id"),
             method: try body.method.map { try .init(matching: $0) }, device: body.device, at: body.at)
-        let result = try await frontdesk.scan(try caller, request)
-        return .ok(.init(body: .json(.init(step: try .init(matching: result.step), checkin: try .init(result.checkin)))))
+        let caller = try caller
+        let result = try await frontdesk.scan(caller, request)
+        let stats = try await frontdesk.arrivalStats(caller, of: result.checkin)
+        return .ok(.init(body: .json(.init(step: try .init(matching: result.step),
+                                           checkin: try .init(result.checkin, memberStats: stats)))))
     }
 
     func scanBatch(_ input: Operations.ScanBatch.Input) async throws -> Operations.ScanBatch.Output {

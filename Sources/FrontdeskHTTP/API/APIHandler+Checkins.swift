@@ -13,8 +13,10 @@ extension APIHandler {
             startsAt: body.startsAt, endsAt: body.endsAt, notes: body.notes,
             metadata: try body.metadata?.domain ?? [:], checkIn: try body.checkIn.map(Read.arrival),
             method: try body.method.map { try .init(matching: $0) }, device: body.device, geo: body.geo.map(GeoPoint.init))
-        let checkin = try await frontdesk.createCheckin(try caller, request)
-        return .created(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin))))
+        let caller = try caller
+        let checkin = try await frontdesk.createCheckin(caller, request)
+        let stats = try await frontdesk.arrivalStats(caller, of: checkin)
+        return .created(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin, memberStats: stats))))
     }
 
     func listCheckins(_ input: Operations.ListCheckins.Input) async throws -> Operations.ListCheckins.Output {

@@ -31,6 +31,15 @@ extension Components.Schemas.BookingLine {
 }
 
 extension Components.Schemas.Checkin {
+    /// The checkin, with its member's statistics for an answer to a check-in or a scan.
+    init(_ checkin: Checkin, memberStats: MemberStats?) throws {
+        try self.init(checkin)
+        self.memberStats = memberStats.map {
+            .init(totalVisits: $0.totalVisits, visitsThisMonth: $0.visitsThisMonth, currentStreak: $0.currentStreak,
+                  longestStreak: $0.longestStreak)
+        }
+    }
+
     init(_ checkin: Checkin) throws {
         self.init(
             id: checkin.id.text, resourceId: checkin.resourceID.text, locationId: checkin.locationID.text,
