@@ -78,6 +78,8 @@ extension DemoData {
                 visits += 1
             }
         }
+        // What the sweeper would announce within a minute: the dashboard's engagement from the start.
+        try await frontdesk.announceAttendance(limit: 1_000)
         return "\(gym.name) with \(regulars.count) members with badges and \(floor.name), "
             + "\(office.name) with \(employees.count) scheduled employees, \(visits) visits over three months"
     }

@@ -58,6 +58,9 @@ struct DemoTests {
             #expect(regular.totalVisits > 60 && regular.currentStreak > 0 && regular.engagement == .highlyActive)
             let lapsed = try await frontdesk.members(owner, filter: MemberFilter(code: "GYM-0008"), page: PageRequest()).items
             #expect(try await frontdesk.memberAttendance(owner, try #require(lapsed.first).id).engagement == .dormant)
+            // Engagement announced already: the dashboard shows it.
+            let board = try await frontdesk.attendanceDashboard(owner, from: Self.now - 30 * 86_400, to: Self.now)
+            #expect(board.engagement[.dormant] == 1 && board.engagement[.highlyActive, default: 0] >= 1)
             for (name, type) in [("Nuno", AttendanceType.halfDayMorning), ("Olga", .overtime), ("Marta", .fullDay)] {
                 let employee = try #require(try await frontdesk.members(owner, filter: MemberFilter(query: name),
                                                                         page: PageRequest()).items.first)
