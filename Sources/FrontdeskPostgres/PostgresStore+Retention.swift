@@ -29,7 +29,12 @@ extension PostgresStore: RetentionStore {
 
     /// By `checkins_by_stay` (migration 0023): the visits whose stay lies wholly before `cutoff`.
     public func purgeVisits(_ organizationID: UUID, endedBefore cutoff: Date, limit: Int) async throws -> Int {
-        try await count("""
+        _ = try await count("""
+            DELETE FROM scan_nonces WHERE organization_id = \(organizationID) AND nonce IN (
+                SELECT nonce FROM scan_nonces WHERE organization_id = \(organizationID) AND created_at < \(cutoff)
+                ORDER BY created_at LIMIT \(limit))
+            """)
+        return try await count("""
             DELETE FROM checkins WHERE id IN (
                 SELECT id FROM checkins
                 WHERE organization_id = \(organizationID) AND check_in IS NOT NULL AND booking_id IS NULL

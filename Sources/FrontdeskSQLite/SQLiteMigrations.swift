@@ -473,7 +473,8 @@ enum SQLiteMigrations {
         // What members' visits add up to, by member, location and local day (`MemberDay`), changed
         // in each visit's transaction and kept when visits are purged; stored in day order for the
         // dashboard, found by member for statistics. What has been announced of each member
-        // (`MemberTally`), found when changed since or due. The events announcing it.
+        // (`MemberTally`), found when changed since or due. The events announcing it. Offline scans'
+        // answers by age, purged with the visits.
         ("0028_member_days", """
         CREATE TABLE member_days (
             organization_id TEXT NOT NULL REFERENCES organizations(id),
@@ -504,6 +505,7 @@ enum SQLiteMigrations {
         CREATE INDEX member_tallies_changed ON member_tallies(member_id) WHERE changed > evaluated;
         CREATE INDEX member_tallies_due ON member_tallies(evaluate_at) WHERE evaluate_at IS NOT NULL;
         CREATE INDEX member_tallies_by_engagement ON member_tallies(organization_id, engagement);
+        CREATE INDEX scan_nonces_by_age ON scan_nonces(organization_id, created_at);
         \(enumChecksWithTallies)
         """),
     ]

@@ -44,7 +44,13 @@ extension SQLiteStore: RetentionStore {
                       AND booking_id IS NULL
                     ORDER BY \(SQLiteMigrations.stayEnd()) LIMIT ?3)
                 """, arguments: [organizationID.text, cutoff.millis, limit])
-            return db.changesCount
+            let visits = db.changesCount
+            try db.cachedExecute(sql: """
+                DELETE FROM scan_nonces WHERE organization_id = ?1 AND nonce IN (
+                    SELECT nonce FROM scan_nonces INDEXED BY scan_nonces_by_age WHERE organization_id = ?1 AND created_at < ?2
+                    ORDER BY created_at LIMIT ?3)
+                """, arguments: [organizationID.text, cutoff.millis, limit])
+            return visits
         }
     }
 }

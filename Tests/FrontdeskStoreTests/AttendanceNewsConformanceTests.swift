@@ -105,6 +105,36 @@ struct AttendanceNewsConformanceTests {
 }
 
 extension AttendanceNewsConformanceTests {
+    /// Lisbon leaves summer time on 2026-10-25: a member visiting at half past midnight every night
+    /// comes on six local days in a row, though on UTC's clock one day has no visit and the
+    /// first visit, from 23:30 to 00:20, spans midnight (it counts for the day it began).
+    @Test(arguments: Backend.enabled)
+    func aStreakRunsOverLocalDaysAcrossADaylightSavingChange(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let lisbon = TimeZone(identifier: "Europe/Lisbon")!
+            let gym = try await f.makeResource(at: try await f.makeLocation(name: "Gym", timeZone: "Europe/Lisbon"),
+                                               name: "Floor", capacity: 50)
+            let ada = try await f.frontdesk.createMember(f.owner, MemberInput(type: "member", name: "Ada"))
+            func visit(from start: Date, minutes: Double) async throws {
+                f.clock.advance(by: start.timeIntervalSince(f.now))
+                let made = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: gym.id, memberID: ada.id,
+                                                                                     checkIn: .now))
+                f.clock.advance(by: minutes * 60)
+                _ = try await f.frontdesk.checkOut(f.owner, made.id)
+            }
+            let first = LocalDate("2026-10-22")!
+            try await visit(from: first.instant(at: LocalTime("23:30")!, in: lisbon), minutes: 50)
+            for night in 1...5 {
+                try await visit(from: first.adding(days: night).instant(at: LocalTime("00:30")!, in: lisbon), minutes: 60)
+            }
+            let stats = try await f.frontdesk.memberAttendance(f.owner, ada.id)
+            #expect(stats.totalVisits == 6 && stats.uniqueDays == 6 && stats.currentStreak == 6 && stats.longestStreak == 6)
+            #expect(stats.lastVisitDay == LocalDate("2026-10-27") && stats.favoriteTimeSlot == .night)
+            let months = try await f.frontdesk.memberAttendanceHistory(f.owner, ada.id)
+            #expect(months.map(\.month) == ["2026-10"] && months.map(\.minutes) == [350])
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func anOlderDatabasesVisitsAreAddedUpWhenItMigrates(_ backend: Backend) async throws {
         try await withStore(backend) { f in
@@ -117,7 +147,7 @@ extension AttendanceNewsConformanceTests {
             let before = try await f.frontdesk.memberAttendance(f.owner, ada.id)
             #expect(before.totalVisits == 4 && before.currentStreak == 4 && before.favoriteTimeSlot == .morning)
 
-            for statement in ["DROP TABLE member_days", "DROP TABLE member_tallies",
+            for statement in ["DROP TABLE member_days", "DROP TABLE member_tallies", "DROP INDEX scan_nonces_by_age",
                               "DELETE FROM schema_migrations WHERE version = '0028_member_days'"] {
                 try await backend.execute(statement, in: f.test)
             }

@@ -15,6 +15,7 @@ public protocol RetentionStore: Sendable {
     func purgeAuditEntries(_ organizationID: UUID, createdBefore cutoff: Date, limit: Int) async throws -> Int
     /// Deletes up to `limit` of the organization's visits outside bookings that ended before
     /// `cutoff`, oldest first, and returns how many; their members' days (`MemberDay`) and their
-    /// corrections stay as they are.
+    /// corrections stay as they are. Up to `limit` of the answers kept for offline scans' nonces
+    /// before `cutoff` go too.
     func purgeVisits(_ organizationID: UUID, endedBefore cutoff: Date, limit: Int) async throws -> Int
 }
