@@ -50,9 +50,9 @@ public struct MonthOfVisits: Sendable, Hashable {
     }
 }
 
-/// How a member has been attending, from their days (`MemberDay`): counts, streaks of consecutive local days
-/// (of scheduled days, for a member with a schedule), the milestones those reached, engagement,
-/// a loyalty score, their favourite time of day and how long they stay.
+/// How a member has been attending, from their days (`MemberDay`): counts, streaks of consecutive
+/// local days (of scheduled days, for a member with a schedule), the milestones those reached,
+/// engagement, a loyalty score, their favourite time of day and how long they stay.
 public struct MemberStats: Sendable, Hashable {
     public enum Engagement: String, Sendable, CaseIterable {
         case highlyActive = "highly_active"
