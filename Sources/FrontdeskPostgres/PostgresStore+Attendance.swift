@@ -149,13 +149,10 @@ extension PostgresStore: AttendanceStore {
             JOIN locations l ON l.organization_id = m.organization_id AND l.id = \(locationID)
             WHERE m.id = \(memberID)
             """, logger: logger).first else { return nil }
-        let type: String = try row.value("type")
-        let schedule = try row.value("schedule", as: String?.self).map(Schedule.init(stored:))
         return AttendanceContext(
-            memberType: type,
-            policy: try AttendanceSettings(stored: try row.value("attendance_settings")).policy(for: type, schedule: schedule),
-            zone: Location.zone(try row.value("location_zone"),
-                                else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt))
+            memberType: try row.value("type"), schedule: try row.value("schedule", as: String?.self).map(Schedule.init(stored:)),
+            settings: try AttendanceSettings(stored: try row.value("attendance_settings")),
+            locationZone: try row.value("location_zone"), organizationZone: try row.value("organization_zone"))
     }
 
     private func attendanceSettings(
@@ -165,69 +162,5 @@ extension PostgresStore: AttendanceStore {
         guard let row = try await connection.rows(lock ? "\(select) FOR NO KEY UPDATE" : select, logger: logger).first
         else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
         return try AttendanceSettings(stored: try row.value("attendance_settings"))
-    }
-
-    /// What a scan decides on: the code and its live member (locked), the member's visits at the
-    /// place (newest first, by `checkins_by_member`), where a new visit can land, and the settings.
-    private func scanContext(
-        _ organizationID: UUID, _ request: ScanRequest, _ connection: PostgresConnection
-    ) async throws -> ScanContext {
-        let place: SQL
-        let resources: [Resource]
-        switch request.place {
-        case .resource(let id):
-            guard let row = try await connection.rows(Self.select(Resource.self, organizationID, id), logger: logger).first
-            else { throw FrontdeskError.validationFailed([FieldIssue("resource_id", "no such resource")]) }
-            (place, resources) = ("c.resource_id = \(id)", [try Resource(row: row)])
-        case .location(let id):
-            guard try await !connection.rows(Self.select(Location.self, organizationID, id), logger: logger).isEmpty
-            else { throw Self.noSuchLocation }
-            place = "c.location_id = \(id)"
-            resources = try await connection.rows("""
-                SELECT * FROM resources WHERE organization_id = \(organizationID) AND location_id = \(id) AND deleted_at IS NULL
-                """, logger: logger).map(Resource.init(row:))
-        }
-        let code = try await connection.rows("""
-            SELECT * FROM member_codes WHERE organization_id = \(organizationID) AND value = \(request.code)
-            """, logger: logger).first.map(MemberCode.init(row:))
-        func newest(_ condition: SQL, _ memberID: UUID) async throws -> Checkin? {
-            try await connection.rows("""
-                SELECT * FROM checkins c WHERE c.member_id = \(memberID) AND \(place) AND \(condition)
-                ORDER BY c.created_at DESC, c.id DESC LIMIT 1
-                """, logger: logger).first.map(Checkin.init(row:))
-        }
-        let open: SQL = "c.check_in IS NOT NULL AND c.check_out IS NULL", stamped: SQL = "c.check_in IS NOT NULL"
-        var (member, linked, facts): (Member?, LinkedBooking?, (open: Checkin?, latest: Checkin?)) = (nil, nil, (nil, nil))
-        if let code {
-            // A booking's visit is ended after the organization's lock, taken before the member's.
-            if try await newest(open, code.memberID)?.bookingID != nil { try await lockOrganization(organizationID, connection) }
-            member = try await connection.rows("\(Self.select(Member.self, organizationID, code.memberID)) FOR NO KEY UPDATE",
-                                               logger: logger).first.map(Member.init(row:))
-            if member != nil { facts = (try await newest(open, code.memberID), try await newest(stamped, code.memberID)) }
-            if let bookingID = facts.open?.bookingID {
-                linked = LinkedBooking(booking: try await lockBooking(organizationID, .id(bookingID), connection),
-                                       checkins: try await checkins(ofBooking: bookingID, organizationID, connection))
-            }
-        }
-        let locationID = request.place.locationID(of: resources)
-        var attendance: AttendanceContext?
-        if let member, let locationID { attendance = try await attendanceContext(member.id, at: locationID, connection) }
-        // Out of the other places first, where the location keeps members in one place at a time.
-        var elsewhere: [Checkin] = []
-        var contexts: [UUID: AttendanceContext] = [:]
-        if let member, let locationID, facts.open == nil, try await connection.rows("""
-            SELECT 1 FROM locations WHERE id = \(locationID) AND one_place_at_a_time
-            """, logger: logger).first != nil {
-            elsewhere = try await connection.rows("""
-                SELECT * FROM checkins c WHERE c.member_id = \(member.id) AND c.location_id <> \(locationID)
-                  AND c.check_in IS NOT NULL AND c.check_out IS NULL AND c.booking_id IS NULL
-                ORDER BY c.id FOR NO KEY UPDATE
-                """, logger: logger).map(Checkin.init(row:))
-            for visit in elsewhere { contexts[visit.id] = try await attendanceContext(of: visit, connection) }
-        }
-        return ScanContext(facts: ScanFacts(
-            code: code, member: member, open: facts.open, latest: facts.latest, resources: resources,
-            settings: try await attendanceSettings(organizationID, lock: false, connection), elsewhere: elsewhere),
-            linked: linked, attendance: attendance, elsewhere: contexts)
     }
 }

@@ -19,15 +19,11 @@ extension PostgresStore {
             """, logger: logger)
         let rows = try await connection.rows("""
             SELECT r.*, loc.timezone AS location_zone, o.timezone AS organization_zone,
-                   visit.id AS visit_id, visit.number AS visit_number
+                   (SELECT count(*) FROM checkins c WHERE c.organization_id = r.organization_id AND c.resource_id = r.id
+                      AND c.check_in IS NOT NULL AND c.check_out IS NULL) AS in_progress
             FROM resources r
             JOIN organizations o ON o.id = r.organization_id
             JOIN locations loc ON loc.organization_id = r.organization_id AND loc.id = r.location_id
-            LEFT JOIN LATERAL (
-                SELECT c.id, b.number FROM checkins c LEFT JOIN bookings b ON b.id = c.booking_id
-                WHERE c.organization_id = r.organization_id AND c.resource_id = r.id
-                  AND c.check_in IS NOT NULL AND c.check_out IS NULL
-            ) visit ON true
             WHERE r.organization_id = \(organizationID) AND r.id = ANY(\(resourceIDs))
               AND r.deleted_at IS NULL
             """, logger: logger)
@@ -37,8 +33,20 @@ extension PostgresStore {
             // The organization's zone is UTC when invalid, as `Organization.zone` reads it.
             let zone = Location.zone(try row.value("location_zone"),
                                      else: TimeZone(identifier: try row.value("organization_zone")) ?? .gmt)
-            presence[resource.id, default: Presence(resource: resource, timeZone: zone, visits: [])].visits +=
-                try row.value("visit_id", as: UUID?.self).map { [Visit(checkinID: $0, bookingNumber: try row.value("visit_number"))] } ?? []
+            presence[resource.id] = Presence(resource: resource, timeZone: zone, visits: [],
+                                             inProgress: Int(try row.value("in_progress", as: Int64.self)))
+        }
+        // The visits themselves only where they might leave no room (`Presence.mayBeFull`).
+        let full = Presence.mayBeFull(presence, for: arrivals)
+        if !full.isEmpty {
+            for row in try await connection.rows("""
+                SELECT c.resource_id, c.id, b.number FROM checkins c LEFT JOIN bookings b ON b.id = c.booking_id
+                WHERE c.organization_id = \(organizationID) AND c.resource_id = ANY(\(full))
+                  AND c.check_in IS NOT NULL AND c.check_out IS NULL
+                """, logger: logger) {
+                presence[try row.value("resource_id")]?.visits.append(
+                    Visit(checkinID: try row.value("id"), bookingNumber: try row.value("number")))
+            }
         }
         // Lines holding their resources again (check-outs undone), with the write's instant: the
         // lines around them, as a new booking's (read under the same locks).

@@ -24,6 +24,7 @@ extension Resource: CatalogRecord {
 
 extension Member: CatalogRecord {
     static let table = "members"
+    static let selection = selected(as: table)
 }
 
 extension Action: CatalogRecord {

@@ -100,13 +100,24 @@ extension Resource: PositionalRow {
     }
 }
 
-extension Member {
+extension Member: PositionalRow {
+    /// The columns `init(reading:at:)` reads, in order: by position, as a scan reads its member
+    /// beside its code.
+    static let columnNames = ["id", "organization_id", "type", "name", "email", "phone", "external_ref", "notes",
+                              "status", "attendance_enabled", "schedule", "created_at", "updated_at"]
+
     init(row: Row) throws {
-        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), type: row["type"], name: row["name"],
-                  email: row["email"], phone: row["phone"], externalRef: row["external_ref"], notes: row["notes"],
-                  status: try row.enumeration("status"), attendanceEnabled: row["attendance_enabled"],
-                  schedule: try (row["schedule"] as String?).map(Schedule.init(stored:)),
-                  createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+        try self.init(reading: row)
+    }
+
+    /// Reads `columnNames` from position `index` on.
+    init(reading row: some ColumnReader, at index: Int32 = 0) throws {
+        self.init(id: row.uuid(index), organizationID: row.uuid(index + 1), type: row.text(index + 2),
+                  name: row.text(index + 3), email: row.optionalText(index + 4), phone: row.optionalText(index + 5),
+                  externalRef: row.optionalText(index + 6), notes: row.optionalText(index + 7),
+                  status: try row.enumeration(index + 8, "status"), attendanceEnabled: row.int64(index + 9) != 0,
+                  schedule: try row.optionalText(index + 10).map(Schedule.init(stored:)),
+                  createdAt: row.date(index + 11), updatedAt: row.date(index + 12))
     }
 
     var columns: Columns {
@@ -117,11 +128,13 @@ extension Member {
     }
 }
 
-extension MemberCode {
-    init(row: Row) throws {
-        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), memberID: row.uuid("member_id"),
-                  value: row["value"], kind: try row.enumeration("kind"), expiresAt: row.optionalDate("expires_at"),
-                  createdAt: row.date("created_at"))
+extension MemberCode: PositionalRow {
+    /// The columns `init(reading:)` reads, in order.
+    static let columnNames = ["id", "organization_id", "member_id", "value", "kind", "expires_at", "created_at"]
+
+    init(reading row: some ColumnReader) throws {
+        self.init(id: row.uuid(0), organizationID: row.uuid(1), memberID: row.uuid(2), value: row.text(3),
+                  kind: try row.enumeration(4, "kind"), expiresAt: row.optionalDate(5), createdAt: row.date(6))
     }
 
     var columns: Columns {

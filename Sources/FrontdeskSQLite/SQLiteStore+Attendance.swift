@@ -18,8 +18,9 @@ extension SQLiteStore: AttendanceStore {
     public func codes(_ organizationID: UUID, member memberID: UUID) async throws -> [MemberCode] {
         try await read { db in
             _ = try Self.require(Member.self, organizationID, memberID, db)
-            return try db.rows(sql: "SELECT * FROM member_codes WHERE member_id = ? ORDER BY created_at, id",
-                               arguments: [memberID.text], MemberCode.init(row:))
+            return try db.rows("""
+                SELECT \(MemberCode.selected(as: "member_codes")) FROM member_codes WHERE member_id = ? ORDER BY created_at, id
+                """, [memberID.text], MemberCode.init(reading:))
         }
     }
 
@@ -128,11 +129,9 @@ extension SQLiteStore: AttendanceStore {
             JOIN locations l ON l.organization_id = m.organization_id AND l.id = ?
             WHERE m.id = ?
             """, [locationID.text, memberID.text]) { row in
-            let type = row.text(0)
-            return AttendanceContext(
-                memberType: type,
-                policy: try AttendanceSettings(stored: row.text(2)).policy(for: type, schedule: try row.optionalText(1).map(Schedule.init(stored:))),
-                zone: Location.zone(row.optionalText(3), else: TimeZone(identifier: row.text(4)) ?? .gmt))
+            AttendanceContext(memberType: row.text(0), schedule: try row.optionalText(1).map(Schedule.init(stored:)),
+                              settings: try AttendanceSettings(stored: row.text(2)), locationZone: row.optionalText(3),
+                              organizationZone: row.text(4))
         }
     }
 
@@ -142,58 +141,5 @@ extension SQLiteStore: AttendanceStore {
             throw FrontdeskError.notFound(entity: "organization", id: organizationID.text)
         }
         return try AttendanceSettings(stored: stored)
-    }
-
-    /// What a scan decides on: the code and its live member, the member's visits at the place
-    /// (newest first, by `checkins_by_member`), where a new visit can land, and the settings.
-    private static func scanContext(_ organizationID: UUID, _ request: ScanRequest, _ db: Database) throws -> ScanContext {
-        let place: (column: String, id: UUID)
-        let resources: [Resource]
-        switch request.place {
-        case .resource(let id):
-            let resource = try fetch(Resource.self, organizationID, id, db)
-            guard let resource else { throw FrontdeskError.validationFailed([FieldIssue("resource_id", "no such resource")]) }
-            (place, resources) = (("resource_id", id), [resource])
-        case .location(let id):
-            guard try exists(Location.self, organizationID, id, db) else {
-                throw FrontdeskError.validationFailed([FieldIssue("location_id", "no such location")])
-            }
-            place = ("location_id", id)
-            resources = try db.rows(
-                sql: "SELECT \(Resource.selection) FROM resources WHERE organization_id = ? AND location_id = ? AND deleted_at IS NULL",
-                arguments: [organizationID.text, id.text], Resource.init(row:))
-        }
-        let code = try db.cachedRow(sql: "SELECT * FROM member_codes WHERE organization_id = ? AND value = ?",
-                                    arguments: [organizationID.text, request.code], MemberCode.init(row:))
-        let member = try code.flatMap { try fetch(Member.self, organizationID, $0.memberID, db) }
-        func newest(_ condition: String) throws -> Checkin? {
-            guard let member else { return nil }
-            return try db.row("""
-                SELECT \(Checkin.selected(as: "c")) FROM checkins c INDEXED BY checkins_by_member
-                WHERE c.member_id = ? AND c.\(place.column) = ? AND \(condition) ORDER BY c.created_at DESC, c.id DESC LIMIT 1
-                """, [member.id.text, place.id.text], Checkin.init(row:))
-        }
-        let open = try newest("c.check_in IS NOT NULL AND c.check_out IS NULL")
-        let linked = try open?.bookingID.map { bookingID in
-            LinkedBooking(booking: try requireBooking(organizationID, .id(bookingID), db),
-                          checkins: try checkins(ofBooking: bookingID, db))
-        }
-        let locationID = request.place.locationID(of: resources)
-        let attendance = try member.flatMap { member in try locationID.flatMap { try attendanceContext(member.id, at: $0, db) } }
-        // Out of the other places first, where the location keeps members in one place at a time.
-        var elsewhere: [Checkin] = []
-        if let member, let locationID, open == nil,
-           try db.integer("SELECT one_place_at_a_time FROM locations WHERE id = ?", [locationID.text]) == 1 {
-            elsewhere = try db.rows("""
-                SELECT \(Checkin.selected(as: "c")) FROM checkins c INDEXED BY checkins_open_by_member
-                WHERE c.member_id = ? AND c.location_id <> ? AND c.check_in IS NOT NULL AND c.check_out IS NULL
-                  AND c.booking_id IS NULL
-                """, [member.id.text, locationID.text], Checkin.init(row:))
-        }
-        return ScanContext(facts: ScanFacts(
-            code: code, member: member, open: open, latest: try newest("c.check_in IS NOT NULL"),
-            resources: resources, settings: try attendanceSettings(organizationID, db), elsewhere: elsewhere),
-            linked: linked, attendance: attendance,
-            elsewhere: try elsewhere.reduce(into: [:]) { contexts, visit in contexts[visit.id] = try attendanceContext(of: visit, db) })
     }
 }

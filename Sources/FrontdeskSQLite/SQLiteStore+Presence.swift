@@ -10,7 +10,7 @@ extension SQLiteStore {
     static func admit(_ arrivals: [Arrival], _ organizationID: UUID, _ db: Database) throws {
         guard !arrivals.isEmpty else { return }
         let organization = try requireOrganization(organizationID, db)
-        let ids = "[" + Set(arrivals.map(\.checkin.resourceID)).map { "\"\($0.text)\"" }.joined(separator: ",") + "]"
+        let ids = jsonArray(Set(arrivals.map(\.checkin.resourceID)))
         var presence: [UUID: Presence] = [:]
         for (resource, zone) in try db.rows(locatedResourcesSQL + " AND r.id IN (SELECT value FROM json_each(?))",
                                             [organizationID.text, ids], {
@@ -18,13 +18,28 @@ extension SQLiteStore {
         }) {
             presence[resource.id] = Presence(resource: resource, timeZone: zone, visits: [])
         }
+        // How many visits each resource has in progress, from the index of visits in progress alone
+        // (a checkin's resource is its organization's: the foreign key); the visits themselves only
+        // where they might leave no room (`Presence.mayBeFull`).
+        for (resourceID, count) in try db.rows("""
+            SELECT resource_id, count(*) FROM checkins INDEXED BY checkins_in_progress
+            WHERE resource_id IN (SELECT value FROM json_each(?)) AND check_in IS NOT NULL AND check_out IS NULL
+            GROUP BY resource_id
+            """, [ids], { ($0.uuid(0), Int($0.int64(1))) }) {
+            presence[resourceID]?.inProgress = count
+        }
+        let full = Presence.mayBeFull(presence, for: arrivals)
         // By resource (`+` keeps the planner off the by-organization index, which holds every checkin).
-        for (resourceID, visit) in try db.rows("""
-            SELECT c.resource_id, c.id, b.number FROM checkins c LEFT JOIN bookings b ON b.id = c.booking_id
-            WHERE +c.organization_id = ? AND c.resource_id IN (SELECT value FROM json_each(?))
-              AND c.check_in IS NOT NULL AND c.check_out IS NULL
-            """, [organizationID.text, ids], { ($0.uuid(0), Visit(checkinID: $0.uuid(1), bookingNumber: $0.optionalText(2))) }) {
-            presence[resourceID]?.visits.append(visit)
+        if !full.isEmpty {
+            for (resourceID, visit) in try db.rows("""
+                SELECT c.resource_id, c.id, b.number FROM checkins c LEFT JOIN bookings b ON b.id = c.booking_id
+                WHERE +c.organization_id = ? AND c.resource_id IN (SELECT value FROM json_each(?))
+                  AND c.check_in IS NOT NULL AND c.check_out IS NULL
+                """, [organizationID.text, jsonArray(full)], {
+                ($0.uuid(0), Visit(checkinID: $0.uuid(1), bookingNumber: $0.optionalText(2)))
+            }) {
+                presence[resourceID]?.visits.append(visit)
+            }
         }
         for arrival in arrivals {
             guard let line = arrival.lineHeldAgain else { continue }
@@ -51,5 +66,10 @@ extension SQLiteStore {
             let type = try db.row("SELECT type FROM members WHERE id = ?", [memberID.text]) { $0.text(0) } ?? ""
             try OpenVisits.admit(arrival, beside: open, limit: try attendanceSettings(organizationID, db).openVisits(for: type))
         }
+    }
+
+    /// `ids` as a JSON array, for `json_each`.
+    private static func jsonArray(_ ids: some Sequence<UUID>) -> String {
+        "[" + ids.map { "\"\($0.text)\"" }.joined(separator: ",") + "]"
     }
 }

@@ -68,7 +68,8 @@ function done(summary, latency, requests)
   end
   local seconds = summary.duration / 1e6
   local e = summary.errors
-  io.write(string.format("bench.rps=%.1f\nbench.ins=%d\nbench.outs=%d\n", (s.ins + s.outs) / seconds, s.ins, s.outs))
+  io.write(string.format("bench.answered=%d\nbench.rps=%.1f\nbench.ins=%d\nbench.outs=%d\n", s.ins + s.outs,
+      (s.ins + s.outs) / seconds, s.ins, s.outs))
   io.write(string.format("bench.errors=%d\nbench.socket_errors=%d\n", s.errors, e.connect + e.read + e.write + e.timeout))
   io.write(string.format("bench.p50_ms=%.2f\nbench.p99_ms=%.2f\n", latency:percentile(50) / 1000,
       latency:percentile(99) / 1000))

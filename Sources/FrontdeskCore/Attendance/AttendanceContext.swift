@@ -13,6 +13,15 @@ public struct AttendanceContext: Sendable, Hashable {
         self.zone = zone
     }
 
+    /// The context of a member of `memberType` with their own `schedule` (if any) under their
+    /// organization's `settings`, at a location of zone `locationZone`, else their organization's
+    /// (`organizationZone`), as the stores read them.
+    public init(memberType: String, schedule: Schedule?, settings: AttendanceSettings, locationZone: String?,
+                organizationZone: String) {
+        self.init(memberType: memberType, policy: settings.policy(for: memberType, schedule: schedule),
+                  zone: Location.zone(locationZone, else: TimeZone(identifier: organizationZone) ?? .gmt))
+    }
+
     /// The visit with its attendance: classified once finished, none while it is not (a
     /// check-out undone takes it back). A booking's visit is the booking's: left as it is. A type
     /// a correction overrode stays while the visit is finished; its measures follow the stamps.

@@ -137,9 +137,10 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
                 ?? Self.defaultVisitRetentionDays)
     }
 
-    /// The settings a stored document holds ("{}" before any change).
+    /// The settings a stored document holds ("{}" before any change), decoded once per document
+    /// text (`StoredSettings`): every scan reads them, and JSONDecoder cost more than the scan's reads.
     public init(stored json: String) throws {
-        self = try JSONDecoder().decode(Self.self, from: Data(json.utf8))
+        self = try StoredSettings.shared.settings(json)
     }
 
     /// The document stored for these settings, keys sorted.

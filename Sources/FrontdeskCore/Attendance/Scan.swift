@@ -4,14 +4,6 @@ import Foundation
 public enum ScanPlace: Sendable, Hashable {
     case location(UUID)
     case resource(UUID)
-
-    /// The location scanned in: the one named, or that of the resource named (`resources`, as read).
-    public func locationID(of resources: [Resource]) -> UUID? {
-        switch self {
-        case .location(let id): id
-        case .resource: resources.first?.locationID
-        }
-    }
 }
 
 /// A code shown at a place: `POST /api/v1/scan`.

@@ -35,14 +35,35 @@ public struct Arrival: Sendable, Hashable {
 public struct Presence: Sendable, Hashable {
     public var resource: Resource
     public var timeZone: TimeZone
+    /// The visits in progress in it, when a store reads them: it may read only how many there are
+    /// (`inProgress`) when they leave room for the arrivals whichever they are (`mayBeFull`).
     public var visits: [Visit]
+    /// How many visits are in progress in it: `visits.count` unless a store counted them alone.
+    public var inProgress: Int
     public var held: [HeldLine]
 
-    public init(resource: Resource, timeZone: TimeZone, visits: [Visit], held: [HeldLine] = []) {
+    public init(resource: Resource, timeZone: TimeZone, visits: [Visit], inProgress: Int? = nil, held: [HeldLine] = []) {
         self.resource = resource
         self.timeZone = timeZone
         self.visits = visits
+        self.inProgress = inProgress ?? visits.count
         self.held = held
+    }
+
+    /// Whether `inProgress` visits in a resource of `capacity` might leave no room for `arriving`
+    /// more: only then does `admit` need to see them (a gym floor holds hundreds, read on every
+    /// check-in otherwise).
+    public static func mayBeFull(capacity: Int, inProgress: Int, arriving: Int) -> Bool {
+        inProgress + arriving > capacity
+    }
+
+    /// The resources of `presence`, their visits counted, that `arrivals` might find with no room:
+    /// those whose visits a store reads for `admit`.
+    public static func mayBeFull(_ presence: [UUID: Presence], for arrivals: [Arrival]) -> [UUID] {
+        let arriving = Dictionary(grouping: arrivals, by: \.checkin.resourceID)
+        return presence.values.filter { here in
+            mayBeFull(capacity: here.resource.capacity, inProgress: here.inProgress, arriving: arriving[here.resource.id]?.count ?? 0)
+        }.map(\.resource.id)
     }
 
     /// Whether `arrivals` may begin, each in its resource as `presence` has it (a resource missing
@@ -76,7 +97,9 @@ public struct Presence: Sendable, Hashable {
             }
         }
         for (resourceID, arriving) in Dictionary(grouping: arrivals, by: \.checkin.resourceID) {
-            guard let here = presence[resourceID] else { continue }
+            guard let here = presence[resourceID],
+                  mayBeFull(capacity: here.resource.capacity, inProgress: here.inProgress, arriving: arriving.count)
+            else { continue }
             let arrivingIDs = Set(arriving.map(\.checkin.id))
             let others = here.visits.filter { !arrivingIDs.contains($0.checkinID) }
             if others.count + arriving.count > here.resource.capacity {
