@@ -533,7 +533,7 @@ enum PostgresMigrations {
         ]),
         // What members' visits add up to, by member, location and local day (`MemberDay`), changed
         // in each visit's transaction and kept when visits are purged; found by day for the
-        // dashboard, by member for statistics. What has been announced of each member
+        // dashboard, by member for statistics (an index that holds the figures). What has been announced of each member
         // (`MemberTally`), found when changed since or due. The events announcing it. Offline scans'
         // answers by age, purged with the visits.
         Migration(version: "0028_member_days", statements: [
@@ -554,7 +554,10 @@ enum PostgresMigrations {
                 PRIMARY KEY (organization_id, day, member_id, location_id)
             )
             """,
-            "CREATE INDEX member_days_by_member ON member_days (member_id, day)",
+            """
+            CREATE INDEX member_days_by_member ON member_days (member_id, day)
+                INCLUDE (visits, minutes, finished, half_days, morning, afternoon, evening, night, location_id)
+            """,
             """
             CREATE TABLE member_tallies (
                 member_id uuid PRIMARY KEY,

@@ -7,19 +7,23 @@ import PostgresNIO
 /// statistics, history and the dashboard; and the tallies the sweeper evaluates.
 extension PostgresStore {
     public func memberDays(_ organizationID: UUID, member memberID: UUID) async throws -> MemberDays {
-        try await transaction { connection in
-            guard let member = try await connection.rows(Self.select(Member.self, organizationID, memberID),
-                                                         logger: self.logger).first.map(Member.init(row:))
-            else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
-            let rows = try await connection.rows("""
-                SELECT \(raw: MemberDay.figures), location_id FROM member_days
-                WHERE member_id = \(memberID) AND visits > 0 ORDER BY day
-                """, logger: self.logger)
-            let days = try rows.map { try MemberDay(row: $0) }
-            let last: UUID? = try rows.last?.value("location_id")
-            let zones = try await self.zones(of: last.map { [$0] } ?? [], organizationID, connection)
-            return MemberDays(member: member, days: days, zone: last.flatMap { zones[$0] } ?? zones.organization)
-        }
+        // The member, their organization's settings and zone, and their last visit's location's zone.
+        let head = try await query("""
+            SELECT m.*, o.attendance_settings, o.timezone AS organization_zone,
+                   (SELECT l.timezone FROM member_days d JOIN locations l ON l.id = d.location_id
+                    WHERE d.member_id = m.id AND d.visits > 0 ORDER BY d.day DESC LIMIT 1) AS last_zone
+            FROM members m JOIN organizations o ON o.id = m.organization_id
+            WHERE m.organization_id = \(organizationID) AND m.id = \(memberID) AND m.deleted_at IS NULL
+            """).first
+        guard let head else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
+        let days = try await query("""
+            SELECT \(raw: MemberDay.figures) FROM member_days WHERE member_id = \(memberID) AND visits > 0 ORDER BY day
+            """).map(MemberDay.init(row:))
+        return MemberDays(
+            member: try Member(row: head), days: days,
+            zone: Location.zone(try head.value("last_zone"),
+                                else: TimeZone(identifier: try head.value("organization_zone")) ?? .gmt),
+            settings: try AttendanceSettings(stored: try head.value("attendance_settings")))
     }
 
     public func attendanceDashboard(
@@ -39,15 +43,15 @@ extension PostgresStore {
                 return AttendanceDashboard.Day(day: day.day, visits: day.visits, members: try row.value("members"),
                                                minutes: day.minutes, workDays: day.workDays, slots: day.slots)
             }
-            let unique: Int = try await connection.rows(
-                "SELECT count(DISTINCT member_id)::int AS n FROM member_days WHERE \(period)", logger: self.logger
-            ).first?.value("n") ?? 0
-            let top = try await connection.rows("""
-                SELECT t.member_id, m.name, t.visits, t.last FROM (
+            // The members of the period, each once (how many: `members`), the top ones named.
+            let topRows = try await connection.rows("""
+                SELECT t.member_id, m.name, t.visits, t.last, count(*) OVER ()::int AS members FROM (
                     SELECT member_id, sum(visits)::int AS visits, max(day) AS last FROM member_days WHERE \(period) GROUP BY member_id
                 ) t JOIN members m ON m.id = t.member_id
                 ORDER BY t.visits DESC, m.name LIMIT \(AttendanceDashboard.topCount)
-                """, logger: self.logger).map(AttendanceDashboard.MemberCount.init(row:))
+                """, logger: self.logger)
+            let unique: Int = try topRows.first?.value("members") ?? 0
+            let top = try topRows.map(AttendanceDashboard.MemberCount.init(row:))
             // The members who ever came (there): their tallies, as last evaluated.
             let there: SQL = locationID.map {
                 "AND EXISTS (SELECT 1 FROM member_days d WHERE d.member_id = t.member_id AND d.location_id = \($0))"

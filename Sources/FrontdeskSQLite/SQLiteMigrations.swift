@@ -472,7 +472,8 @@ enum SQLiteMigrations {
         """),
         // What members' visits add up to, by member, location and local day (`MemberDay`), changed
         // in each visit's transaction and kept when visits are purged; stored in day order for the
-        // dashboard, found by member for statistics. What has been announced of each member
+        // dashboard, found by member for statistics (an index that holds the figures: a member's
+        // statistics read no row of the table). What has been announced of each member
         // (`MemberTally`), found when changed since or due. The events announcing it. Offline scans'
         // answers by age, purged with the visits.
         ("0028_member_days", """
@@ -491,7 +492,8 @@ enum SQLiteMigrations {
             night INTEGER NOT NULL,
             PRIMARY KEY (organization_id, day, member_id, location_id)
         ) WITHOUT ROWID;
-        CREATE INDEX member_days_by_member ON member_days(member_id, day);
+        CREATE INDEX member_days_by_member ON member_days(member_id, day, visits, minutes, finished, half_days, morning,
+                                                          afternoon, evening, night, location_id);
         CREATE TABLE member_tallies (
             member_id TEXT PRIMARY KEY,
             organization_id TEXT NOT NULL REFERENCES organizations(id),

@@ -8,17 +8,24 @@ import GRDB
 extension SQLiteStore {
     public func memberDays(_ organizationID: UUID, member memberID: UUID) async throws -> MemberDays {
         try await read { db in
-            let member = try Self.require(Member.self, organizationID, memberID, db)
-            var last: UUID?
-            let days = try db.rows("""
-                SELECT \(MemberDay.figures), location_id FROM member_days INDEXED BY member_days_by_member
-                WHERE member_id = ? AND visits > 0 ORDER BY day
-                """, [memberID.text]) { row in
-                last = row.uuid(9)
-                return try MemberDay(row: row, day: row.text(8))
+            // The member, their organization's settings and zone, and their last visit's location's zone.
+            let columns = Int32(Member.columnNames.count)
+            let head = try db.cachedRow(sql: """
+                SELECT \(Member.columnNames.map { "m." + $0 }.joined(separator: ", ")), o.attendance_settings, o.timezone,
+                       (SELECT l.timezone FROM member_days d INDEXED BY member_days_by_member JOIN locations l ON l.id = d.location_id
+                        WHERE d.member_id = m.id AND d.visits > 0 ORDER BY d.day DESC LIMIT 1)
+                FROM members m JOIN organizations o ON o.id = m.organization_id
+                WHERE m.organization_id = ? AND m.id = ? AND m.deleted_at IS NULL
+                """, arguments: [organizationID.text, memberID.text]) { row in
+                (member: try Member(reading: row), settings: try AttendanceSettings(stored: row.text(columns)),
+                 zone: Location.zone(row.optionalText(columns + 2), else: TimeZone(identifier: row.text(columns + 1)) ?? .gmt))
             }
-            let zone = try last.map { try Self.zone(of: $0, db) } ?? Self.requireOrganization(organizationID, db).zone
-            return MemberDays(member: member, days: days, zone: zone)
+            guard let head else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
+            let days = try db.cachedRows(sql: """
+                SELECT \(MemberDay.figures) FROM member_days INDEXED BY member_days_by_member
+                WHERE member_id = ? AND visits > 0 ORDER BY day
+                """, arguments: [memberID.text]) { row in try MemberDay(row: row, day: row.text(8)) }
+            return MemberDays(member: head.member, days: days, zone: head.zone, settings: head.settings)
         }
     }
 
@@ -33,13 +40,17 @@ extension SQLiteStore {
                 SELECT \(MemberDay.sums), count(DISTINCT member_id), day FROM member_days WHERE \(period)
                 GROUP BY day ORDER BY day
                 """, arguments) { row in try AttendanceDashboard.Day(row: row) }
-            let unique = Int(try db.integer("SELECT count(DISTINCT member_id) FROM member_days WHERE \(period)", arguments) ?? 0)
+            // The members of the period, each once (how many: `members`), the top ones named.
+            var unique = 0
             let top = try db.rows("""
-                SELECT t.member_id, m.name, t.visits, t.last FROM (
+                SELECT t.member_id, m.name, t.visits, t.last, count(*) OVER () AS members FROM (
                     SELECT member_id, sum(visits) AS visits, max(day) AS last FROM member_days WHERE \(period) GROUP BY member_id
                 ) t JOIN members m ON m.id = t.member_id
                 ORDER BY t.visits DESC, m.name LIMIT \(AttendanceDashboard.topCount)
-                """, arguments, AttendanceDashboard.MemberCount.init(row:))
+                """, arguments) { row in
+                unique = row.int(4)
+                return try AttendanceDashboard.MemberCount(row: row)
+            }
             // The members who ever came (there): their tallies, as last evaluated.
             let came = """
                 FROM member_tallies t JOIN members m ON m.id = t.member_id AND m.deleted_at IS NULL

@@ -21,14 +21,10 @@ extension Frontdesk {
         }
     }
 
-    /// A member's statistics and the zone their day is read in; streaks count the days of their
-    /// schedule (their own, else their type's, when they are measured against one).
+    /// A member's statistics now, and the zone their day is read in.
     func memberStats(_ organizationID: UUID, _ memberID: UUID) async throws -> (stats: MemberStats, zone: TimeZone) {
         let read = try await store.memberDays(organizationID, member: memberID)
-        let policy = try await store.attendanceSettings(organizationID)
-            .policy(for: read.member.type, schedule: read.member.schedule)
-        return (MemberStats(days: read.days, today: LocalDate(now, in: read.zone),
-                            schedule: policy.detection == .scheduleAware ? policy.schedule : nil), read.zone)
+        return (read.stats(now: now), read.zone)
     }
 
     /// A member's visits by month, oldest first.

@@ -35,9 +35,9 @@ public protocol AttendanceStore: Sendable {
     /// (`AttendancePolicy.expiry`).
     func openAttendanceVisits(of organizationID: UUID?, limit: Int) async throws -> [OpenAttendanceVisit]
 
-    /// A live member, their days (`MemberDay`, of every location, oldest first) and the zone their
-    /// day is read in now: that of their last visit's location, else their organization's;
-    /// `notFound(member)` otherwise.
+    /// A live member, their days (`MemberDay`, of every location, oldest first), the zone their day
+    /// is read in now (that of their last visit's location, else their organization's) and their
+    /// organization's attendance settings; `notFound(member)` otherwise.
     func memberDays(_ organizationID: UUID, member memberID: UUID) async throws -> MemberDays
 
     /// The dashboard of the local `days` (first to last), of one location or of all, added up from
@@ -60,17 +60,27 @@ public protocol AttendanceStore: Sendable {
     func presentVisits(_ organizationID: UUID, at locationID: UUID?) async throws -> [PresentVisit]
 }
 
-/// A member's days as their statistics read them, and the zone their day is read in now: that
-/// of their last visit's location, else their organization's.
+/// A member's days as their statistics read them, the zone their day is read in now (that of
+/// their last visit's location, else their organization's), and the settings that give their policy.
 public struct MemberDays: Sendable {
     public var member: Member
     public var days: [MemberDay]
     public var zone: TimeZone
+    public var settings: AttendanceSettings
 
-    public init(member: Member, days: [MemberDay], zone: TimeZone) {
+    public init(member: Member, days: [MemberDay], zone: TimeZone, settings: AttendanceSettings) {
         self.member = member
         self.days = days
         self.zone = zone
+        self.settings = settings
+    }
+
+    /// The member's statistics on their local day `now`: streaks count the days of their schedule
+    /// (their own, else their type's) when they are measured against one.
+    public func stats(now: Date) -> MemberStats {
+        let policy = settings.policy(for: member.type, schedule: member.schedule)
+        return MemberStats(days: days, today: LocalDate(now, in: zone),
+                           schedule: policy.detection == .scheduleAware ? policy.schedule : nil)
     }
 }
 
