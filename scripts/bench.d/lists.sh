@@ -7,14 +7,9 @@
 
 list_rows=${FRONTDESK_BENCH_LIST_ROWS:-1000000} # fewer to try the phase quickly
 say "bench: lists: an annex of 10 resources, then $list_rows checkins and $list_rows bookings by SQL"
-list_annex=$(post_one /api/v1/locations '{"name":"Bench annex","timezone":"UTC"}' | json_id)
-[[ -n "$list_annex" ]] || { say "bench: could not create the annex"; exit 1; }
-for i in $(seq 1 10); do
-    printf '{"location_id":"%s","name":"Annex %02d","kind":"room","capacity":1,"rate_amount":1500,"rate_unit":"hour"}\n' \
-        "$list_annex" "$i"
-done >"$work/annex.jsonl"
-post_many /api/v1/resources "$work/annex.jsonl" | json_id >"$work/annex.txt"
-[[ $(wc -l <"$work/annex.txt") == 10 ]] || { say "bench: creating the annex's resources failed"; exit 1; }
+list_annex=$(make_place "Bench annex" UTC 10 \
+    '{"location_id":"%s","name":"Annex %02d","kind":"room","capacity":1,"rate_amount":1500,"rate_unit":"hour"}' \
+    "$work/annex.txt") || exit 1
 list_organization=$(scalar "SELECT organization_id FROM locations WHERE id = '$location'")
 list_seed_started=$(date +%s.%N)
 if [[ $engine == sqlite ]]; then
