@@ -74,7 +74,7 @@ extension PostgresStore: BookingStore {
             dropped AS (
                 DELETE FROM booking_lines WHERE booking_id = \(booking.id) AND NOT (id = ANY(\(booking.lines.map(\.id))))
             ),
-            \(Self.save(change.checkins))\(try await tallies(change.checkins.map { ($0.previous, $0.checkin) }, organizationID, connection))\(Self.record(change))
+            \(Self.save(change.checkins))\(try await tallies(of: change.checkins, organizationID, connection))\(Self.record(change))
             """, logger: logger)
     }
 

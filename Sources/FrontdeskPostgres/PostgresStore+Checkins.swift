@@ -28,7 +28,7 @@ extension PostgresStore: CheckinStore {
             }
             let change = try decide(CheckinContext(resource: resource, memberExists: memberExists, booking: booking))
             try await self.admit(change.arrival.map { [$0] } ?? [], organizationID, connection)
-            let tallies = try await self.tallies([(nil, change.checkin)], organizationID, connection)
+            let tallies = try await self.tallies(of: [change], organizationID, connection)
             try await connection.run("WITH \(Self.save([change]))\(tallies)\(Self.record(change))", logger: self.logger)
             return change.checkin
         }
@@ -105,8 +105,7 @@ extension PostgresStore: CheckinStore {
             try await write(booking, connection)
         } else {
             try await admit(change.arrivals, change.checkin.organizationID, connection)
-            let tallies = try await tallies([(change.checkin.previous, change.checkin.checkin)], change.checkin.organizationID,
-                                            connection)
+            let tallies = try await tallies(of: [change.checkin], change.checkin.organizationID, connection)
             try await connection.run("WITH \(Self.save([change.checkin]))\(tallies)\(Self.record(change.checkin))", logger: logger)
         }
     }

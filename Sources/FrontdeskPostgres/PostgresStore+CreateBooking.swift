@@ -49,7 +49,7 @@ extension PostgresStore {
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
                 \(Self.writeLines(of: change.booking, organizationID)),
-                \(Self.save(change.checkins))\(try await self.tallies(change.checkins.map { ($0.previous, $0.checkin) }, organizationID, connection))\(Self.record(change))
+                \(Self.save(change.checkins))\(try await self.tallies(of: change.checkins, organizationID, connection))\(Self.record(change))
                 """, logger: self.logger)
             return change.booking
         }

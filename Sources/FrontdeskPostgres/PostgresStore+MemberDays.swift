@@ -107,6 +107,11 @@ extension PostgresStore {
 
     // MARK: Inside a transaction
 
+    /// `tallies(_:)` of checkins written (inserted or changed).
+    func tallies(of changes: [CheckinChange], _ organizationID: UUID, _ connection: PostgresConnection) async throws -> SQL {
+        try await tallies(changes.map { ($0.previous, $0.checkin) }, organizationID, connection)
+    }
+
     /// CTEs that move the days of the members the checkins' changes concern (`VisitTally`), from
     /// what each was (nil: new) to what it is (nil: deleted), and mark their tallies changed;
     /// each followed by a comma. Reads the zones of the visits' locations first.
