@@ -83,7 +83,7 @@ struct StartupErrorTests {
         try await Self.expectOneLine(["serve", "--port", "0", "--database", "postgres://frontdesk:secret@127.0.0.1:1/frontdesk"],
                                      environment: ["FRONTDESK_DATABASE_WAIT": "1"],
                                      saying: ["PostgreSQL at 127.0.0.1:1"])
-        #expect(ContinuousClock.now - start < .seconds(15))
+        #expect(ContinuousClock.now - start < .seconds(30))  // the wait and one start of the binary, on a loaded machine
     }
 
     /// A rule a command breaks is told as its sentence, not as a Swift value.

@@ -6,7 +6,7 @@ import Testing
 
 /// `GET /api/v1/events/stream` (Server-Sent Events) and `GET /api/v1/events/ws` (WebSocket),
 /// read over real connections to a running server.
-@Suite("Event streams over HTTP", .timeLimit(.minutes(1)))
+@Suite("Event streams over HTTP", .timeLimit(.minutes(3)))
 struct EventStreamHTTPTests {
     @Test(arguments: Backend.enabled)
     func sseResumesWithLastEventIDWithNoGapAndNoDuplicate(_ backend: Backend) async throws {

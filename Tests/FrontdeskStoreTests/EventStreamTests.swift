@@ -8,8 +8,10 @@ import Testing
 /// The events as an `AsyncSequence`: stored ones replayed, then live ones as they commit, none
 /// missed and none twice. The engines here never poll (an hour between polls), so an event that
 /// arrives proves the store's notification woke the stream; the time limit turns a lost one
-/// into a failure.
-@Suite("Event streams", .timeLimit(.minutes(1)))
+/// into a failure. It counts from the test's start, making its database included: three minutes,
+/// since on a loaded 2-core machine the PostgreSQL tests' databases, copied one after another
+/// from one template, took a minute to come.
+@Suite("Event streams", .timeLimit(.minutes(3)))
 struct EventStreamTests {
     @Test(arguments: Backend.enabled)
     func replaysStoredEventsThenFollowsNewOnes(_ backend: Backend) async throws {
