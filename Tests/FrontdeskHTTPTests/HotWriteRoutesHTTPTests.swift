@@ -4,8 +4,8 @@ import FrontdeskTestSupport
 import HTTPTypes
 import Testing
 
-/// Booking, check-in and check-out are answered by hand-written routes with the outbox's JSON; the
-/// generated server answers every read. Both must say the same of the same entity.
+/// Booking, check-in, check-out and a scan are answered by hand-written routes with the outbox's
+/// JSON; the generated server answers every read. Both must say the same of the same entity.
 @Suite struct HotWriteRoutesHTTPTests {
     @Test(arguments: Backend.enabled)
     func answersMatchTheGeneratedServersReads(_ backend: Backend) async throws {
@@ -35,6 +35,37 @@ import Testing
             let left = try await client.post(path + "/check-out", ["at": at])
             #expect(left.status == 200 && left["check_out"] as? String == InstantFormat.string(from: offset.date(from: at)!))
             #expect(Self.set(left.json) == Self.set(try await client.get(path).json))
+        }
+    }
+
+    /// A scan's visit is the checkin as read, plus its member's statistics as their attendance reads them.
+    @Test(arguments: Backend.enabled)
+    func aScanAnswersAsTheReadsDo(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let gym = try await client.post("/api/v1/locations", ["name": "Gym", "timezone": "Asia/Tokyo"])
+            _ = try await client.post("/api/v1/resources", [
+                "location_id": gym.id, "name": "Floor", "kind": "gym", "capacity": 80, "rate_amount": 0, "rate_unit": "session",
+            ])
+            _ = try await client.patch("/api/v1/attendance/settings", ["scan_debounce_seconds": 0])
+            let member = try await client.post("/api/v1/members", ["name": "Ada", "type": "member"])
+            _ = try await client.post("/api/v1/members/\(member.id)/codes", ["value": "BADGE-7", "kind": "badge"])
+            for (step, total) in [("check_in", 1), ("check_out", 1), ("check_in", 2)] {
+                let scanned = try await client.post("/api/v1/scan", ["code": "BADGE-7", "location_id": gym.id, "device": "door"])
+                #expect(scanned.status == 200 && scanned["step"] as? String == step)
+                #expect(scanned.headers[.contentType] == "application/json; charset=utf-8")
+                var visit = try #require(scanned["checkin"] as? [String: Any])
+                let stats = try #require(visit.removeValue(forKey: "member_stats") as? [String: Int])
+                #expect(Self.set(visit) == Self.set(try await client.get("/api/v1/checkins/\(visit["id"] as? String ?? "")").json))
+                let attendance = try await client.get("/api/v1/members/\(member.id)/attendance")
+                #expect(stats == ["total_visits", "visits_this_month", "current_streak", "longest_streak"].reduce(into: [:]) {
+                    $0[$1] = attendance[$1] as? Int
+                })
+                #expect(stats["total_visits"] == total)
+            }
+            let wrongType = try await client.request(.post, "/api/v1/scan", raw: "code=BADGE-7", headers: ["Content-Type": "text/plain"])
+            #expect(wrongType.status == 400 && wrongType.code == "malformed_request")
+            let unreadable = try await client.request(.post, "/api/v1/scan", raw: "{\"code\": 7}")
+            #expect(unreadable.status == 400 && unreadable.code == "malformed_request")
         }
     }
 

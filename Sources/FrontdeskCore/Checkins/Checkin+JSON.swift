@@ -5,6 +5,12 @@ import Foundation
 /// Unset values are left out.
 extension Checkin: JSONWritable {
     public func write(to json: inout JSONWriter) {
+        write(to: &json, memberStats: nil)
+    }
+
+    /// The checkin with its member's statistics, as a check-in or a scan answers it (the API's
+    /// `member_stats`, an `ArrivalStats`).
+    public func write(to json: inout JSONWriter, memberStats: MemberStats?) {
         json.object { json in
             if let attendance { json.key("attendance"); json.value(attendance) }
             if let bookingID { json.key("booking_id"); json.uuid(bookingID) }
@@ -18,6 +24,15 @@ extension Checkin: JSONWritable {
             json.key("id"); json.uuid(id)
             json.key("location_id"); json.uuid(locationID)
             if let memberID { json.key("member_id"); json.uuid(memberID) }
+            if let memberStats {
+                json.key("member_stats")
+                json.object { json in
+                    json.key("current_streak"); json.int(memberStats.currentStreak)
+                    json.key("longest_streak"); json.int(memberStats.longestStreak)
+                    json.key("total_visits"); json.int(memberStats.totalVisits)
+                    json.key("visits_this_month"); json.int(memberStats.visitsThisMonth)
+                }
+            }
             json.key("metadata"); JSONValue.object(metadata).write(to: &json)
             if let method { json.key("method"); json.string(method.rawValue) }
             if let notes { json.key("notes"); json.string(notes) }

@@ -140,3 +140,16 @@ private struct FailedScanData: Encodable {
         }
     }
 }
+
+extension ScanResult {
+    /// The answer to a scan (the API's `ScanResult`): what it did, and the visit with its member's
+    /// statistics.
+    public func json(memberStats: MemberStats?) -> Data {
+        var json = JSONWriter(capacity: 768)
+        json.object { json in
+            json.key("checkin"); checkin.write(to: &json, memberStats: memberStats)
+            json.key("step"); json.string(step.rawValue)
+        }
+        return json.data
+    }
+}

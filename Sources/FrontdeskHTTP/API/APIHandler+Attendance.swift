@@ -4,24 +4,12 @@ import FrontdeskCore
 import FrontdeskEngine
 
 extension APIHandler {
-    func scan(_ input: Operations.Scan.Input) async throws -> Operations.Scan.Output {
-        guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
-        let request = ScanRequest(
-            code: body.code, place: try Self.place(location: body.locationId, resource: body.resourceId, "location_id"),
-            method: try body.method.map { try .init(matching: $0) }, device: body.device, at: body.at)
-        let caller = try caller
-        let result = try await frontdesk.scan(caller, request)
-        let stats = try await frontdesk.arrivalStats(caller, of: result.checkin)
-        return .ok(.init(body: .json(.init(step: try .init(matching: result.step),
-                                           checkin: try .init(result.checkin, memberStats: stats)))))
-    }
-
     func scanBatch(_ input: Operations.ScanBatch.Input) async throws -> Operations.ScanBatch.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
         let scans = try body.scans.enumerated().map { index, scan in
             BatchScan(request: ScanRequest(
-                code: scan.code, place: try Self.place(location: scan.locationId, resource: scan.resourceId,
-                                                       "scans[\(index)].location_id"),
+                code: scan.code, place: try ScanPlace(location: scan.locationId, resource: scan.resourceId,
+                                                      "scans[\(index)].location_id"),
                 method: try scan.method.map { try .init(matching: $0) }, device: scan.device, at: scan.at), nonce: scan.nonce)
         }
         let answers = try await frontdesk.scanBatch(try caller, scans)
@@ -30,16 +18,6 @@ extension APIHandler {
                                           step: try answer.step.map { try .init(matching: $0) },
                                           checkinId: answer.checkinID?.text, code: answer.code, detail: answer.detail)
         }))))
-    }
-
-    /// Where a scan happened: exactly one of a location and a resource (else a 422 on `field`).
-    private static func place(location: String?, resource: String?, _ field: String) throws -> ScanPlace {
-        switch (try Read.uuidIfPresent(location, "location_id"), try Read.uuidIfPresent(resource, "resource_id")) {
-        case (let location?, nil): return .location(location)
-        case (nil, let resource?): return .resource(resource)
-        case (.some, .some), (nil, nil):
-            throw FrontdeskError.validationFailed([FieldIssue(field, "give exactly one of location_id and resource_id")])
-        }
     }
 
     func getAttendanceSettings(

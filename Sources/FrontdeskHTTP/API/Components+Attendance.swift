@@ -16,6 +16,25 @@ extension Schedule {
     }
 }
 
+extension ScanRequest {
+    init(_ api: Components.Schemas.ScanRequest) throws {
+        self.init(code: api.code, place: try ScanPlace(location: api.locationId, resource: api.resourceId, "location_id"),
+                  method: try api.method.map { try .init(matching: $0) }, device: api.device, at: api.at)
+    }
+}
+
+extension ScanPlace {
+    /// Where a scan happened: exactly one of a location and a resource (else a 422 on `field`).
+    init(location: String?, resource: String?, _ field: String) throws {
+        switch (try Read.uuidIfPresent(location, "location_id"), try Read.uuidIfPresent(resource, "resource_id")) {
+        case (let location?, nil): self = .location(location)
+        case (nil, let resource?): self = .resource(resource)
+        case (.some, .some), (nil, nil):
+            throw FrontdeskError.validationFailed([FieldIssue(field, "give exactly one of location_id and resource_id")])
+        }
+    }
+}
+
 extension Components.Schemas.Schedule {
     init(_ schedule: Schedule) throws {
         self.init(days: try schedule.days.map { try .init(matching: $0) }, start: schedule.start.description,

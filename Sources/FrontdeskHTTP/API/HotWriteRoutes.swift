@@ -4,7 +4,7 @@ import FrontdeskCore
 import FrontdeskEngine
 import Hummingbird
 
-/// The busiest writes of a desk — booking, checking a checkin or a booking in and out — served by hand-written
+/// The busiest writes of a desk — booking, checking a checkin or a booking in and out, a scan at the door — served by hand-written
 /// routes instead of the generated server, as availability is. Their answers are the JSON the
 /// outbox carries (`DomainJSON`, written by `JSONWriter`, the same shape as the API's schemas),
 /// which costs a fraction of the generated server's `JSONEncoder` and its per-request machinery:
@@ -27,6 +27,12 @@ enum HotWriteRoutes {
             let (id, at, ifMatch) = try await stamp(request, context)
             let checkin = try await frontdesk.checkOut(try RequestCaller.require(), id, at: at, ifMatch: ifMatch)
             return WireJSON.response(.ok, DomainJSON.encode(checkin), etag: Read.etag(checkin))
+        }
+        router.post("/api/v1/scan") { request, _ in
+            let body = try await WireJSON.decode(Components.Schemas.ScanRequest.self, from: request)
+            let caller = try RequestCaller.require()
+            let result = try await frontdesk.scan(caller, try ScanRequest(body))
+            return WireJSON.response(.ok, result.json(memberStats: try await frontdesk.arrivalStats(caller, of: result.checkin)))
         }
         for (step, action) in [("check-in", BookingAction.checkIn), ("check-out", .checkOut)] {
             router.post("/api/v1/bookings/:id/\(step)") { request, context in

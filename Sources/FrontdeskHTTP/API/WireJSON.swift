@@ -20,10 +20,11 @@ enum WireJSON {
         return try decoder.decode(T.self, from: Data(bytes))
     }
 
-    /// An answer carrying an entity and its version as `ETag`.
-    static func response(_ status: HTTPResponse.Status, _ json: Data, etag: String) -> Response {
-        Response(status: status, headers: [.contentType: contentType, .eTag: etag],
-                 body: .init(byteBuffer: ByteBuffer(bytes: json)))
+    /// An answer carrying an entity and, when given, its version as `ETag`.
+    static func response(_ status: HTTPResponse.Status, _ json: Data, etag: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let etag { headers[.eTag] = etag }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 
     private static let decoder: JSONDecoder = {
