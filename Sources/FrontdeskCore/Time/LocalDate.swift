@@ -27,8 +27,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         (self.year, self.month, self.day) = (year, month, day)
     }
 
+    /// `YYYY-MM-DD`, written digit by digit: a visit's day is written on every scan, and
+    /// `String(format:)` goes through Foundation's formatter.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var text = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
+        func digits(_ value: Int, ending end: Int, width: Int) {
+            var rest = value
+            for index in (end - width..<end).reversed() {
+                text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+        digits(year, ending: 4, width: 4)
+        digits(month, ending: 7, width: 2)
+        digits(day, ending: 10, width: 2)
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
