@@ -19,8 +19,9 @@ public struct Validator: Sendable {
             check(!required, field, "is required")
             return
         }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        check(!(required && trimmed.isEmpty), field, "must not be blank")
+        // Blank: nothing but white space (checked scalar by scalar: `trimmingCharacters` bridges
+        // to NSString, on every name and code a request carries).
+        check(!(required && value.unicodeScalars.allSatisfy(\.properties.isWhitespace)), field, "must not be blank")
         // Characters as JSON Schema's `maxLength` counts them (code points), not as Swift's `count`
         // does (grapheme clusters: a letter and its combining marks, or an emoji and its modifier,
         // are one), which let a longer text than the spec allows through.
