@@ -56,10 +56,10 @@ extension PostgresStore: AttendanceStore {
 
     /// Scans of one nonce take turns on it: the second finds the first's answer.
     public func scan(
-        _ organizationID: UUID, _ request: ScanRequest, nonce: String?,
+        _ organizationID: UUID, _ request: ScanRequest, nonce: String?, memberDays: Bool,
         decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
-    ) async throws -> ScanWrite {
-        try await recording(organizationID) { connection in
+    ) async throws -> (write: ScanWrite, memberDays: MemberDays?) {
+        let write = try await recording(organizationID) { connection -> ScanWrite in
             if let nonce {
                 try await connection.run("SELECT pg_advisory_xact_lock(hashtextextended(\(organizationID.text + nonce), 0))",
                                          logger: self.logger)
@@ -78,6 +78,13 @@ extension PostgresStore: AttendanceStore {
             }
             if let nonce { try await self.keep(write.answer(nonce: nonce), organizationID, connection) }
             return write
+        }
+        // Read after the commit, not under the organization's lock its writes queue behind.
+        guard memberDays, let memberID = write.memberID else { return (write, nil) }
+        do {
+            return (write, try await self.memberDays(organizationID, member: memberID))
+        } catch let error as FrontdeskError where error.code == "not_found" {
+            return (write, nil)  // deleted since
         }
     }
 

@@ -47,11 +47,11 @@ extension SQLiteStore: AttendanceStore {
     }
 
     public func scan(
-        _ organizationID: UUID, _ request: ScanRequest, nonce: String?,
+        _ organizationID: UUID, _ request: ScanRequest, nonce: String?, memberDays: Bool,
         decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
-    ) async throws -> ScanWrite {
+    ) async throws -> (write: ScanWrite, memberDays: MemberDays?) {
         try await write { db in
-            if let nonce, let answer = try Self.scanAnswer(organizationID, nonce, db) { return .replayed(answer) }
+            if let nonce, let answer = try Self.scanAnswer(organizationID, nonce, db) { return (.replayed(answer), nil) }
             let context = try Self.scanContext(organizationID, request, db)
             let write = try decide(context)
             switch write {
@@ -64,7 +64,9 @@ extension SQLiteStore: AttendanceStore {
                 break
             }
             if let nonce { try Self.keep(write.answer(nonce: nonce), organizationID, db) }
-            return write
+            // Read by the writer, which holds the member's days in its cache now: a read of its
+            // own would cost a reader's transaction and two hops between threads, a fifth of a scan.
+            return (write, try write.memberID.flatMap { memberDays ? try Self.memberDays(organizationID, $0, db) : nil })
         }
     }
 

@@ -7,26 +7,31 @@ import GRDB
 /// statistics, history and the dashboard; and the tallies the sweeper evaluates.
 extension SQLiteStore {
     public func memberDays(_ organizationID: UUID, member memberID: UUID) async throws -> MemberDays {
-        try await read { db in
-            // The member, their organization's settings and zone, and their last visit's location's zone.
-            let columns = Int32(Member.columnNames.count)
-            let head = try db.cachedRow(sql: """
-                SELECT \(Member.columnNames.map { "m." + $0 }.joined(separator: ", ")), o.attendance_settings, o.timezone,
-                       (SELECT l.timezone FROM member_days d INDEXED BY member_days_by_member JOIN locations l ON l.id = d.location_id
-                        WHERE d.member_id = m.id AND d.visits > 0 ORDER BY d.day DESC LIMIT 1)
-                FROM members m JOIN organizations o ON o.id = m.organization_id
-                WHERE m.organization_id = ? AND m.id = ? AND m.deleted_at IS NULL
-                """, arguments: [organizationID.text, memberID.text]) { row in
-                (member: try Member(reading: row), settings: try AttendanceSettings(stored: row.text(columns)),
-                 zone: Location.zone(row.optionalText(columns + 2), else: TimeZone(identifier: row.text(columns + 1)) ?? .gmt))
-            }
-            guard let head else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
-            let days = try db.cachedRows(sql: """
-                SELECT \(MemberDay.figures) FROM member_days INDEXED BY member_days_by_member
-                WHERE member_id = ? AND visits > 0 ORDER BY day
-                """, arguments: [memberID.text]) { row in try MemberDay(row: row, day: row.text(8)) }
-            return MemberDays(member: head.member, days: days, zone: head.zone, settings: head.settings)
+        let days = try await read { db in try Self.memberDays(organizationID, memberID, db) }
+        guard let days else { throw FrontdeskError.notFound(entity: Member.entityName, id: memberID.text) }
+        return days
+    }
+
+    /// A live member's days, nil for no such member.
+    static func memberDays(_ organizationID: UUID, _ memberID: UUID, _ db: Database) throws -> MemberDays? {
+        // The member, their organization's settings and zone, and their last visit's location's zone.
+        let columns = Int32(Member.columnNames.count)
+        let head = try db.cachedRow(sql: """
+            SELECT \(Member.columnNames.map { "m." + $0 }.joined(separator: ", ")), o.attendance_settings, o.timezone,
+                   (SELECT l.timezone FROM member_days d INDEXED BY member_days_by_member JOIN locations l ON l.id = d.location_id
+                    WHERE d.member_id = m.id AND d.visits > 0 ORDER BY d.day DESC LIMIT 1)
+            FROM members m JOIN organizations o ON o.id = m.organization_id
+            WHERE m.organization_id = ? AND m.id = ? AND m.deleted_at IS NULL
+            """, arguments: [organizationID.text, memberID.text]) { row in
+            (member: try Member(reading: row), settings: try AttendanceSettings(stored: row.text(columns)),
+             zone: Location.zone(row.optionalText(columns + 2), else: TimeZone(identifier: row.text(columns + 1)) ?? .gmt))
         }
+        guard let head else { return nil }
+        let days = try db.cachedRows(sql: """
+            SELECT \(MemberDay.figures) FROM member_days INDEXED BY member_days_by_member
+            WHERE member_id = ? AND visits > 0 ORDER BY day
+            """, arguments: [memberID.text]) { row in try MemberDay(row: row, day: row.text(8)) }
+        return MemberDays(member: head.member, days: days, zone: head.zone, settings: head.settings)
     }
 
     public func attendanceDashboard(

@@ -37,6 +37,9 @@ struct AttendanceConformanceTests {
             #expect(arrived.step == .checkIn && arrived.checkin.state == .inProgress && arrived.checkin.checkIn == f.now)
             #expect(arrived.checkin.memberID == gym.member.id && arrived.checkin.resourceID == gym.floor.id)
             #expect(arrived.checkin.locationID == gym.location.id && arrived.checkin.version == 1)
+            // The member's statistics count the scan, as their attendance reads them.
+            #expect(arrived.memberStats?.totalVisits == 1 && arrived.memberStats?.currentStreak == 1)
+            #expect(arrived.memberStats == (try await f.frontdesk.memberAttendance(f.owner, gym.member.id)))
 
             f.clock.advance(by: 30)
             let again = await expectError("scan_debounced") { try await gym.scan(f) }
@@ -54,7 +57,7 @@ struct AttendanceConformanceTests {
 
             f.clock.advance(by: 61)
             let back = try await gym.scan(f)
-            #expect(back.step == .checkIn && back.checkin.id != arrived.checkin.id)
+            #expect(back.step == .checkIn && back.checkin.id != arrived.checkin.id && back.memberStats?.totalVisits == 2)
             #expect(try await f.allCheckins().count == 2)
         }
     }

@@ -11,6 +11,8 @@ public struct ScanResult: Sendable {
 
     public var step: Step
     public var checkin: Checkin
+    /// The statistics of the visit's member, counting the scan (nil for an anonymous visit).
+    public var memberStats: MemberStats?
 }
 
 /// A scan an offline device kept, sent in a batch: read at `request.at`, known by `nonce`.
@@ -33,11 +35,13 @@ extension Frontdesk {
         try caller.require(.bookingCheckin)
         try caller.require(.bookingCheckout)
         try request.validate(now: now)
-        switch try await scan(caller, request, nonce: nil) {
+        let (write, days) = try await scan(caller, request, nonce: nil, memberDays: true)
+        let stats = days?.stats(now: now)
+        switch write {
         case .failed: throw FrontdeskError.codeNotFound
         case .visit(let write, _): return ScanResult(step: write.checkin.checkin.checkOut == nil ? .checkIn : .checkOut,
-                                                  checkin: write.checkin.checkin)
-        case .stale(let visit): return ScanResult(step: .stale, checkin: visit)
+                                                  checkin: write.checkin.checkin, memberStats: stats)
+        case .stale(let visit): return ScanResult(step: .stale, checkin: visit, memberStats: stats)
         case .replayed: preconditionFailure("a scan without a nonce is never replayed")
         }
     }
@@ -68,7 +72,8 @@ extension Frontdesk {
         for scan in scans.enumerated().sorted(by: { ($0.element.request.at!, $0.offset) < ($1.element.request.at!, $1.offset) })
             .map(\.element) {
             do {
-                answers[scan.nonce] = try await self.scan(caller, scan.request, nonce: scan.nonce).answer(nonce: scan.nonce)
+                answers[scan.nonce] = try await self.scan(caller, scan.request, nonce: scan.nonce, memberDays: false).write
+                    .answer(nonce: scan.nonce)
             } catch let refusal as FrontdeskError {
                 let answer = ScanAnswer(nonce: scan.nonce, refusal: refusal)
                 try await store.recordScanAnswer(caller.organizationID, answer)
@@ -78,13 +83,16 @@ extension Frontdesk {
         return scans.map { answers[$0.nonce]! }
     }
 
-    /// One scan's write; the plugins see the visit it begins or ends.
-    private func scan(_ caller: Caller, _ request: ScanRequest, nonce: String?) async throws -> ScanWrite {
+    /// One scan's write (and, when asked, its member's days after it); the plugins see the visit it
+    /// begins or ends.
+    private func scan(
+        _ caller: Caller, _ request: ScanRequest, nonce: String?, memberDays: Bool
+    ) async throws -> (write: ScanWrite, memberDays: MemberDays?) {
         // Made once, outside the transaction that a group commit may run again: a visit begun by a
         // second run is the same visit, and its move gets the plugins' first verdict.
         let (actor, newID, hooks, visitID, failureID) = (caller.actor, self.newID, beforeHooks(caller), newID(), newID())
         let found = FoundTransitions()
-        let write = try await store.scan(caller.organizationID, request, nonce: nonce) { context in
+        let scanned = try await store.scan(caller.organizationID, request, nonce: nonce, memberDays: memberDays) { context in
             let now = self.now  // in the transaction, as for checkins
             let step: ScanStep
             do {
@@ -120,8 +128,8 @@ extension Frontdesk {
                 return .stale(latest)
             }
         }
-        if case .visit = write { try await runAfter(found.all, caller) }
-        return write
+        if case .visit = scanned.write { try await runAfter(found.all, caller) }
+        return scanned
     }
 }
 
@@ -144,7 +152,7 @@ private struct FailedScanData: Encodable {
 extension ScanResult {
     /// The answer to a scan (the API's `ScanResult`): what it did, and the visit with its member's
     /// statistics.
-    public func json(memberStats: MemberStats?) -> Data {
+    public var json: Data {
         var json = JSONWriter(capacity: 768)
         json.object { json in
             json.key("checkin"); checkin.write(to: &json, memberStats: memberStats)

@@ -20,11 +20,13 @@ public protocol AttendanceStore: Sendable {
     /// In one transaction: reads what `ScanContext` holds for `request` (the place named must be
     /// the organization's: else `validationFailed`), asks `decide`, and writes what it returns. With
     /// a `nonce` (an offline device's), a scan answered before is `replayed`, and one answered now
-    /// keeps its answer (`ScanWrite.answer`) for the nonce, in the same transaction.
+    /// keeps its answer (`ScanWrite.answer`) for the nonce, in the same transaction. With
+    /// `memberDays`, also the scanned member's days (as `memberDays(_:member:)` reads them) once the
+    /// scan is written, for a scan that began, ended or lost to a member's visit.
     func scan(
-        _ organizationID: UUID, _ request: ScanRequest, nonce: String?,
+        _ organizationID: UUID, _ request: ScanRequest, nonce: String?, memberDays: Bool,
         decide: @escaping @Sendable (ScanContext) throws -> ScanWrite
-    ) async throws -> ScanWrite
+    ) async throws -> (write: ScanWrite, memberDays: MemberDays?)
 
     /// Keeps a refused scan's answer for its nonce (the refusal wrote nothing else); an answer kept
     /// before stays.
@@ -141,6 +143,15 @@ public enum ScanWrite: Sendable {
     /// Older than the member's latest stamp at the place: the visit it lost to.
     case stale(Checkin)
     case replayed(ScanAnswer)
+
+    /// The member whose visit the scan began, ended or lost to.
+    public var memberID: UUID? {
+        switch self {
+        case .visit(let write, _): write.checkin.checkin.memberID
+        case .stale(let visit): visit.memberID
+        case .failed, .replayed: nil
+        }
+    }
 
     /// The answer kept for the scan's `nonce`.
     public func answer(nonce: String) -> ScanAnswer {

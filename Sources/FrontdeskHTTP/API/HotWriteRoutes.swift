@@ -30,9 +30,7 @@ enum HotWriteRoutes {
         }
         router.post("/api/v1/scan") { request, _ in
             let body = try await WireJSON.decode(Components.Schemas.ScanRequest.self, from: request)
-            let caller = try RequestCaller.require()
-            let result = try await frontdesk.scan(caller, try ScanRequest(body))
-            return WireJSON.response(.ok, result.json(memberStats: try await frontdesk.arrivalStats(caller, of: result.checkin)))
+            return WireJSON.response(.ok, try await frontdesk.scan(try RequestCaller.require(), try ScanRequest(body)).json)
         }
         for (step, action) in [("check-in", BookingAction.checkIn), ("check-out", .checkOut)] {
             router.post("/api/v1/bookings/:id/\(step)") { request, context in
