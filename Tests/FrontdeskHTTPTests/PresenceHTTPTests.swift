@@ -96,4 +96,35 @@ import Testing
             #expect(events.suffix(2) == ["booking_updated", "checkin_updated"])
         }
     }
+
+    private static func lineID(_ booking: TestResponse, _ index: Int) throws -> String {
+        try #require((booking["lines"] as? [[String: Any]])?[index]["id"] as? String)
+    }
+
+    /// Rooms named by their resources, at check-in and at revert; a room the booking does not hold is a 422.
+    @Test(arguments: Backend.enabled)
+    func roomsAreNamedByTheirResources(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client)
+            let stay = try await catalog.book(client, from: Self.past.from, to: Self.past.to,
+                                              extra: ["resource_ids": catalog.roomIDs])
+            let path = "/api/v1/bookings/\(stay.id)"
+            let other = try await client.post("/api/v1/resources", [
+                "location_id": catalog.locationID, "name": "Annex", "kind": "room", "capacity": 1, "rate_amount": 100, "rate_unit": "night",
+            ])
+            for body: [String: Any] in [["resource_ids": [other.id]], ["resource_ids": []],
+                                        ["resource_ids": [catalog.roomIDs[1]], "line_ids": [try Self.lineID(stay, 0)]]] {
+                let refused = try await client.post(path + "/check-in", body)
+                #expect(refused.status == 422 && refused.code == "validation_failed", "\(body)")
+                #expect((refused["errors"] as? [[String: Any]])?.first?["field"] as? String == "resource_ids")
+            }
+            #expect(try await client.post(path + "/check-in", ["resource_ids": ["room-2"]]).status == 400)
+
+            let second = try await client.post(path + "/check-in", ["resource_ids": [catalog.roomIDs[1]], "at": "2025-03-01T15:00:00Z"])
+            #expect(second.status == 200 && second["status"] as? String == "checked_in")
+            #expect((second["lines"] as? [[String: Any]])?.map { $0["state"] as? String } == ["reserved", "occupied"])
+            let undone = try await client.post(path + "/revert", ["reason": "wrong room", "resource_ids": [catalog.roomIDs[1]]])
+            #expect(undone.status == 200 && undone["status"] as? String == "confirmed")
+        }
+    }
 }

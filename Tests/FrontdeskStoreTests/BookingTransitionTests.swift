@@ -254,4 +254,32 @@ struct BookingTransitionTests {
             ])
         }
     }
+
+    /// A desk names rooms, not lines: `resourceIDs` picks the lines holding them, for a step and its revert.
+    @Test(arguments: Backend.enabled)
+    func linesNamedByTheirResources(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let desk = try await Desk(f)
+            let booking = try await f.book(desk.member, desk.rooms, hours(14, 38))
+            let (first, second) = (desk.rooms[0].id, desk.rooms[1].id)
+            f.clock.advance(by: 60)
+            for (lines, resources): (Set<UUID>?, Set<UUID>) in [(nil, []), (nil, [second, UUID()]),
+                                                                 ([booking.lines[0].id], [second])] {
+                let refused = await expectError("validation_failed") {
+                    try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id), lineIDs: lines, resourceIDs: resources)
+                }
+                guard case .validationFailed(let issues)? = refused else { continue }
+                #expect(issues.map(\.field) == ["resource_ids"])
+            }
+            #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)) == booking)
+
+            let one = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id), resourceIDs: [second])
+            #expect(one.status == .checkedIn && one.lines.map(\.state) == [.reserved, .occupied])
+            let both = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id), resourceIDs: [first])
+            #expect(both.lines.map(\.state) == [.occupied, .occupied])
+            let undone = try await f.frontdesk.revertBooking(f.owner, .id(booking.id), resourceIDs: [first, second],
+                                                            reason: "wrong guest")
+            #expect(undone.status == .confirmed && undone.lines.map(\.state) == [.reserved, .reserved])
+        }
+    }
 }

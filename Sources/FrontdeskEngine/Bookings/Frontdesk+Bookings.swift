@@ -58,10 +58,11 @@ extension Frontdesk {
     }
 
     /// A desk button: confirm, check in, start, check out, cancel, no-show. `at` defaults to now;
+    /// a check-in or check-out may name its lines, by id or by resource (`Booking.lineIDs(_:orResources:)`);
     /// `ifMatch` is the version the client last read.
     public func perform(
         _ caller: Caller, _ action: BookingAction, on reference: BookingReference, at: Date? = nil,
-        lineIDs: Set<UUID>? = nil, reason: String? = nil, ifMatch: Int? = nil
+        lineIDs: Set<UUID>? = nil, resourceIDs: Set<UUID>? = nil, reason: String? = nil, ifMatch: Int? = nil
     ) async throws -> Booking {
         try caller.require(action.permission)
         try Self.validateReason(reason)
@@ -69,7 +70,8 @@ extension Frontdesk {
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             let now = self.now  // in the transaction, as for checkins
             try Self.check(ifMatch, version: current.version)
-            let next = try current.applying(action, at: at ?? now, now: now, lineIDs: lineIDs, reason: reason)
+            let next = try current.applying(action, at: at ?? now, now: now,
+                                            lineIDs: try current.lineIDs(lineIDs, orResources: resourceIDs), reason: reason)
             try hooks.run([.booking(action, next)])
             return try Self.change(next, before: current, linked: linked, action: action.rawValue, actor: actor,
                                    reason: reason, at: now, newID: newID)

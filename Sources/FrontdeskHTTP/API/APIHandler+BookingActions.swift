@@ -24,8 +24,8 @@ extension APIHandler {
     func revertBooking(_ input: Operations.RevertBooking.Input) async throws -> Operations.RevertBooking.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
         let booking = try await frontdesk.revertBooking(
-            try caller, try BookingReference(input.path.id), lineIDs: try Self.lineIDs(body.lineIds),
-            reason: body.reason, ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+            try caller, try BookingReference(input.path.id), lineIDs: try Self.ids(body.lineIds, "line_ids"),
+            resourceIDs: try Self.ids(body.resourceIds, "resource_ids"), reason: body.reason, ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
         return .ok(try Self.bookingResponse(booking))
     }
 
@@ -33,16 +33,15 @@ extension APIHandler {
     func act(
         _ action: BookingAction, _ id: String, _ ifMatch: String?, _ body: Components.Schemas.BookingActionRequest?
     ) async throws -> Components.Responses.BookingChanged {
-        let lineIDs = try Self.lineIDs(body?.lineIds)
         let booking = try await frontdesk.perform(
-            try caller, action, on: try BookingReference(id), at: body?.at, lineIDs: lineIDs, reason: body?.reason,
+            try caller, action, on: try BookingReference(id), at: body?.at, reason: body?.reason,
             ifMatch: try Read.version(ifMatch: ifMatch))
         return try Self.bookingResponse(booking)
     }
 
-    /// `line_ids` of a body, each read as an id.
-    static func lineIDs(_ ids: [String]?) throws -> Set<UUID>? {
-        try ids.map { ids throws in Set(try ids.enumerated().map { i, id throws in try Read.uuid(id, "line_ids[\(i)]") }) }
+    /// A body's list of ids (`line_ids`, `resource_ids`), each read as an id.
+    static func ids(_ ids: [String]?, _ field: String) throws -> Set<UUID>? {
+        try ids.map { ids throws in Set(try ids.enumerated().map { i, id throws in try Read.uuid(id, "\(field)[\(i)]") }) }
     }
 
     static func bookingResponse(_ booking: Booking) throws -> Components.Responses.BookingChanged {

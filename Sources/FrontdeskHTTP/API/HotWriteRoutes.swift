@@ -38,7 +38,8 @@ enum HotWriteRoutes {
                 let body = try await WireJSON.decode(Components.Schemas.BookingActionRequest.self, from: request)
                 let booking = try await frontdesk.perform(
                     try RequestCaller.require(), action, on: reference, at: body.at,
-                    lineIDs: try APIHandler.lineIDs(body.lineIds), reason: body.reason,
+                    lineIDs: try APIHandler.ids(body.lineIds, "line_ids"),
+                    resourceIDs: try APIHandler.ids(body.resourceIds, "resource_ids"), reason: body.reason,
                     ifMatch: try Read.version(ifMatch: request.headers[.ifMatch]))
                 return WireJSON.response(.ok, DomainJSON.encode(booking), etag: Read.etag(booking))
             }
