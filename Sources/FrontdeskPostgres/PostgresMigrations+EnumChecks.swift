@@ -46,10 +46,18 @@ extension PostgresMigrations {
     }
 
     /// Migration 0028: and those announcing members' attendance.
-    static var eventTypesWithTallies: [String] {
-        eventTypes(adding: ["checkin_failed", "session_expired", "correction_submitted", "correction_approved",
-                            "correction_rejected", "correction_applied", "streak_milestone", "engagement_changed"])
+    static var eventTypesWithTallies: [String] { eventTypes(adding: talliesAdded) }
+
+    /// Migration 0029: and those of a booking changed at the desk (`BookingRevision`).
+    static var eventTypesWithRevisions: [String] {
+        eventTypes(adding: talliesAdded + ["booking_line_added", "booking_line_removed", "booking_line_changed",
+                                           "booking_member_changed"])
     }
+
+    private static let talliesAdded = [
+        "checkin_failed", "session_expired", "correction_submitted", "correction_approved", "correction_rejected",
+        "correction_applied", "streak_milestone", "engagement_changed",
+    ]
 
     private static func eventTypes(adding added: [String]) -> [String] {
         enumeratedColumns.filter { $0.values == eventTypes }.flatMap { table, column, _ in

@@ -575,6 +575,7 @@ enum PostgresMigrations {
             "CREATE INDEX member_tallies_by_engagement ON member_tallies (organization_id, engagement)",
             "CREATE INDEX scan_nonces_by_age ON scan_nonces (organization_id, created_at)",
         ] + eventTypesWithTallies),
+        Migration(version: "0029_booking_revisions", statements: eventTypesWithRevisions),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -158,7 +158,7 @@ extension PostgresStore: BookingStore {
     }
 
     /// The CTE `lines`: inserts the booking's lines, or updates those it already has. A line is
-    /// `exclusive` when its resource's capacity is 1 as it is first written; that never changes after.
+    /// `exclusive` when its resource's capacity is 1 as it is written (a swap takes its new resource's).
     static func writeLines(of booking: Booking, _ organizationID: UUID) -> SQL {
         let values = booking.lines.enumerated().map { position, line -> SQL in
             """
@@ -179,7 +179,7 @@ extension PostgresStore: BookingStore {
                 ON CONFLICT (id) DO UPDATE SET
                     resource_id = EXCLUDED.resource_id, position = EXCLUDED.position, starts_at = EXCLUDED.starts_at,
                     ends_at = EXCLUDED.ends_at, state = EXCLUDED.state, checked_in_at = EXCLUDED.checked_in_at,
-                    checked_out_at = EXCLUDED.checked_out_at, amount = EXCLUDED.amount
+                    checked_out_at = EXCLUDED.checked_out_at, amount = EXCLUDED.amount, exclusive = EXCLUDED.exclusive
                 WHERE booking_lines.booking_id = EXCLUDED.booking_id
             )
             """

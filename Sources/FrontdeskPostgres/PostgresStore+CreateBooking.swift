@@ -24,27 +24,10 @@ extension PostgresStore {
         let organization = try Organization(row: row)
         let sequence = try await takeBookingNumber(organizationID, year: BookingNumber.year(of: now, in: organization.zone))
         return try await recording(organizationID) { connection in
-            var resources = try await self.lockResources(request.resourceIDs, of: organization, connection)
-            let rows = try await connection.rows("""
-                SELECT header.*, held.resource_id AS held_resource_id, held.number AS held_number,
-                       held.starts_at AS held_starts_at, held.ends_at AS held_ends_at,
-                       held.checked_in AS held_checked_in
-                FROM (SELECT EXISTS (SELECT 1 FROM members
-                                     WHERE organization_id = \(organizationID) AND id = \(request.memberID)
-                                       AND deleted_at IS NULL
-                                     FOR SHARE) AS member_exists) AS header
-                LEFT JOIN (\(Self.heldLines(around: request.lines, organizationID, now: now))) AS held ON true
-                """, logger: self.logger)
-            for row in rows {
-                guard let id = try row.value("held_resource_id", as: UUID?.self) else { continue }
-                resources[id]?.held.append(HeldLine(
-                    bookingNumber: try row.value("held_number"),
-                    window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at")),
-                    checkedIn: try row.value("held_checked_in")))
-            }
+            let (resources, memberExists) = try await self.bookableResources(
+                request.lines, of: organization, member: request.memberID, now: now, connection)
             let change = try decide(BookingContext(
-                organization: organization, resources: resources,
-                memberExists: try rows[0].value("member_exists"), nextSequence: sequence))
+                organization: organization, resources: resources, memberExists: memberExists, nextSequence: sequence))
             try await self.admit(change.arrivals, organizationID, connection)
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
@@ -72,6 +55,37 @@ extension PostgresStore {
 
     /// Locks the live resources among `ids`, in id order. Missing and deleted ones are simply absent:
     /// the planner reports them.
+    /// The resources `lines` name, locked (`lockResources`), with the lines holding them around
+    /// those windows (`heldLines`), and whether `memberID` (when given) is a live member, held
+    /// against deletion until the transaction ends: one round trip after the locks.
+    func bookableResources(
+        _ lines: [BookingRequest.Line], of organization: Organization, member memberID: UUID?, now: Date,
+        _ connection: PostgresConnection
+    ) async throws -> (resources: [UUID: BookableResource], memberExists: Bool) {
+        var resources = try await lockResources(Array(Set(lines.map(\.resourceID))), of: organization, connection)
+        let member: SQL = memberID.map { """
+            EXISTS (SELECT 1 FROM members WHERE organization_id = \(organization.id) AND id = \($0) AND deleted_at IS NULL
+                    FOR SHARE)
+            """ } ?? "true"
+        let held: SQL = lines.isEmpty
+            ? "SELECT NULL::uuid AS resource_id, NULL::text AS number, NULL::timestamptz AS starts_at, NULL::timestamptz AS ends_at, NULL::boolean AS checked_in WHERE false"
+            : Self.heldLines(around: lines, organization.id, now: now)
+        let rows = try await connection.rows("""
+            SELECT header.*, held.resource_id AS held_resource_id, held.number AS held_number,
+                   held.starts_at AS held_starts_at, held.ends_at AS held_ends_at, held.checked_in AS held_checked_in
+            FROM (SELECT \(member) AS member_exists) AS header
+            LEFT JOIN (\(held)) AS held ON true
+            """, logger: logger)
+        for row in rows {
+            guard let id = try row.value("held_resource_id", as: UUID?.self) else { continue }
+            resources[id]?.held.append(HeldLine(
+                bookingNumber: try row.value("held_number"),
+                window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at")),
+                checkedIn: try row.value("held_checked_in")))
+        }
+        return (resources, try rows[0].value("member_exists"))
+    }
+
     private func lockResources(
         _ ids: [UUID], of organization: Organization, _ connection: PostgresConnection
     ) async throws -> [UUID: BookableResource] {

@@ -76,10 +76,18 @@ extension SQLiteMigrations {
     }
 
     /// Migration 0028: and those announcing members' attendance.
-    static var enumChecksWithTallies: String {
-        madeAgain(eventTypes + ["checkin_failed", "session_expired", "correction_submitted", "correction_approved",
-                                "correction_rejected", "correction_applied", "streak_milestone", "engagement_changed"])
-    }
+    static var enumChecksWithTallies: String { madeAgain(eventTypes + talliesAdded) }
+
+    /// Migration 0029: and those of a booking changed at the desk (`BookingRevision`).
+    static var enumChecksWithRevisions: String { madeAgain(eventTypes + talliesAdded + revisionsAdded) }
+
+    private static let talliesAdded = [
+        "checkin_failed", "session_expired", "correction_submitted", "correction_approved", "correction_rejected",
+        "correction_applied", "streak_milestone", "engagement_changed",
+    ]
+    private static let revisionsAdded = [
+        "booking_line_added", "booking_line_removed", "booking_line_changed", "booking_member_changed",
+    ]
 
     private static func madeAgain(_ eventTypes: [String]) -> String {
         enumeratedColumns(eventTypes).map { table, _ in

@@ -510,6 +510,7 @@ enum SQLiteMigrations {
         CREATE INDEX scan_nonces_by_age ON scan_nonces(organization_id, created_at);
         \(enumChecksWithTallies)
         """),
+        ("0029_booking_revisions", enumChecksWithRevisions),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -32,9 +32,7 @@ extension SQLiteStore: BookingStore {
             try db.insert("bookings", change.booking.columns)
             try Self.insertLines(of: change.booking, db)
             for checkin in change.checkins { try Self.save(checkin, db) }
-            let longest = change.booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0
-            try db.run("UPDATE organizations SET longest_line_ms = ? WHERE id = ? AND longest_line_ms < ?",
-                       [longest, organizationID.text, longest])
+            try Self.keepLongestLine(of: change.booking, db)
             try self.record(change, db)
             return change.booking
         }
@@ -148,15 +146,23 @@ extension SQLiteStore: BookingStore {
     // MARK: Inside a transaction
 
     /// Writes a change of a stored booking (`previous`, as read in this transaction): its row and
-    /// lines, the checkins it moves, its audit and events, once Core has admitted the visits it begins.
+    /// lines (those it no longer has deleted, new ones inserted), the checkins it moves, its audit and
+    /// events, once Core has admitted the visits it begins.
     func write(_ change: BookingChange, previous: Booking, _ db: Database) throws {
         try Self.admit(change.arrivals, previous.organizationID, db)
         let booking = change.booking
         try db.update("bookings", booking.columns, previous: previous.columns)
+        let kept = Set(booking.lines.map(\.id))
+        for gone in previous.lines where !kept.contains(gone.id) {
+            try db.run("DELETE FROM booking_lines WHERE id = ?", [gone.id.text])
+        }
         for (position, line) in booking.lines.enumerated() {
-            try db.update("booking_lines", line.columns(booking: booking, position: position),
-                          previous: previous.lines.indices.contains(position)
-                              ? previous.lines[position].columns(booking: previous, position: position) : nil)
+            let columns = line.columns(booking: booking, position: position)
+            if let before = previous.lines.firstIndex(where: { $0.id == line.id }) {
+                try db.update("booking_lines", columns, previous: previous.lines[before].columns(booking: previous, position: before))
+            } else {
+                try db.insert("booking_lines", columns)
+            }
         }
         for checkin in change.checkins { try Self.save(checkin, db) }
         try record(change, db)
@@ -206,7 +212,7 @@ extension SQLiteStore: BookingStore {
 
     /// The requested resources (as of catalog `version`) with the lines holding them around the
     /// requested windows, and those checked in that ended before them by `now` (overdue ones hold on).
-    private func bookableResources(
+    func bookableResources(
         _ organization: Organization, at version: Int64, ids: [UUID], now: Date, windows: [BookingRequest.Line],
         _ db: Database
     ) throws -> [UUID: BookableResource] {
@@ -281,6 +287,14 @@ extension SQLiteStore: BookingStore {
             booking.lines = lines[booking.id] ?? []
             return booking
         }
+    }
+
+    /// Lengthens the organization's longest line to the booking's longest, which bounds how early a
+    /// line overlapping a window can start (`heldLines`).
+    static func keepLongestLine(of booking: Booking, _ db: Database) throws {
+        let longest = booking.lines.map { $0.window.end.millis - $0.window.start.millis }.max() ?? 0
+        try db.run("UPDATE organizations SET longest_line_ms = ? WHERE id = ? AND longest_line_ms < ?",
+                   [longest, booking.organizationID.text, longest])
     }
 
     static func insertLines(of booking: Booking, _ db: Database) throws {

@@ -8,6 +8,13 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case bookingLineCheckedIn = "booking_line_checked_in"
     /// A line checked out while the booking's status stayed as it was (other rooms stay).
     case bookingLineCheckedOut = "booking_line_checked_out"
+    /// A line added to, released from or changed in a booking at the desk (`BookingRevision`); the
+    /// data names the line under `line`.
+    case bookingLineAdded = "booking_line_added"
+    case bookingLineRemoved = "booking_line_removed"
+    case bookingLineChanged = "booking_line_changed"
+    /// Another member holds the booking.
+    case bookingMemberChanged = "booking_member_changed"
     case bookingStarted = "booking_started"
     case bookingCompleted = "booking_completed"
     case bookingCancelled = "booking_cancelled"

@@ -34,7 +34,7 @@ public enum BookingPlanner {
             throw .conflict(code: "resource_out_of_service", detail: "Out of service: "
                 + outOfService.map { $0.text }.sorted().joined(separator: ", ") + ".")
         }
-        try checkConflicts(request, resources: resources, now: now)
+        try checkConflicts(request.lines, resources: resources, now: now)
 
         let at = now.truncatedToMilliseconds
         var lines: [BookingLine] = []
@@ -59,9 +59,11 @@ public enum BookingPlanner {
     /// Every requested line must fit in its resource's capacity alongside the lines already held, as
     /// they hold at `now` (an overdue line holds on; a booking holds each resource once:
     /// `BookingRequest.validate`).
-    static func checkConflicts(_ request: BookingRequest, resources: [UUID: BookableResource], now: Date) throws(FrontdeskError) {
+    static func checkConflicts(
+        _ lines: [BookingRequest.Line], resources: [UUID: BookableResource], now: Date
+    ) throws(FrontdeskError) {
         var conflicts: [BookingConflict] = []
-        for line in request.lines {
+        for line in lines {
             let bookable = resources[line.resourceID]!
             let held = bookable.held.map { $0.holding(at: now) }
             if Occupancy.remaining(capacity: bookable.resource.capacity, held: held, within: line.window) < 1 {

@@ -161,11 +161,11 @@ extension Frontdesk {
     /// those it had; a walk-in created active gets one per line). `type` names the event; nil: the
     /// events of the step (`Booking.events(from:)`).
     static func change(
-        _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType? = nil, action: String, actor: Actor,
-        reason: String?, at: Date, newID: @Sendable () -> UUID
+        _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType? = nil, line: BookingLine? = nil,
+        action: String, actor: Actor, reason: String?, at: Date, newID: @Sendable () -> UUID
     ) throws -> BookingChange {
-        let step = record(booking, before: before, type: type, action: action, actor: actor, reason: reason, at: at,
-                          newID: newID)
+        let step = record(booking, before: before, type: type, line: line, action: action, actor: actor, reason: reason,
+                          at: at, newID: newID)
         let checkins = try Checkin.following(booking, from: before, linked: linked, now: at, newID: newID).map { checkin in
             change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
                    reason: reason, at: at, newID: newID)
@@ -173,10 +173,11 @@ extension Frontdesk {
         return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins)
     }
 
-    /// A booking step's audit entry and events.
+    /// A booking step's audit entry and events; a `type` given names the one event, about `line`
+    /// when given.
     static func record(
-        _ booking: Booking, before: Booking?, type: EventType? = nil, action: String, actor: Actor, reason: String?,
-        at: Date, newID: @Sendable () -> UUID
+        _ booking: Booking, before: Booking?, type: EventType? = nil, line: BookingLine? = nil, action: String,
+        actor: Actor, reason: String?, at: Date, newID: @Sendable () -> UUID
     ) -> (audit: AuditEntry, events: [EventDraft]) {
         let booking = booking.asOf(at), before = before?.asOf(at)  // overdue lines marked, as the API reads them
         let after = DomainJSON.encode(booking)
@@ -184,7 +185,7 @@ extension Frontdesk {
         let audit = AuditEntry(
             id: newID(), organizationID: booking.organizationID, entityType: "booking", entityID: booking.id,
             action: action, actor: actor, before: kept.before, after: kept.after, reason: reason, createdAt: at)
-        let events = type.map { [BookingEvent($0)] } ?? before.map(booking.events(from:)) ?? [BookingEvent(.bookingCreated)]
+        let events = type.map { [BookingEvent($0, line: line)] } ?? before.map(booking.events(from:)) ?? [BookingEvent(.bookingCreated)]
         return (audit, events.map { event in
             EventDraft(id: newID(), type: event.type, entityType: "booking", entityID: booking.id,
                        data: event.line == nil ? after : event.data(of: booking), createdAt: at)

@@ -20,6 +20,15 @@ public protocol BookingStore: Sendable {
         _ organizationID: UUID, _ reference: BookingReference,
         decide: @escaping @Sendable (Booking, [Checkin]) throws -> BookingChange
     ) async throws -> Booking
+    /// As `changeBooking`, for a revision (`BookingRevision`): with the resources `requested` names
+    /// for the stored booking, read as `createBooking` reads them (in id order, locked on PostgreSQL,
+    /// with the lines holding them around those windows, the booking's own among them), and whether
+    /// `memberID`, when given, is a live member of the organization.
+    func reviseBooking(
+        _ organizationID: UUID, _ reference: BookingReference, memberID: UUID?, now: Date,
+        requested: @escaping @Sendable (Booking) -> [BookingRequest.Line],
+        decide: @escaping @Sendable (BookingRevisionContext) throws -> BookingChange
+    ) async throws -> Booking
     /// Locks the booking, asks `decide` (which may refuse) and deletes it, keeping audit and event.
     func deleteBooking(
         _ organizationID: UUID, _ reference: BookingReference,

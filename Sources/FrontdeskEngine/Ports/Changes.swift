@@ -115,6 +115,23 @@ public struct CheckinContext: Sendable {
 }
 
 /// What the booking transaction has read and locked when it asks the engine to decide.
+/// What a booking's revision decides on, read in its transaction: the booking, its checkins, the
+/// resources the revision would newly hold with the lines holding them, and whether the member it
+/// names is a live one (true when it names none).
+public struct BookingRevisionContext: Sendable {
+    public var booking: Booking
+    public var linked: [Checkin]
+    public var resources: [UUID: BookableResource]
+    public var memberExists: Bool
+
+    public init(booking: Booking, linked: [Checkin], resources: [UUID: BookableResource], memberExists: Bool) {
+        self.booking = booking
+        self.linked = linked
+        self.resources = resources
+        self.memberExists = memberExists
+    }
+}
+
 public struct BookingContext: Sendable {
     public var organization: Organization
     public var resources: [UUID: BookableResource]

@@ -25,10 +25,19 @@ extension APIHandler {
 
     func updateBooking(_ input: Operations.UpdateBooking.Input) async throws -> Operations.UpdateBooking.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
-        let booking = try await frontdesk.updateBooking(
-            try caller, try BookingReference(input.path.id),
-            BookingPatch(status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) }, notes: body.notes),
-            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        let (reference, ifMatch) = (try BookingReference(input.path.id), try Read.version(ifMatch: input.headers.ifMatch))
+        let booking: Booking
+        if let memberID = try Read.uuidIfPresent(body.memberId, "member_id") {
+            var v = Validator()
+            v.check(body.status == nil && body.notes == nil, "member_id", "changes alone: not with status or notes")
+            try v.validate()
+            booking = try await frontdesk.changeBookingMember(try caller, reference, memberID: memberID, ifMatch: ifMatch)
+        } else {
+            booking = try await frontdesk.updateBooking(
+                try caller, reference,
+                BookingPatch(status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) }, notes: body.notes),
+                ifMatch: ifMatch)
+        }
         return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try .init(booking))))
     }
 

@@ -1,0 +1,60 @@
+import Foundation
+import FrontdeskTestSupport
+import HTTPTypes
+import Testing
+
+/// A booking's lines and member changed at the desk, through the API: dates read at the hotel's
+/// desk times, versions honoured, bad input refused.
+@Suite struct BookingLinesHTTPTests {
+    @Test(arguments: Backend.enabled)
+    func aStayGainsARoomIsExtendedAndGivenToAnotherGuest(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client, rooms: 3)
+            let stay = try await client.post("/api/v1/bookings", [
+                "member_id": catalog.memberID, "resource_ids": [catalog.roomIDs[0]], "check_in": "2030-03-01", "check_out": "2030-03-03",
+            ])
+            let path = "/api/v1/bookings/\(stay.id)"
+            let first = try #require((stay["lines"] as? [[String: Any]])?.first)
+
+            let added = try await client.post(path + "/lines", ["resource_id": catalog.roomIDs[1]])
+            #expect(added.status == 201 && added.headers[.eTag] == "\"2\"")
+            let line = try #require((added["lines"] as? [[String: Any]])?.last)
+            #expect(line["starts_at"] as? String == first["starts_at"] as? String && line["amount"] as? Int == 20_000)
+            let lineID = try #require(line["id"] as? String)
+            let dated = try await client.post(path + "/lines", [
+                "resource_id": catalog.roomIDs[2], "check_in": "2030-03-02", "check_out": "2030-03-03",
+            ])
+            let third = try #require((dated["lines"] as? [[String: Any]])?.last)
+            #expect(dated.status == 201 && (third["starts_at"] as? String)?.hasPrefix("2030-03-02T13:00:00") == true)
+
+            let longer = try await client.patch(path + "/lines/\(lineID)", ["check_out": "2030-03-04"])
+            let moved = try #require((longer["lines"] as? [[String: Any]])?.first { $0["id"] as? String == lineID })
+            #expect(longer.status == 200 && (moved["ends_at"] as? String)?.hasPrefix("2030-03-04T10:00:00") == true)
+            #expect(moved["amount"] as? Int == 30_000)
+
+            #expect(try await client.patch(path + "/lines/\(lineID)", [:]).status == 422)
+            #expect(try await client.patch(path + "/lines/\(lineID)", ["check_out": "2030-02-30"]).status == 400)
+            #expect(try await client.patch(path + "/lines/room-2", ["check_out": "2030-03-05"]).code == "malformed_request")
+            #expect(try await client.delete(path + "/lines/\(UUID().uuidString)").code == "not_found")
+            #expect(try await client.post(path + "/lines", ["resource_id": catalog.roomIDs[1]]).code == "validation_failed")
+            let stale = try await client.request(.delete, path + "/lines/\(lineID)", headers: ["If-Match": "\"2\""])
+            #expect(stale.status == 412)
+            let removed = try await client.request(.delete, path + "/lines/\(lineID)", headers: ["If-Match": "\"4\""])
+            #expect(removed.status == 200 && (removed["lines"] as? [Any])?.count == 2)
+
+            let guest = try await client.post("/api/v1/members", ["name": "Lin Chen"])
+            #expect(try await client.patch(path, ["member_id": guest.id, "notes": "VIP"]).status == 422)
+            #expect(try await client.patch(path, ["member_id": UUID().uuidString]).code == "validation_failed")
+            let given = try await client.patch(path, ["member_id": guest.id])
+            #expect(given.status == 200 && given["member_id"] as? String == guest.id && given.headers[.eTag] == "\"6\"")
+
+            let events = try await client.get("/api/v1/events?after=0").items.filter { $0["entity_id"] as? String == stay.id }
+            #expect(events.map { $0["type"] as? String } == ["booking_created", "booking_line_added", "booking_line_added",
+                                                             "booking_line_changed", "booking_line_removed", "booking_member_changed"])
+            #expect(((events[4]["data"] as? [String: Any])?["line"] as? [String: Any])?["id"] as? String == lineID)
+
+            _ = try await client.post(path + "/cancel")
+            #expect(try await client.post(path + "/lines", ["resource_id": catalog.roomIDs[1]]).code == "booking_closed")
+        }
+    }
+}

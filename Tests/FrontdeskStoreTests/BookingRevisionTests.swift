@@ -1,0 +1,144 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import FrontdeskTestSupport
+import Testing
+
+/// A booking changed at the desk once made: lines added, changed, removed, another member; each
+/// change checked as a new booking is, audited, fired, and refused with nothing written.
+@Suite struct BookingRevisionTests {
+    struct Hotel {
+        let rooms: [Resource]
+        let guests: [Member]
+
+        init(_ f: StoreFixture) async throws {
+            let location = try await f.makeLocation()
+            var rooms: [Resource] = []
+            for name in ["101", "102", "103", "104"] {
+                rooms.append(try await f.makeResource(at: location, name: name, rate: 1_000, unit: .hour))
+            }
+            self.rooms = rooms
+            guests = [try await f.makeMember(name: "Ada"), try await f.makeMember(name: "Grace")]
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func linesAreAddedChangedAndRemoved(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            let (r101, r102, r103, r104) = (hotel.rooms[0], hotel.rooms[1], hotel.rooms[2], hotel.rooms[3])
+            let stay = try await f.book(hotel.guests[0], r101, hours(14, 20))
+            let other = try await f.book(hotel.guests[1], r103, hours(14, 20))
+            #expect(stay.totalAmount == 6_000)
+
+            // A room added for the booking's window, priced as a new booking's.
+            let added = try await f.frontdesk.addBookingLine(f.owner, .id(stay.id), resourceID: r102.id)
+            #expect(added.version == 2 && added.lines.map(\.resourceID) == [r101.id, r102.id])
+            #expect(added.lines[1].window == hours(14, 20) && added.lines[1].amount == 6_000 && added.lines[1].state == .reserved)
+            #expect(try await f.frontdesk.booking(f.owner, .id(stay.id)) == added)
+
+            // Refused, with nothing written: a room held twice, a busy room, a stale version.
+            let taken = await expectError("validation_failed") {
+                try await f.frontdesk.addBookingLine(f.owner, .id(stay.id), resourceID: r102.id)
+            }
+            guard case .validationFailed(let issues)? = taken else { return }
+            #expect(issues.map(\.field) == ["resource_id"] && issues[0].message.contains("102"))
+            let busy = await expectError("booking_conflict") {
+                try await f.frontdesk.addBookingLine(f.owner, .id(stay.id), resourceID: r103.id)
+            }
+            #expect(conflictNumbers(busy) == [r103.id: [other.number]])
+            await expectError("precondition_failed") {
+                try await f.frontdesk.addBookingLine(f.owner, .id(stay.id), resourceID: r104.id, ifMatch: 1)
+            }
+            #expect(try await f.frontdesk.booking(f.owner, .id(stay.id)) == added)
+
+            // Extended: only the time added is checked, and the line is priced again.
+            let later = try await f.book(hotel.guests[1], r101, hours(21, 23))
+            let longer = try await f.frontdesk.changeBookingLine(
+                f.owner, .id(stay.id), lineID: added.lines[0].id, window: WindowEdit(end: .instant(hours(0, 21).end)))
+            #expect(longer.lines[0].window == hours(14, 21) && longer.lines[0].amount == 7_000 && longer.version == 3)
+            let overlong = await expectError("booking_conflict") {
+                try await f.frontdesk.changeBookingLine(
+                    f.owner, .id(stay.id), lineID: added.lines[0].id, window: WindowEdit(end: .instant(hours(0, 22).end)))
+            }
+            #expect(conflictNumbers(overlong) == [r101.id: [later.number]])
+
+            // Swapped: the new room's whole window is checked.
+            await expectError("booking_conflict") {
+                try await f.frontdesk.changeBookingLine(f.owner, .id(stay.id), lineID: added.lines[1].id, resourceID: r103.id)
+            }
+            let swapped = try await f.frontdesk.changeBookingLine(f.owner, .id(stay.id), lineID: added.lines[1].id,
+                                                                  resourceID: r104.id)
+            #expect(swapped.lines[1].id == added.lines[1].id && swapped.lines[1].resourceID == r104.id)
+            // 102 is free again.
+            _ = try await f.book(hotel.guests[1], r102, hours(14, 20))
+
+            // Removed; the last line cannot go.
+            let removed = try await f.frontdesk.removeBookingLine(f.owner, .id(stay.id), lineID: added.lines[1].id)
+            #expect(removed.lines.map(\.id) == [added.lines[0].id] && removed.totalAmount == 7_000)
+            await expectError("validation_failed") {
+                try await f.frontdesk.removeBookingLine(f.owner, .id(stay.id), lineID: added.lines[0].id)
+            }
+            await expectError("not_found") {
+                try await f.frontdesk.removeBookingLine(f.owner, .id(stay.id), lineID: added.lines[1].id)
+            }
+            _ = try await f.book(hotel.guests[1], r104, hours(14, 20))
+
+            // Another guest; one who is not there is refused.
+            await expectError("validation_failed") {
+                try await f.frontdesk.changeBookingMember(f.owner, .id(stay.id), memberID: UUID())
+            }
+            let given = try await f.frontdesk.changeBookingMember(f.owner, .id(stay.id), memberID: hotel.guests[1].id)
+            #expect(given.memberID == hotel.guests[1].id && given.version == removed.version + 1)
+
+            #expect(try await f.bookingEvents().filter { $0.entityID == stay.id }.map(\.type) == [
+                .bookingCreated, .bookingLineAdded, .bookingLineChanged, .bookingLineChanged, .bookingLineRemoved,
+                .bookingMemberChanged,
+            ])
+            let audit = try await f.frontdesk.bookingAudit(f.owner, .id(stay.id))
+            #expect(audit.map(\.action) == ["create", "add_line", "change_line", "change_line", "remove_line", "change_member"])
+            #expect(audit.last?.before.map { String(decoding: $0, as: UTF8.self) }?.contains(hotel.guests[0].id.text) == true)
+        }
+    }
+
+    /// A line checked in keeps its room and its start; a booking that ended no longer changes.
+    @Test(arguments: Backend.enabled)
+    func aStayInTheHouseChangesOnlyItsEnd(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            let stay = try await f.book(hotel.guests[0], Array(hotel.rooms[0...1]), hours(14, 20))
+            f.clock.advance(by: 14 * 3_600)
+            let inHouse = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(stay.id), lineIDs: [stay.lines[0].id])
+            let line = inHouse.lines[0].id
+            await expectError("line_checked_in") {
+                try await f.frontdesk.removeBookingLine(f.owner, .id(stay.id), lineID: line)
+            }
+            await expectError("line_checked_in") {
+                try await f.frontdesk.changeBookingLine(f.owner, .id(stay.id), lineID: line, resourceID: hotel.rooms[2].id)
+            }
+            await expectError("validation_failed") {
+                try await f.frontdesk.changeBookingLine(f.owner, .id(stay.id), lineID: line,
+                                                        window: WindowEdit(start: .instant(hours(13, 0).start)))
+            }
+            #expect(try await f.frontdesk.booking(f.owner, .id(stay.id)) == inHouse)
+            let extended = try await f.frontdesk.changeBookingLine(f.owner, .id(stay.id), lineID: line,
+                                                                   window: WindowEdit(end: .instant(hours(0, 22).end)))
+            #expect(extended.lines[0].window == hours(14, 22) && extended.lines[0].state == .occupied)
+            #expect(extended.status == .checkedIn)
+
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(
+                try await f.book(hotel.guests[1], hotel.rooms[3], hours(30, 40)).id))
+            let done = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(stay.id), lineIDs: [stay.lines[1].id])
+            _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(done.id))
+            await expectError("booking_closed") {
+                try await f.frontdesk.addBookingLine(f.owner, .id(stay.id), resourceID: hotel.rooms[3].id)
+            }
+            let outOfService = try await f.makeResource(at: try await f.makeLocation(name: "Annex"), name: "A1",
+                                                        status: .outOfService)
+            let next = try await f.book(hotel.guests[0], hotel.rooms[2], hours(50, 60))
+            await expectError("resource_out_of_service") {
+                try await f.frontdesk.addBookingLine(f.owner, .id(next.id), resourceID: outOfService.id)
+            }
+        }
+    }
+}
