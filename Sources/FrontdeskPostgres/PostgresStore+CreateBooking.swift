@@ -25,10 +25,13 @@ extension PostgresStore {
         let sequence = try await takeBookingNumber(organizationID, year: BookingNumber.year(of: now, in: organization.zone))
         return try await recording(organizationID) { connection in
             let (resources, memberExists) = try await self.bookableResources(
-                request.lines, of: organization, member: request.memberID, now: now, connection)
+                request.lines, of: organization, member: request.newMember == nil ? request.memberID : nil, now: now, connection)
             let change = try decide(BookingContext(
                 organization: organization, resources: resources, memberExists: memberExists, nextSequence: sequence))
             try await self.admit(change.arrivals, organizationID, connection)
+            if let guest = request.newMember {
+                try await connection.run(.insert(into: Member.table, guest.fields), logger: self.logger)
+            }
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
                 \(Self.writeLines(of: change.booking, organizationID)),

@@ -16,7 +16,7 @@ extension SQLiteStore: BookingStore {
             let year = BookingNumber.year(of: now, in: organization.zone)
             let resources = try self.bookableResources(organization, at: version, ids: request.resourceIDs, now: now,
                                                        windows: request.lines, db)
-            let memberExists = try Self.exists(Member.self, organizationID, request.memberID, db)
+            let memberExists = try request.newMember != nil || Self.exists(Member.self, organizationID, request.memberID, db)
             // The next number is read before deciding and taken after: a refused booking writes
             // nothing (see `GroupCommit`), and the numbers stay gapless. Read, then written without
             // RETURNING, which costs SQLite more than both statements.
@@ -26,6 +26,8 @@ extension SQLiteStore: BookingStore {
             let change = try decide(BookingContext(organization: organization, resources: resources,
                                                    memberExists: memberExists, nextSequence: Int(sequence)))
             try Self.admit(change.arrivals, organizationID, db)  // a walk-in created active
+            // A guest made with the booking is written once it is decided (see `GroupCommit`).
+            if let guest = request.newMember { try db.insert(Member.table, guest.columns) }
             try db.run(sequence == 1
                 ? "INSERT INTO booking_series (last_sequence, organization_id, year) VALUES (?, ?, ?)"
                 : "UPDATE booking_series SET last_sequence = ? WHERE organization_id = ? AND year = ?", [sequence] + series)

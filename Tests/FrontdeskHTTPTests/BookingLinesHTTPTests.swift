@@ -57,4 +57,28 @@ import Testing
             #expect(try await client.post(path + "/lines", ["resource_id": catalog.roomIDs[1]]).code == "booking_closed")
         }
     }
+
+    @Test(arguments: Backend.enabled)
+    func aGuestIsMadeWithTheirBooking(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client)
+            let window: [String: Any] = ["check_in": "2030-03-01", "check_out": "2030-03-03"]
+            let booked = try await client.post("/api/v1/bookings", window.merging([
+                "resource_ids": [catalog.roomIDs[0]], "member": ["name": "Lin Chen", "phone": "+44 20 7946 0000"],
+            ]) { $1 })
+            #expect(booked.status == 201)
+            let guest = try await client.get("/api/v1/members/\(booked["member_id"] as? String ?? "")")
+            #expect(guest["name"] as? String == "Lin Chen" && guest["phone"] as? String == "+44 20 7946 0000")
+
+            let both = try await client.post("/api/v1/bookings", window.merging([
+                "resource_ids": [catalog.roomIDs[1]], "member_id": catalog.memberID, "member": ["name": "Sam"],
+            ]) { $1 })
+            #expect(both.status == 422 && (both["errors"] as? [[String: Any]])?.first?["field"] as? String == "member_id")
+            let blank = try await client.post("/api/v1/bookings", window.merging([
+                "resource_ids": [catalog.roomIDs[1]], "member": ["name": "Sam", "email": "not an email"],
+            ]) { $1 })
+            #expect(blank.status == 422 && (blank["errors"] as? [[String: Any]])?.first?["field"] as? String == "member.email")
+            #expect(try await client.get("/api/v1/members").items.count == 2)
+        }
+    }
 }

@@ -141,4 +141,26 @@ import Testing
             }
         }
     }
+
+    /// A guest made at the desk with their booking, in its transaction: a refused booking leaves no guest.
+    @Test(arguments: Backend.enabled)
+    func aGuestIsMadeWithTheirBooking(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            func book(_ name: String, _ room: Resource) async throws -> Booking {
+                try await f.frontdesk.createBooking(f.owner, NewBooking(
+                    holder: .newMember(MemberInput(name: name, email: "lin@example.com")),
+                    lines: [.init(resourceID: room.id, window: .instants(hours(14, 20)))]))
+            }
+            let booking = try await book("Lin Chen", hotel.rooms[0])
+            let guest = try await f.frontdesk.member(f.owner, booking.memberID)
+            #expect(guest.name == "Lin Chen" && guest.email == "lin@example.com" && guest.type == "guest")
+
+            _ = await expectError("booking_conflict") { try await book("Sam Taylor", hotel.rooms[0]) }
+            let blank = await expectError("validation_failed") { try await book(" ", hotel.rooms[1]) }
+            if case .validationFailed(let issues)? = blank { #expect(issues.map(\.field) == ["member.name"]) }
+            let members = try await f.frontdesk.members(f.owner, filter: MemberFilter(), page: PageRequest(limit: 100))
+            #expect(members.items.map(\.name).sorted() == ["Ada", "Grace", "Lin Chen"])
+        }
+    }
 }

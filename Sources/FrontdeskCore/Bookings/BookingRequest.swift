@@ -17,14 +17,17 @@ public struct BookingRequest: Sendable, Hashable {
     public var status: BookingStatus
     public var source: Booking.Source
     public var notes: String?
+    /// A guest made at the desk with the booking, written in its transaction (`memberID` is theirs).
+    public var newMember: Member?
 
     public init(memberID: UUID, lines: [Line], status: BookingStatus = .confirmed,
-                source: Booking.Source = .api, notes: String? = nil) {
+                source: Booking.Source = .api, notes: String? = nil, newMember: Member? = nil) {
         self.memberID = memberID
         self.lines = lines
         self.status = status
         self.source = source
         self.notes = notes
+        self.newMember = newMember
     }
 
     public static let maxLines = 100

@@ -2,10 +2,21 @@ import Foundation
 import FrontdeskCore
 
 extension Frontdesk {
+    /// Books; a guest given inline (`NewBooking.Holder.newMember`) is made in the same
+    /// transaction, which takes `member:write` too.
     public func createBooking(_ caller: Caller, _ new: NewBooking) async throws -> Booking {
         try caller.require(.bookingCreate)
-        let request = BookingRequest(memberID: new.memberID, lines: try await resolve(new.lines, caller),
-                                     status: new.status, source: new.source, notes: new.notes)
+        var newMember: Member?
+        if case .newMember(let input) = new.holder {
+            try caller.require(.memberWrite)
+            newMember = try member(input, caller, field: "member.")
+        }
+        let memberID: UUID = switch new.holder {
+        case .member(let id): id
+        case .newMember: newMember!.id
+        }
+        let request = BookingRequest(memberID: memberID, lines: try await resolve(new.lines, caller),
+                                     status: new.status, source: new.source, notes: new.notes, newMember: newMember)
         try request.validate()
 
         let (now, actor, newID) = (self.now, caller.actor, self.newID)

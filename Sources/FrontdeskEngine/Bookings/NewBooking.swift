@@ -13,7 +13,13 @@ public struct NewBooking: Sendable {
         }
     }
 
-    public var memberID: UUID
+    /// Who holds the booking: a member of the organization, or a guest made with it.
+    public enum Holder: Sendable {
+        case member(UUID)
+        case newMember(MemberInput)
+    }
+
+    public var holder: Holder
     public var lines: [Line]
     public var status: BookingStatus
     public var source: Booking.Source
@@ -21,7 +27,12 @@ public struct NewBooking: Sendable {
 
     public init(memberID: UUID, lines: [Line], status: BookingStatus = .confirmed,
                 source: Booking.Source = .api, notes: String? = nil) {
-        self.memberID = memberID
+        self.init(holder: .member(memberID), lines: lines, status: status, source: source, notes: notes)
+    }
+
+    public init(holder: Holder, lines: [Line], status: BookingStatus = .confirmed,
+                source: Booking.Source = .api, notes: String? = nil) {
+        self.holder = holder
         self.lines = lines
         self.status = status
         self.source = source
@@ -30,7 +41,7 @@ public struct NewBooking: Sendable {
 
     /// The API's two spellings: `resource_ids` sharing one `window`, or `lines` each with its own
     /// window (a line without one takes the booking's).
-    public init(memberID: UUID, resourceIDs: [UUID]?, window: WindowSpec?, lines: [(UUID, WindowSpec?)]?,
+    public init(holder: Holder, resourceIDs: [UUID]?, window: WindowSpec?, lines: [(UUID, WindowSpec?)]?,
                 status: BookingStatus?, source: Booking.Source?, notes: String?) throws(FrontdeskError) {
         var v = Validator()
         v.check(!(resourceIDs != nil && lines != nil), "lines", "give resource_ids or lines, not both")
@@ -48,7 +59,7 @@ public struct NewBooking: Sendable {
             resolved.append(Line(resourceID: id, window: lineWindow))
         }
         try v.validate()
-        self.init(memberID: memberID, lines: resolved, status: status ?? .confirmed, source: source ?? .api, notes: notes)
+        self.init(holder: holder, lines: resolved, status: status ?? .confirmed, source: source ?? .api, notes: notes)
     }
 }
 

@@ -4,11 +4,22 @@ import FrontdeskCore
 extension Frontdesk {
     public func createMember(_ caller: Caller, _ input: MemberInput) async throws -> Member {
         try caller.require(.memberWrite)
+        let member = try member(input, caller)
+        try await store.insertMember(member)
+        return member
+    }
+
+    /// A new member of the caller's organization as `input` describes them, validated (issues
+    /// named with `field` before each field).
+    func member(_ input: MemberInput, _ caller: Caller, field: String = "") throws(FrontdeskError) -> Member {
         let blank = Member(id: newID(), organizationID: caller.organizationID, type: "guest", name: "",
                            email: nil, phone: nil, externalRef: nil, notes: nil, createdAt: now)
         let member = input.applied(to: blank)
-        try member.validate()
-        try await store.insertMember(member)
+        do {
+            try member.validate()
+        } catch .validationFailed(let issues) {
+            throw .validationFailed(issues.map { FieldIssue(field + $0.field, $0.message) })
+        }
         return member
     }
 

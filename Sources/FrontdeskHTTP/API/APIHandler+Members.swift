@@ -6,10 +6,7 @@ import FrontdeskEngine
 extension APIHandler {
     func createMember(_ input: Operations.CreateMember.Input) async throws -> Operations.CreateMember.Output {
         guard case .json(let body) = input.body else { throw FrontdeskError.malformedRequest("expected JSON") }
-        let member = try await frontdesk.createMember(try caller, try MemberInput(
-            type: body._type, name: body.name, email: body.email, phone: body.phone, externalRef: body.externalRef,
-            notes: body.notes, status: body.status.map { try .init(matching: $0) }, attendanceEnabled: body.attendanceEnabled,
-            schedule: try body.schedule.map { try Schedule($0, "schedule") }))
+        let member = try await frontdesk.createMember(try caller, try MemberInput(body))
         return .created(.init(body: .json(try .init(member))))
     }
 
@@ -56,5 +53,15 @@ extension APIHandler {
         try await frontdesk.deleteCode(try caller, member: try Read.pathID(input.path.id, "member"),
                                        try Read.pathID(input.path.codeId, "code"))
         return .noContent(.init())
+    }
+}
+
+extension MemberInput {
+    /// A new member as `POST /members` (or a booking's `member`) gives them.
+    init(_ body: Components.Schemas.MemberCreate) throws {
+        try self.init(
+            type: body._type, name: body.name, email: body.email, phone: body.phone, externalRef: body.externalRef,
+            notes: body.notes, status: body.status.map { try .init(matching: $0) }, attendanceEnabled: body.attendanceEnabled,
+            schedule: try body.schedule.map { try Schedule($0, "schedule") })
     }
 }

@@ -177,10 +177,20 @@ extension NewBooking {
                                             checkOut: line.checkOut, field: "lines[\(i)].") : nil)
         }
         try self.init(
-            memberID: try Read.uuid(body.memberId, "member_id"),
+            holder: try Self.holder(body),
             resourceIDs: try body.resourceIds?.enumerated().map { i, id throws in try Read.uuid(id, "resource_ids[\(i)]") },
             window: window, lines: lines,
             status: body.status.flatMap { BookingStatus(rawValue: $0.rawValue) },
             source: body.source.flatMap { Booking.Source(rawValue: $0.rawValue) }, notes: body.notes)
+    }
+
+    /// `member_id`, or `member` to make with the booking: one of the two.
+    private static func holder(_ body: Components.Schemas.BookingCreate) throws -> Holder {
+        switch (body.memberId, body.member) {
+        case (let id?, nil): return .member(try Read.uuid(id, "member_id"))
+        case (nil, let member?): return .newMember(try MemberInput(member))
+        case (.some, .some), (nil, nil):
+            throw FrontdeskError.validationFailed([FieldIssue("member_id", "give member_id or member, one of the two")])
+        }
     }
 }
