@@ -60,7 +60,8 @@ extension Resource {
         [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("location_id", "\(locationID)"),
          ("name", "\(name)"), ("kind", "\(kind)"), ("category", "\(category)"), ("capacity", "\(capacity)"),
          ("rate_amount", "\(rateAmount)"), ("rate_unit", "\(rateUnit.rawValue)"), ("status", "\(status.rawValue)"),
-         ("housekeeping", "\(housekeeping.rawValue)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+         ("housekeeping", "\(housekeeping.rawValue)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)"),
+         ("rate_tiers", "\(RateTier.stored(rateTiers))")]
     }
 }
 

@@ -576,6 +576,8 @@ enum PostgresMigrations {
             "CREATE INDEX scan_nonces_by_age ON scan_nonces (organization_id, created_at)",
         ] + eventTypesWithTallies),
         Migration(version: "0029_booking_revisions", statements: eventTypesWithRevisions),
+        // Prices of shorter lines (`RateTier`), as JSON; NULL: none.
+        Migration(version: "0030_rate_tiers", statements: ["ALTER TABLE resources ADD COLUMN rate_tiers text"]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -80,6 +80,7 @@ extension Resource {
             locationID: try row.value("location_id"), name: try row.value("name"), kind: try row.value("kind"),
             category: try row.value("category"), capacity: try row.value("capacity"),
             rateAmount: try row.value("rate_amount"), rateUnit: try row.enum("rate_unit"),
+            rateTiers: try RateTier.tiers(stored: try row.value("rate_tiers")),
             status: try row.enum("status"), housekeeping: try row.enum("housekeeping"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }

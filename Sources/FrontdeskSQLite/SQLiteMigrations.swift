@@ -511,6 +511,8 @@ enum SQLiteMigrations {
         \(enumChecksWithTallies)
         """),
         ("0029_booking_revisions", enumChecksWithRevisions),
+        // Prices of shorter lines (`RateTier`), as JSON; NULL: none.
+        ("0030_rate_tiers", "ALTER TABLE resources ADD COLUMN rate_tiers TEXT;"),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

@@ -74,7 +74,8 @@ extension Resource: PositionalRow {
     /// reads a thousand resources, and finding thirteen columns by name in each cost more than
     /// reading them.
     static let columnNames = ["id", "organization_id", "location_id", "name", "kind", "category", "capacity",
-                              "rate_amount", "rate_unit", "status", "housekeeping", "created_at", "updated_at"]
+                              "rate_amount", "rate_unit", "status", "housekeeping", "created_at", "updated_at",
+                              "rate_tiers"]
 
     /// Where a SELECT of `selected(as:)` followed by its location's time zone has the zone.
     static let zoneColumn = Int32(columnNames.count)
@@ -89,6 +90,7 @@ extension Resource: PositionalRow {
                   rateUnit: try row.enumeration(8, "rate_unit"), status: try row.enumeration(9, "status"),
                   housekeeping: try row.enumeration(10, "housekeeping"), createdAt: row.date(11),
                   updatedAt: row.date(12))
+        rateTiers = try RateTier.tiers(stored: row.optionalText(13))
     }
 
     var columns: Columns {
@@ -96,7 +98,7 @@ extension Resource: PositionalRow {
          "kind": kind, "category": category, "capacity": capacity, "rate_amount": rateAmount,
          "rate_unit": rateUnit.rawValue, "status": status.rawValue, "housekeeping": housekeeping.rawValue,
          "created_at": createdAt.millis,
-         "updated_at": updatedAt.millis]
+         "updated_at": updatedAt.millis, "rate_tiers": RateTier.stored(rateTiers)]
     }
 }
 

@@ -81,4 +81,32 @@ import Testing
             #expect(try await client.get("/api/v1/members").items.count == 2)
         }
     }
+
+    /// A bike shop's tiers through the API: kept, shown, pricing a rental and its extension; bad ones refused.
+    @Test(arguments: Backend.enabled)
+    func aRentalIsPricedByTheShopsTiers(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let shop = try await client.post("/api/v1/locations", ["name": "Bikes", "timezone": "UTC"])
+            let tiers: [[String: Any]] = [["up_to_minutes": 180, "rate_amount": 500, "rate_unit": "hour"],
+                                          ["up_to_minutes": 1_440, "rate_amount": 2_500, "rate_unit": "session"]]
+            let bike = try await client.post("/api/v1/resources", [
+                "location_id": shop.id, "name": "E-bike 7", "kind": "bike", "rate_amount": 2_000, "rate_unit": "day", "rate_tiers": tiers,
+            ])
+            #expect(bike.status == 201 && (bike["rate_tiers"] as? [[String: Any]])?.count == 2)
+            #expect((try await client.get("/api/v1/resources/\(bike.id)")["rate_tiers"] as? [[String: Any]])?.last?["rate_amount"] as? Int == 2_500)
+            let member = try await client.post("/api/v1/members", ["name": "Rider"])
+            let rental = try await client.post("/api/v1/bookings", [
+                "member_id": member.id, "resource_ids": [bike.id], "starts_at": "2030-05-01T10:00:00Z", "ends_at": "2030-05-01T12:00:00Z",
+            ])
+            #expect(rental["total_amount"] as? Int == 1_000)
+            let line = try #require((rental["lines"] as? [[String: Any]])?.first?["id"] as? String)
+            let longer = try await client.patch("/api/v1/bookings/\(rental.id)/lines/\(line)", ["ends_at": "2030-05-03T10:00:00Z"])
+            #expect(longer["total_amount"] as? Int == 4_000)
+
+            let unordered = try await client.patch("/api/v1/resources/\(bike.id)", ["rate_tiers": Array(tiers.reversed())])
+            #expect(unordered.status == 422 && unordered.code == "validation_failed")
+            let cleared = try await client.patch("/api/v1/resources/\(bike.id)", ["rate_tiers": []])
+            #expect(cleared.status == 200 && cleared["rate_tiers"] == nil)
+        }
+    }
 }

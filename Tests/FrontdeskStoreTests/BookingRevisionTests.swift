@@ -163,4 +163,28 @@ import Testing
             #expect(members.items.map(\.name).sorted() == ["Ada", "Grace", "Lin Chen"])
         }
     }
+
+    /// A rental's tiers are kept with its resource and price its lines; extending one prices it again across them.
+    @Test(arguments: Backend.enabled)
+    func anExtendedRentalIsPricedAgainAcrossTiers(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let shop = try await f.makeLocation(name: "Bike shop")
+            let tiers = [RateTier(upToMinutes: 180, rateAmount: 500, rateUnit: .hour),
+                         RateTier(upToMinutes: 1_440, rateAmount: 2_500, rateUnit: .session)]
+            let bike = try await f.frontdesk.createResource(f.owner, ResourceInput(
+                locationID: shop.id, name: "E-bike 7", kind: "bike", rateAmount: 2_000, rateUnit: .day, rateTiers: tiers))
+            #expect(try await f.frontdesk.resource(f.owner, bike.id).rateTiers == tiers)
+            let rental = try await f.book(try await f.makeMember(), bike, hours(10, 12))
+            #expect(rental.totalAmount == 1_000)
+            let longer = try await f.frontdesk.changeBookingLine(f.owner, .id(rental.id), lineID: rental.lines[0].id,
+                                                                 window: WindowEdit(end: .instant(hours(0, 17).end)))
+            #expect(longer.totalAmount == 2_500)
+            let cleared = try await f.frontdesk.updateResource(f.owner, bike.id, ResourceInput(rateTiers: []))
+            let reread = try await f.frontdesk.resource(f.owner, bike.id)
+            #expect(cleared.rateTiers.isEmpty && reread.rateTiers.isEmpty)
+            await expectError("validation_failed") {
+                try await f.frontdesk.updateResource(f.owner, bike.id, ResourceInput(rateTiers: Array(tiers.reversed())))
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ public struct Availability: Sendable {
             }
             let remaining = Occupancy.remaining(capacity: resource.capacity, held: lines, within: w)
             if remaining > 0 {
-                let price = resource.rateUnit.price(rate: resource.rateAmount, window: w, in: zone)
+                let price = resource.price(w, in: zone)
                 available.append(Open(entry: entry, window: w, remainingCapacity: remaining, price: price))
             } else {
                 unavailable.append(Closed(entry: entry, window: w, reason: .booked, bookingNumbers: numbers))

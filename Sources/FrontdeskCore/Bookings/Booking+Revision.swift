@@ -163,8 +163,7 @@ extension Booking {
     private func priced(_ line: BookingLine, _ resources: [UUID: BookableResource]) -> BookingLine {
         guard let bookable = resources[line.resourceID] else { return line }
         var line = line
-        line.amount = bookable.resource.rateUnit.price(rate: bookable.resource.rateAmount, window: line.window,
-                                                       in: bookable.timeZone)
+        line.amount = bookable.resource.price(line.window, in: bookable.timeZone)
         return line
     }
 }

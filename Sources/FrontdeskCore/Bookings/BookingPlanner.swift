@@ -40,8 +40,7 @@ public enum BookingPlanner {
         var lines: [BookingLine] = []
         for (line, lineID) in zip(request.lines, lineIDs) {
             let bookable = resources[line.resourceID]!
-            let amount = bookable.resource.rateUnit.price(
-                rate: bookable.resource.rateAmount, window: line.window, in: bookable.timeZone)
+            let amount = bookable.resource.price(line.window, in: bookable.timeZone)
             lines.append(BookingLine(id: lineID, resourceID: line.resourceID, window: line.window, amount: amount))
         }
         var booking = Booking(

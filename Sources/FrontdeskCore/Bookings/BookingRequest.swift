@@ -33,6 +33,7 @@ public struct BookingRequest: Sendable, Hashable {
     public static let maxLines = 100
     /// The longest window one line may hold: a little over a year.
     public static let maxLineDuration: TimeInterval = 400 * 86_400
+    public static let maxLineMinutes = Int(maxLineDuration / 60)
 
     public var resourceIDs: [UUID] { Array(Set(lines.map(\.resourceID))) }
 

@@ -15,6 +15,16 @@ extension Resource: JSONWritable {
             json.key("name"); json.string(name)
             json.key("organization_id"); json.uuid(organizationID)
             json.key("rate_amount"); json.int(rateAmount)
+            if !rateTiers.isEmpty {
+                json.key("rate_tiers")
+                json.array(rateTiers) { json, tier in
+                    json.object { json in
+                        json.key("rate_amount"); json.int(tier.rateAmount)
+                        json.key("rate_unit"); json.string(tier.rateUnit.rawValue)
+                        json.key("up_to_minutes"); json.int(tier.upToMinutes)
+                    }
+                }
+            }
             json.key("rate_unit"); json.string(rateUnit.rawValue)
             json.key("status"); json.string(status.rawValue)
             json.key("updated_at"); json.instant(updatedAt)

@@ -17,6 +17,8 @@ public struct Resource: Sendable, Hashable, Identifiable {
     public var capacity: Int
     public var rateAmount: Int
     public var rateUnit: RateUnit
+    /// Prices of shorter lines (`RateTier`), in order; none: every line pays the rate.
+    public var rateTiers: [RateTier]
     public var status: Status
     /// Clean, or dirty since a `flag_for_cleaning` action fired on it.
     public var housekeeping: Housekeeping
@@ -24,8 +26,8 @@ public struct Resource: Sendable, Hashable, Identifiable {
     public var updatedAt: Date
 
     public init(id: UUID, organizationID: UUID, locationID: UUID, name: String, kind: String, category: String?,
-                capacity: Int, rateAmount: Int, rateUnit: RateUnit, status: Status, housekeeping: Housekeeping = .clean,
-                createdAt: Date, updatedAt: Date? = nil) {
+                capacity: Int, rateAmount: Int, rateUnit: RateUnit, rateTiers: [RateTier] = [], status: Status,
+                housekeeping: Housekeeping = .clean, createdAt: Date, updatedAt: Date? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.locationID = locationID
@@ -35,6 +37,7 @@ public struct Resource: Sendable, Hashable, Identifiable {
         self.capacity = capacity
         self.rateAmount = rateAmount
         self.rateUnit = rateUnit
+        self.rateTiers = rateTiers
         self.status = status
         self.housekeeping = housekeeping
         self.createdAt = createdAt.truncatedToMilliseconds
@@ -49,7 +52,8 @@ public struct Resource: Sendable, Hashable, Identifiable {
         v.text(kind, "kind", required: true, max: 50)
         v.text(category, "category", max: 100)
         v.check((1...Self.maxCapacity).contains(capacity), "capacity", "must be between 1 and \(Self.maxCapacity)")
-        v.check((0...1_000_000_000_00).contains(rateAmount), "rate_amount", "must be between 0 and 100000000000 minor units")
+        v.check((0...Self.maxRate).contains(rateAmount), "rate_amount", "must be between 0 and \(Self.maxRate) minor units")
+        RateTier.check(&v, rateTiers)
         try v.validate()
     }
 }

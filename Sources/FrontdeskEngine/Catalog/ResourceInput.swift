@@ -10,10 +10,12 @@ public struct ResourceInput: Sendable {
     public var capacity: Int?
     public var rateAmount: Int?
     public var rateUnit: RateUnit?
+    public var rateTiers: [RateTier]?
     public var status: Resource.Status?
 
     public init(locationID: UUID? = nil, name: String? = nil, kind: String? = nil, category: String? = nil,
-                capacity: Int? = nil, rateAmount: Int? = nil, rateUnit: RateUnit? = nil, status: Resource.Status? = nil) {
+                capacity: Int? = nil, rateAmount: Int? = nil, rateUnit: RateUnit? = nil, rateTiers: [RateTier]? = nil,
+                status: Resource.Status? = nil) {
         self.locationID = locationID
         self.name = name
         self.kind = kind
@@ -21,6 +23,7 @@ public struct ResourceInput: Sendable {
         self.capacity = capacity
         self.rateAmount = rateAmount
         self.rateUnit = rateUnit
+        self.rateTiers = rateTiers
         self.status = status
     }
 
@@ -33,6 +36,7 @@ public struct ResourceInput: Sendable {
         r.capacity = capacity ?? r.capacity
         r.rateAmount = rateAmount ?? r.rateAmount
         r.rateUnit = rateUnit ?? r.rateUnit
+        r.rateTiers = rateTiers ?? r.rateTiers
         r.status = status ?? r.status
         return r
     }

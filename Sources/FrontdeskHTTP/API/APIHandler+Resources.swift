@@ -9,7 +9,7 @@ extension APIHandler {
         let resource = try await frontdesk.createResource(try caller, ResourceInput(
             locationID: try Read.uuid(body.locationId, "location_id"), name: body.name, kind: body.kind,
             category: body.category, capacity: body.capacity, rateAmount: body.rateAmount.map(Int.init),
-            rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) },
+            rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) }, rateTiers: try body.rateTiers.map(RateTier.tiers),
             status: body.status.flatMap { Resource.Status(rawValue: $0.rawValue) }))
         return .created(.init(body: .json(try .init(resource))))
     }
@@ -34,7 +34,7 @@ extension APIHandler {
         let resource = try await frontdesk.updateResource(try caller, try Read.pathID(input.path.id, "resource"), ResourceInput(
             locationID: try Read.uuidIfPresent(body.locationId, "location_id"), name: body.name, kind: body.kind,
             category: body.category, capacity: body.capacity, rateAmount: body.rateAmount.map(Int.init),
-            rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) },
+            rateUnit: body.rateUnit.flatMap { RateUnit(rawValue: $0.rawValue) }, rateTiers: try body.rateTiers.map(RateTier.tiers),
             status: body.status.flatMap { Resource.Status(rawValue: $0.rawValue) }))
         return .ok(.init(body: .json(try .init(resource))))
     }
@@ -47,5 +47,12 @@ extension APIHandler {
     func cleanResource(_ input: Operations.CleanResource.Input) async throws -> Operations.CleanResource.Output {
         let resource = try await frontdesk.cleanResource(try caller, try Read.pathID(input.path.id, "resource"))
         return .ok(.init(body: .json(try .init(resource))))
+    }
+}
+
+extension RateTier {
+    /// Tiers as a client sends them.
+    static func tiers(_ api: [Components.Schemas.RateTier]) throws -> [RateTier] {
+        try api.map { RateTier(upToMinutes: $0.upToMinutes, rateAmount: Int($0.rateAmount), rateUnit: try .init(matching: $0.rateUnit)) }
     }
 }

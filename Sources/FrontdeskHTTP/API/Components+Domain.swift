@@ -61,6 +61,9 @@ extension Components.Schemas.Resource {
             id: resource.id.text, organizationId: resource.organizationID.text,
             locationId: resource.locationID.text, name: resource.name, kind: resource.kind,
             category: resource.category, capacity: resource.capacity, rateAmount: Int64(resource.rateAmount),
+            rateTiers: resource.rateTiers.isEmpty ? nil : try resource.rateTiers.map {
+                .init(upToMinutes: $0.upToMinutes, rateAmount: Int64($0.rateAmount), rateUnit: try .init(matching: $0.rateUnit))
+            },
             rateUnit: try .init(matching: resource.rateUnit), status: try .init(matching: resource.status),
             housekeeping: try .init(matching: resource.housekeeping), createdAt: resource.createdAt,
             updatedAt: resource.updatedAt)
