@@ -36,7 +36,7 @@ import Testing
         let (json, _) = try Self.written(Self.booking())
         #expect(Set(json.keys) == [
             "id", "number", "status", "member_id", "location_id", "lines", "source", "notes",
-            "starts_at", "ends_at", "total_amount", "currency", "version", "created_at", "updated_at",
+            "starts_at", "ends_at", "total_amount", "currency", "version", "created_at", "updated_at", "allowed_actions",
         ])
         let lines = try #require(json["lines"] as? [[String: Any]])
         #expect(lines.count == 2)

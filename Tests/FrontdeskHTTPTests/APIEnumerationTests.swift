@@ -17,6 +17,7 @@ struct APIEnumerationTests {
         Self.expectSameValues(BookingStatus.self, Components.Schemas.BookingStatus.self)
         Self.expectSameValues(Booking.Source.self, Components.Schemas.BookingSource.self)
         Self.expectSameValues(BookingLine.State.self, Components.Schemas.BookingLineState.self)
+        Self.expectSameValues(DeskButton.self, Components.Schemas.DeskButton.self)
         Self.expectSameValues(CheckinState.self, Components.Schemas.CheckinState.self)
         Self.expectSameValues(EventType.self, Components.Schemas.EventType.self)
         Self.expectSameValues(ActionType.self, Components.Schemas.ActionType.self)

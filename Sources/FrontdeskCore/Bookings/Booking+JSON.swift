@@ -15,6 +15,7 @@ extension Booking: JSONWritable {
         json.object { json in
             if let actualEndAt { json.key("actual_end_at"); json.instant(actualEndAt) }
             if let actualStartAt { json.key("actual_start_at"); json.instant(actualStartAt) }
+            json.key("allowed_actions"); json.array(allowedActions) { json, button in json.string(button.rawValue) }
             if let cancellationReason { json.key("cancellation_reason"); json.string(cancellationReason) }
             json.key("created_at"); json.instant(createdAt)
             json.key("currency"); json.string(currency)

@@ -9,6 +9,7 @@ extension Components.Schemas.Booking {
     init(_ booking: Booking) throws {
         let window = booking.window
         self.init(
+            allowedActions: try booking.allowedActions.map { try .init(matching: $0) },
             id: booking.id.text, number: booking.number,
             status: try .init(matching: booking.status), memberId: booking.memberID.text,
             locationId: booking.locationID.text,
