@@ -16,12 +16,12 @@ import Testing
     }
 
     @Test func eachStatusOffersItsButtons() {
-        #expect(Self.booking(.pending, [.reserved]).allowedActions == [.confirm, .cancel])
-        #expect(Self.booking(.confirmed, [.reserved]).allowedActions == [.checkIn, .start, .cancel, .noShow])
+        func names(_ booking: Booking) -> [String] { booking.allowedActions.map(\.rawValue) }
+        #expect(names(Self.booking(.pending, [.reserved])) == ["confirm", "cancel"])
+        #expect(names(Self.booking(.confirmed, [.reserved])) == ["check_in", "start", "cancel", "no_show"])
         // One room in, one to arrive: the second's check-in, the first's check-out, and undoing the first.
-        #expect(Self.booking(.checkedIn, [.occupied, .reserved]).allowedActions
-            == [.checkIn, .start, .checkOut, .cancel, .revert])
-        #expect(Self.booking(.active, [.occupied]).allowedActions == [.checkOut, .revert])
+        #expect(names(Self.booking(.checkedIn, [.occupied, .reserved])) == ["check_in", "start", "check_out", "cancel", "revert"])
+        #expect(names(Self.booking(.active, [.occupied])) == ["check_out", "revert"])
         #expect(Self.booking(.completed, [.released], checkedOut: true).allowedActions == [.revert])
         for ended in [BookingStatus.cancelled, .noShow, .expired] {
             #expect(Self.booking(ended, [.released]).allowedActions.isEmpty)

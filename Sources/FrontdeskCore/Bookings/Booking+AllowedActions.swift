@@ -1,15 +1,24 @@
 import Foundation
 
-/// A desk's buttons for a booking: the steps its status and lines allow now (seed 002's "the one
-/// right button per row").
-public enum DeskButton: String, Sendable, CaseIterable {
-    case confirm
-    case checkIn = "check_in"
-    case start
-    case checkOut = "check_out"
-    case cancel
-    case noShow = "no_show"
+/// A desk's buttons for a booking: its steps (`BookingAction`, but the sweeper's `expire`) and
+/// `revert` (seed 002's "the one right button per row").
+public enum DeskButton: Sendable, Hashable, CaseIterable, RawRepresentable {
+    case step(BookingAction)
     case revert
+
+    public static let allCases: [DeskButton] = BookingAction.allCases.filter { $0 != .expire }.map(step) + [.revert]
+
+    public init?(rawValue: String) {
+        guard let button = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = button
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .step(let action): action.rawValue
+        case .revert: "revert"
+        }
+    }
 }
 
 extension Booking {
@@ -23,12 +32,13 @@ extension Booking {
         let checkedOut = lines.contains { $0.state == .released && $0.checkedOutAt != nil }
         return DeskButton.allCases.filter { button in
             switch button {
-            case .confirm: next.contains(.confirmed)
-            case .checkIn: arriving && (next.contains(.checkedIn) || status == .checkedIn || status == .active)
-            case .start: next.contains(.active)
-            case .checkOut: next.contains(.completed) && (inHouse || status == .active)
-            case .cancel: next.contains(.cancelled)
-            case .noShow: next.contains(.noShow)
+            case .step(.confirm): next.contains(.confirmed)
+            case .step(.checkIn): arriving && (next.contains(.checkedIn) || status == .checkedIn || status == .active)
+            case .step(.start): next.contains(.active)
+            case .step(.checkOut): next.contains(.completed) && (inHouse || status == .active)
+            case .step(.cancel): next.contains(.cancelled)
+            case .step(.noShow): next.contains(.noShow)
+            case .step(.expire): false
             case .revert: [.checkedIn, .active, .completed].contains(status) && (inHouse || checkedOut)
             }
         }
