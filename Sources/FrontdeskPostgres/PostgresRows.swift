@@ -112,8 +112,12 @@ extension Booking {
     static let lineColumns: SQL = """
         l.id AS line_id, l.resource_id AS line_resource_id, l.starts_at AS line_starts_at, \
         l.ends_at AS line_ends_at, l.state AS line_state, l.checked_in_at AS line_checked_in_at, \
-        l.checked_out_at AS line_checked_out_at, l.amount AS line_amount
+        l.checked_out_at AS line_checked_out_at, l.amount AS line_amount, r.name AS line_resource_name, \
+        r.category AS line_resource_category, m.name AS member_name
         """
+
+    /// The joins `lineColumns` reads its names from, after `bookings b LEFT JOIN booking_lines l`.
+    static let nameJoins: SQL = "LEFT JOIN resources r ON r.id = l.resource_id JOIN members m ON m.id = b.member_id"
 
     /// Bookings from rows of `b.*, lineColumns`, one row per line, a booking's rows together.
     static func fromRows(_ rows: [PostgresRandomAccessRow]) throws -> [Booking] {
@@ -138,7 +142,7 @@ extension Booking {
             cancellationReason: try row.value("cancellation_reason"),
             actualStartAt: try row.optionalDate("actual_start_at"), actualEndAt: try row.optionalDate("actual_end_at"),
             readyAt: try row.optionalDate("ready_at"), currency: try row.value("currency"), version: try row.value("version"),
-            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), memberName: try row.value("member_name"))
     }
 }
 
@@ -158,6 +162,7 @@ extension BookingLine {
             window: TimeWindow(start: try row.date("line_starts_at"), end: try row.date("line_ends_at")),
             state: try row.enum("line_state"), checkedInAt: try row.optionalDate("line_checked_in_at"),
             checkedOutAt: try row.optionalDate("line_checked_out_at"), amount: try row.value("line_amount"))
+        (resourceName, resourceCategory) = (try row.value("line_resource_name"), try row.value("line_resource_category"))
     }
 }
 

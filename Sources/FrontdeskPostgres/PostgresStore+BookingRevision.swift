@@ -13,16 +13,16 @@ extension PostgresStore {
             let current = try await self.lockBooking(organizationID, reference, connection)
             let linked = try await self.checkins(ofBooking: current.id, organizationID, connection)
             let lines = requested(current)
-            var (resources, memberExists): ([UUID: BookableResource], Bool) = ([:], true)
+            var (resources, memberName): ([UUID: BookableResource], String?) = ([:], nil)
             if !lines.isEmpty || memberID != nil {
                 guard let row = try await connection.rows("SELECT * FROM organizations WHERE id = \(organizationID)",
                                                           logger: self.logger).first
                 else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
-                (resources, memberExists) = try await self.bookableResources(
+                (resources, memberName) = try await self.bookableResources(
                     lines, of: try Organization(row: row), member: memberID, now: now, connection)
             }
             let change = try decide(BookingRevisionContext(booking: current, linked: linked, resources: resources,
-                                                           memberExists: memberExists))
+                                                           memberName: memberName))
             try await self.write(change, connection)
             return change.booking
         }

@@ -41,7 +41,7 @@ extension PostgresStore: BookingStore {
             SELECT b.*, \(Booking.lineColumns)
             FROM (SELECT * FROM bookings b WHERE \(SQL(joining: conditions, separator: " AND "))
                   ORDER BY b.created_at, b.id LIMIT \(page.limit + 1)) b
-            LEFT JOIN booking_lines l ON l.booking_id = b.id
+            LEFT JOIN booking_lines l ON l.booking_id = b.id \(Booking.nameJoins)
             ORDER BY b.created_at, b.id, l.position
             """)
         return Page(fetched: try Booking.fromRows(rows), limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
@@ -152,6 +152,7 @@ extension PostgresStore: BookingStore {
         }
         return """
             SELECT b.*, \(Booking.lineColumns) FROM bookings b LEFT JOIN booking_lines l ON l.booking_id = b.id
+            \(Booking.nameJoins)
             WHERE b.organization_id = \(organizationID) AND \(match)
             ORDER BY l.position
             """

@@ -24,10 +24,10 @@ extension PostgresStore {
         let organization = try Organization(row: row)
         let sequence = try await takeBookingNumber(organizationID, year: BookingNumber.year(of: now, in: organization.zone))
         return try await recording(organizationID) { connection in
-            let (resources, memberExists) = try await self.bookableResources(
+            let (resources, memberName) = try await self.bookableResources(
                 request.lines, of: organization, member: request.newMember == nil ? request.memberID : nil, now: now, connection)
-            let change = try decide(BookingContext(
-                organization: organization, resources: resources, memberExists: memberExists, nextSequence: sequence))
+            let change = try decide(BookingContext(organization: organization, resources: resources,
+                                                   memberName: request.newMember?.name ?? memberName, nextSequence: sequence))
             try await self.admit(change.arrivals, organizationID, connection)
             if let guest = request.newMember {
                 try await connection.run(.insert(into: Member.table, guest.fields), logger: self.logger)
@@ -59,24 +59,24 @@ extension PostgresStore {
     /// Locks the live resources among `ids`, in id order. Missing and deleted ones are simply absent:
     /// the planner reports them.
     /// The resources `lines` name, locked (`lockResources`), with the lines holding them around
-    /// those windows (`heldLines`), and whether `memberID` (when given) is a live member, held
+    /// those windows (`heldLines`), and the name of `memberID` (when given and a live member), held
     /// against deletion until the transaction ends: one round trip after the locks.
     func bookableResources(
         _ lines: [BookingRequest.Line], of organization: Organization, member memberID: UUID?, now: Date,
         _ connection: PostgresConnection
-    ) async throws -> (resources: [UUID: BookableResource], memberExists: Bool) {
+    ) async throws -> (resources: [UUID: BookableResource], memberName: String?) {
         var resources = try await lockResources(Array(Set(lines.map(\.resourceID))), of: organization, connection)
         let member: SQL = memberID.map { """
-            EXISTS (SELECT 1 FROM members WHERE organization_id = \(organization.id) AND id = \($0) AND deleted_at IS NULL
-                    FOR SHARE)
-            """ } ?? "true"
+            (SELECT name FROM members WHERE organization_id = \(organization.id) AND id = \($0) AND deleted_at IS NULL
+             FOR SHARE)
+            """ } ?? "NULL::text"
         let held: SQL = lines.isEmpty
             ? "SELECT NULL::uuid AS resource_id, NULL::text AS number, NULL::timestamptz AS starts_at, NULL::timestamptz AS ends_at, NULL::boolean AS checked_in WHERE false"
             : Self.heldLines(around: lines, organization.id, now: now)
         let rows = try await connection.rows("""
             SELECT header.*, held.resource_id AS held_resource_id, held.number AS held_number,
                    held.starts_at AS held_starts_at, held.ends_at AS held_ends_at, held.checked_in AS held_checked_in
-            FROM (SELECT \(member) AS member_exists) AS header
+            FROM (SELECT \(member) AS member_name) AS header
             LEFT JOIN (\(held)) AS held ON true
             """, logger: logger)
         for row in rows {
@@ -86,7 +86,7 @@ extension PostgresStore {
                 window: TimeWindow(start: try row.date("held_starts_at"), end: try row.date("held_ends_at")),
                 checkedIn: try row.value("held_checked_in")))
         }
-        return (resources, try rows[0].value("member_exists"))
+        return (resources, try rows[0].value("member_name"))
     }
 
     private func lockResources(

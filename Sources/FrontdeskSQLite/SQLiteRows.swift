@@ -171,6 +171,7 @@ extension BookingLine {
                   window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")),
                   state: try row.enumeration("state"), checkedInAt: row.optionalDate("checked_in_at"),
                   checkedOutAt: row.optionalDate("checked_out_at"), amount: row["amount"])
+        (resourceName, resourceCategory) = (row["resource_name"], row["resource_category"])
     }
 
     func columns(booking: Booking, position: Int) -> Columns {

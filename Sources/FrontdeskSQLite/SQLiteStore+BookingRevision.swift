@@ -23,7 +23,7 @@ extension SQLiteStore {
             }
             let change = try decide(BookingRevisionContext(
                 booking: current, linked: try Self.checkins(ofBooking: current.id, db), resources: resources,
-                memberExists: try memberID.map { try Self.exists(Member.self, organizationID, $0, db) } ?? true))
+                memberName: try memberID.flatMap { try Self.memberName(organizationID, $0, db) }))
             try self.write(change, previous: current, db)
             try Self.keepLongestLine(of: change.booking, db)
             return change.booking

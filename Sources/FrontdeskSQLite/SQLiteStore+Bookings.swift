@@ -16,7 +16,7 @@ extension SQLiteStore: BookingStore {
             let year = BookingNumber.year(of: now, in: organization.zone)
             let resources = try self.bookableResources(organization, at: version, ids: request.resourceIDs, now: now,
                                                        windows: request.lines, db)
-            let memberExists = try request.newMember != nil || Self.exists(Member.self, organizationID, request.memberID, db)
+            let memberName = try request.newMember?.name ?? Self.memberName(organizationID, request.memberID, db)
             // The next number is read before deciding and taken after: a refused booking writes
             // nothing (see `GroupCommit`), and the numbers stay gapless. Read, then written without
             // RETURNING, which costs SQLite more than both statements.
@@ -24,7 +24,7 @@ extension SQLiteStore: BookingStore {
             let sequence = try db.integer("SELECT last_sequence FROM booking_series WHERE organization_id = ? AND year = ?",
                                           series).map { $0 + 1 } ?? 1
             let change = try decide(BookingContext(organization: organization, resources: resources,
-                                                   memberExists: memberExists, nextSequence: Int(sequence)))
+                                                   memberName: memberName, nextSequence: Int(sequence)))
             try Self.admit(change.arrivals, organizationID, db)  // a walk-in created active
             // A guest made with the booking is written once it is decided (see `GroupCommit`).
             if let guest = request.newMember { try db.insert(Member.table, guest.columns) }
@@ -272,23 +272,36 @@ extension SQLiteStore: BookingStore {
         return booking
     }
 
-    /// Attaches their lines to bookings read without them, with one query (the ids go in as one JSON
-    /// array, so the statement is the same for any number of bookings).
+    /// Attaches their lines, named by their resources, and their members' names to bookings read
+    /// without them, with one query (the ids go in as one JSON array, so the statement is the same
+    /// for any number of bookings).
     static func withLines(_ bookings: [Booking], _ db: Database) throws -> [Booking] {
         guard !bookings.isEmpty else { return [] }
         var lines: [UUID: [BookingLine]] = [:]
-        for (bookingID, line) in try db.cachedRows(sql: """
-            SELECT * FROM booking_lines WHERE booking_id IN (SELECT value FROM json_each(?))
-            ORDER BY booking_id, position
+        var names: [UUID: String] = [:]
+        for (bookingID, line, memberName) in try db.cachedRows(sql: """
+            SELECT l.*, r.name AS resource_name, r.category AS resource_category, m.name AS member_name
+            FROM booking_lines l JOIN resources r ON r.id = l.resource_id
+            JOIN bookings b ON b.id = l.booking_id JOIN members m ON m.id = b.member_id
+            WHERE l.booking_id IN (SELECT value FROM json_each(?))
+            ORDER BY l.booking_id, l.position
             """, arguments: ["[" + bookings.map { "\"\($0.id.text)\"" }.joined(separator: ",") + "]"],
-            { ($0.uuid("booking_id"), try BookingLine(row: $0)) }) {
+            { ($0.uuid("booking_id"), try BookingLine(row: $0), $0["member_name"] as String) }) {
             lines[bookingID, default: []].append(line)
+            names[bookingID] = memberName
         }
         return bookings.map { booking in
             var booking = booking
             booking.lines = lines[booking.id] ?? []
+            booking.memberName = names[booking.id]
             return booking
         }
+    }
+
+    /// A live member's name; nil for none.
+    static func memberName(_ organizationID: UUID, _ memberID: UUID, _ db: Database) throws -> String? {
+        try db.cachedRow(sql: "SELECT name FROM members WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+                         arguments: [organizationID.text, memberID.text]) { $0["name"] as String }
     }
 
     /// Lengthens the organization's longest line to the booking's longest, which bounds how early a

@@ -23,13 +23,13 @@ import Testing
     }
 
     static func plan(_ lines: [BookingRequest.Line], _ resources: [BookableResource],
-                     status: BookingStatus = .confirmed, memberExists: Bool = true) throws(FrontdeskError) -> Booking {
+                     status: BookingStatus = .confirmed, memberName: String? = "Priya Mehta") throws(FrontdeskError) -> Booking {
         let request = BookingRequest(memberID: Fixture.memberID, lines: lines, status: status, source: .web,
                                      notes: "late arrival")
         return try BookingPlanner.plan(
             request, id: Fixture.id(0xE1), lineIDs: lines.indices.map { Fixture.id(0xE10 + $0) },
             organization: Fixture.organization(), resources: Dictionary(uniqueKeysWithValues: resources.map { ($0.resource.id, $0) }),
-            memberExists: memberExists, now: now)
+            memberName: memberName, now: now)
     }
 
     static func line(_ resource: UUID, _ window: TimeWindow = stay) -> BookingRequest.Line {
@@ -131,7 +131,7 @@ import Testing
     @Test func missingMemberAndResourceNameTheirFields() {
         let fields = validationFields { () throws(FrontdeskError) in
             _ = try Self.plan([Self.line(Self.room), Self.line(Fixture.id(0x666))], [Self.bookable(Self.room)],
-                              memberExists: false)
+                              memberName: nil)
         }
         #expect(fields == ["member_id", "lines[1].resource_id"])
     }

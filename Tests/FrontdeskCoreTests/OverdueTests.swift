@@ -49,7 +49,7 @@ import Testing
         let error = thrownError { () throws(FrontdeskError) in
             try BookingPlanner.plan(request, id: Fixture.id(0xE1), lineIDs: [Fixture.id(0xE2)],
                                     organization: Fixture.organization(), resources: [room: bookable],
-                                    memberExists: true, now: Self.now)
+                                    memberName: "Priya Mehta", now: Self.now)
         }
         #expect(error == .bookingConflict([BookingConflict(resourceID: room, resourceName: "Room 301",
                                                            bookingNumbers: ["BK-2026-0001"])]))

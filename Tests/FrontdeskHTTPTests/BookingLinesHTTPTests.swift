@@ -20,6 +20,9 @@ import Testing
             #expect(added.status == 201 && added.headers[.eTag] == "\"2\"")
             let line = try #require((added["lines"] as? [[String: Any]])?.last)
             #expect(line["starts_at"] as? String == first["starts_at"] as? String && line["amount"] as? Int == 20_000)
+            // What a desk screen shows, without another call.
+            #expect(added["member_name"] as? String == "Priya Mehta")
+            #expect(line["resource_name"] as? String == "Room 102" && line["resource_category"] as? String == "suite")
             let lineID = try #require(line["id"] as? String)
             let dated = try await client.post(path + "/lines", [
                 "resource_id": catalog.roomIDs[2], "check_in": "2030-03-02", "check_out": "2030-03-03",
@@ -47,6 +50,7 @@ import Testing
             #expect(try await client.patch(path, ["member_id": UUID().uuidString]).code == "validation_failed")
             let given = try await client.patch(path, ["member_id": guest.id])
             #expect(given.status == 200 && given["member_id"] as? String == guest.id && given.headers[.eTag] == "\"6\"")
+            #expect(given["member_name"] as? String == "Lin Chen")
 
             let events = try await client.get("/api/v1/events?after=0").items.filter { $0["entity_id"] as? String == stay.id }
             #expect(events.map { $0["type"] as? String } == ["booking_created", "booking_line_added", "booking_line_added",

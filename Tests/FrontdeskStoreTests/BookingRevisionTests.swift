@@ -70,6 +70,8 @@ import Testing
             let swapped = try await f.frontdesk.changeBookingLine(f.owner, .id(stay.id), lineID: added.lines[1].id,
                                                                   resourceID: r104.id)
             #expect(swapped.lines[1].id == added.lines[1].id && swapped.lines[1].resourceID == r104.id)
+            #expect(swapped.lines.map(\.resourceName) == ["101", "104"] && swapped.memberName == "Ada")
+            #expect(try await f.frontdesk.booking(f.owner, .id(stay.id)) == swapped)
             // 102 is free again.
             _ = try await f.book(hotel.guests[1], r102, hours(14, 20))
 
@@ -89,7 +91,7 @@ import Testing
                 try await f.frontdesk.changeBookingMember(f.owner, .id(stay.id), memberID: UUID())
             }
             let given = try await f.frontdesk.changeBookingMember(f.owner, .id(stay.id), memberID: hotel.guests[1].id)
-            #expect(given.memberID == hotel.guests[1].id && given.version == removed.version + 1)
+            #expect(given.memberID == hotel.guests[1].id && given.version == removed.version + 1 && given.memberName == "Grace")
 
             #expect(try await f.bookingEvents().filter { $0.entityID == stay.id }.map(\.type) == [
                 .bookingCreated, .bookingLineAdded, .bookingLineChanged, .bookingLineChanged, .bookingLineRemoved,

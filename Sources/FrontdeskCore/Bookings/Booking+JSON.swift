@@ -25,6 +25,7 @@ extension Booking: JSONWritable {
             json.key("lines"); json.array(lines) { json, line in line.write(to: &json) }
             json.key("location_id"); json.uuid(locationID)
             json.key("member_id"); json.uuid(memberID)
+            if let memberName { json.key("member_name"); json.string(memberName) }
             if let notes { json.key("notes"); json.string(notes) }
             json.key("number"); json.string(number)
             if let readyAt { json.key("ready_at"); json.instant(readyAt) }
@@ -47,7 +48,9 @@ extension BookingLine: JSONWritable {
             json.key("ends_at"); json.instant(window.end)
             json.key("id"); json.uuid(id)
             if overdue { json.key("overdue"); json.bool(true) }
+            if let resourceCategory { json.key("resource_category"); json.string(resourceCategory) }
             json.key("resource_id"); json.uuid(resourceID)
+            if let resourceName { json.key("resource_name"); json.string(resourceName) }
             json.key("starts_at"); json.instant(window.start)
             json.key("state"); json.string(state.rawValue)
         }

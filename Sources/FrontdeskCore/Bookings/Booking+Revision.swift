@@ -46,9 +46,10 @@ extension Booking {
     /// time it adds checked against the other bookings (`BookingPlanner.checkConflicts`: the same
     /// rule and `409 booking_conflict` as a new booking). `resources` are those `requested(of:)`
     /// named, with the lines holding them (this booking's among them, which it does not conflict
-    /// with); `newLineID` names an added line.
+    /// with); `newLineID` names an added line; `memberName` is the name of the member a
+    /// `changeMember` names, nil when there is no such member.
     public func revised(
-        _ revision: BookingRevision, newLineID: UUID, resources: [UUID: BookableResource], memberExists: Bool, now: Date
+        _ revision: BookingRevision, newLineID: UUID, resources: [UUID: BookableResource], memberName: String?, now: Date
     ) throws(FrontdeskError) -> (booking: Booking, line: BookingLine?) {
         guard isRevisable else {
             throw .conflict(code: "booking_closed",
@@ -87,6 +88,7 @@ extension Booking {
                 try checkResource(resourceID, "resource_id", resources)
                 try checkNotHeld(resourceID, resources)
                 changed.resourceID = resourceID
+                changed = changed.named(by: resources[resourceID]!.resource)
             }
             if let window {
                 try Self.check(window)
@@ -102,8 +104,9 @@ extension Booking {
                 ? changed : priced(changed, resources)
             touched = next.lines[index]
         case .changeMember(let memberID):
-            guard memberExists else { throw .validationFailed([FieldIssue("member_id", "no such member")]) }
+            guard let memberName else { throw .validationFailed([FieldIssue("member_id", "no such member")]) }
             next.memberID = memberID
+            next.memberName = memberName
         }
         guard next != self else {
             throw .validationFailed([FieldIssue(revision.field, "changes nothing")])
@@ -162,7 +165,7 @@ extension Booking {
 
     private func priced(_ line: BookingLine, _ resources: [UUID: BookableResource]) -> BookingLine {
         guard let bookable = resources[line.resourceID] else { return line }
-        var line = line
+        var line = line.named(by: bookable.resource)
         line.amount = bookable.resource.price(line.window, in: bookable.timeZone)
         return line
     }

@@ -13,6 +13,9 @@ public struct Booking: Sendable, Hashable, Identifiable {
     public var number: String
     public var status: BookingStatus
     public var memberID: UUID
+    /// The member's name as the booking was read or written (derived from the member, never stored
+    /// with the booking): a desk screen shows it without another call.
+    public var memberName: String?
     /// Where it is kept, swept and listed: its first line's resource's location when it was made.
     public var locationID: UUID
     public var lines: [BookingLine]
@@ -31,12 +34,13 @@ public struct Booking: Sendable, Hashable, Identifiable {
     public init(id: UUID, organizationID: UUID, number: String, status: BookingStatus, memberID: UUID,
                 locationID: UUID, lines: [BookingLine], source: Source, notes: String?, cancellationReason: String? = nil,
                 actualStartAt: Date? = nil, actualEndAt: Date? = nil, readyAt: Date? = nil, currency: String, version: Int = 1,
-                createdAt: Date, updatedAt: Date) {
+                createdAt: Date, updatedAt: Date, memberName: String? = nil) {
         self.id = id
         self.organizationID = organizationID
         self.number = number
         self.status = status
         self.memberID = memberID
+        self.memberName = memberName
         self.locationID = locationID
         self.lines = lines
         self.source = source

@@ -13,6 +13,10 @@ public struct BookingLine: Sendable, Hashable, Identifiable {
 
     public var id: UUID
     public var resourceID: UUID
+    /// The resource's name and category as the line was read or written (derived, never stored
+    /// with the line).
+    public var resourceName: String?
+    public var resourceCategory: String?
     public var window: TimeWindow
     public var state: State
     public var checkedInAt: Date?
@@ -32,6 +36,13 @@ public struct BookingLine: Sendable, Hashable, Identifiable {
         self.checkedInAt = checkedInAt
         self.checkedOutAt = checkedOutAt
         self.amount = amount
+    }
+
+    /// The line naming `resource` (`resourceName`, `resourceCategory`).
+    public func named(by resource: Resource) -> BookingLine {
+        var line = self
+        (line.resourceName, line.resourceCategory) = (resource.name, resource.category)
+        return line
     }
 
     /// Whether this line still takes capacity from its resource.

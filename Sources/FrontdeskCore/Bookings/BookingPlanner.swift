@@ -19,11 +19,11 @@ public struct BookableResource: Sendable, Hashable {
 public enum BookingPlanner {
     public static func plan(
         _ request: BookingRequest, id: UUID, lineIDs: [UUID], organization: Organization,
-        resources: [UUID: BookableResource], memberExists: Bool, now: Date
+        resources: [UUID: BookableResource], memberName: String?, now: Date
     ) throws(FrontdeskError) -> Booking {
         try request.validate()
         var v = Validator()
-        v.check(memberExists, "member_id", "no such member")
+        v.check(memberName != nil, "member_id", "no such member")
         for (i, line) in request.lines.enumerated() {
             v.check(resources[line.resourceID] != nil, "lines[\(i)].resource_id", "no such resource")
         }
@@ -41,12 +41,13 @@ public enum BookingPlanner {
         for (line, lineID) in zip(request.lines, lineIDs) {
             let bookable = resources[line.resourceID]!
             let amount = bookable.resource.price(line.window, in: bookable.timeZone)
-            lines.append(BookingLine(id: lineID, resourceID: line.resourceID, window: line.window, amount: amount))
+            lines.append(BookingLine(id: lineID, resourceID: line.resourceID, window: line.window, amount: amount)
+                .named(by: bookable.resource))
         }
         var booking = Booking(
             id: id, organizationID: organization.id, number: "", status: request.status,
             memberID: request.memberID, locationID: resources[request.lines[0].resourceID]!.resource.locationID, lines: lines, source: request.source, notes: request.notes,
-            currency: organization.currency, createdAt: at, updatedAt: at)
+            currency: organization.currency, createdAt: at, updatedAt: at, memberName: memberName)
         if request.status == .active {
             // A walk-in: the member is at the desk, so the rental starts now.
             booking.actualStartAt = at

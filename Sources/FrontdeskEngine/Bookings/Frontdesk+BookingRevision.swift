@@ -72,7 +72,7 @@ extension Frontdesk {
             let now = self.now  // in the transaction, as for checkins
             try Self.check(ifMatch, version: context.booking.version)
             let (next, line) = try context.booking.revised(revision, newLineID: lineID, resources: context.resources,
-                                                           memberExists: context.memberExists, now: now)
+                                                           memberName: context.memberName, now: now)
             return try Self.change(next, before: context.booking, linked: context.linked, type: revision.eventType,
                                    line: line, action: revision.auditAction, actor: actor, reason: nil, at: now, newID: newID)
         }

@@ -24,7 +24,7 @@ extension Frontdesk {
             var booking = try BookingPlanner.plan(
                 request, id: newID(), lineIDs: request.lines.map { _ in newID() },
                 organization: context.organization, resources: context.resources,
-                memberExists: context.memberExists, now: now)
+                memberName: context.memberName, now: now)
             booking.number = BookingNumber.format(
                 prefix: context.organization.bookingNumberPrefix,
                 year: BookingNumber.year(of: now, in: context.organization.zone),

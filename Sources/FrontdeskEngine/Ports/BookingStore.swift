@@ -22,8 +22,9 @@ public protocol BookingStore: Sendable {
     ) async throws -> Booking
     /// As `changeBooking`, for a revision (`BookingRevision`): with the resources `requested` names
     /// for the stored booking, read as `createBooking` reads them (in id order, locked on PostgreSQL,
-    /// with the lines holding them around those windows, the booking's own among them), and whether
-    /// `memberID`, when given, is a live member of the organization.
+    /// with the lines holding them around those windows, the booking's own among them), and the
+    /// name of `memberID`, when given and a live member of the organization. Bookings are read with
+    /// their member's name and their lines' resources' names and categories.
     func reviseBooking(
         _ organizationID: UUID, _ reference: BookingReference, memberID: UUID?, now: Date,
         requested: @escaping @Sendable (Booking) -> [BookingRequest.Line],

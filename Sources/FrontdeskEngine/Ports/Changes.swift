@@ -116,33 +116,34 @@ public struct CheckinContext: Sendable {
 
 /// What the booking transaction has read and locked when it asks the engine to decide.
 /// What a booking's revision decides on, read in its transaction: the booking, its checkins, the
-/// resources the revision would newly hold with the lines holding them, and whether the member it
-/// names is a live one (true when it names none).
+/// resources the revision would newly hold with the lines holding them, and the name of the member
+/// it names (nil when that is no live member, or it names none).
 public struct BookingRevisionContext: Sendable {
     public var booking: Booking
     public var linked: [Checkin]
     public var resources: [UUID: BookableResource]
-    public var memberExists: Bool
+    public var memberName: String?
 
-    public init(booking: Booking, linked: [Checkin], resources: [UUID: BookableResource], memberExists: Bool) {
+    public init(booking: Booking, linked: [Checkin], resources: [UUID: BookableResource], memberName: String?) {
         self.booking = booking
         self.linked = linked
         self.resources = resources
-        self.memberExists = memberExists
+        self.memberName = memberName
     }
 }
 
 public struct BookingContext: Sendable {
     public var organization: Organization
     public var resources: [UUID: BookableResource]
-    public var memberExists: Bool
+    /// The member's name; nil when the booking names no live member.
+    public var memberName: String?
     /// The number the booking gets if it is written (the series' next value this year).
     public var nextSequence: Int
 
-    public init(organization: Organization, resources: [UUID: BookableResource], memberExists: Bool, nextSequence: Int) {
+    public init(organization: Organization, resources: [UUID: BookableResource], memberName: String?, nextSequence: Int) {
         self.organization = organization
         self.resources = resources
-        self.memberExists = memberExists
+        self.memberName = memberName
         self.nextSequence = nextSequence
     }
 }

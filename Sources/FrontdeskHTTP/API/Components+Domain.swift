@@ -11,7 +11,7 @@ extension Components.Schemas.Booking {
         self.init(
             allowedActions: try booking.allowedActions.map { try .init(matching: $0) },
             id: booking.id.text, number: booking.number,
-            status: try .init(matching: booking.status), memberId: booking.memberID.text,
+            status: try .init(matching: booking.status), memberId: booking.memberID.text, memberName: booking.memberName,
             locationId: booking.locationID.text,
             lines: try booking.lines.map(Components.Schemas.BookingLine.init), source: try .init(matching: booking.source),
             notes: booking.notes, cancellationReason: booking.cancellationReason, startsAt: window.start,
@@ -24,8 +24,8 @@ extension Components.Schemas.Booking {
 extension Components.Schemas.BookingLine {
     init(_ line: BookingLine) throws {
         self.init(
-            id: line.id.text, resourceId: line.resourceID.text,
-            startsAt: line.window.start, endsAt: line.window.end, state: try .init(matching: line.state),
+            id: line.id.text, resourceId: line.resourceID.text, resourceName: line.resourceName,
+            resourceCategory: line.resourceCategory, startsAt: line.window.start, endsAt: line.window.end, state: try .init(matching: line.state),
             checkedInAt: line.checkedInAt, checkedOutAt: line.checkedOutAt, overdue: line.overdue ? true : nil,
             amount: Int64(line.amount))
     }
