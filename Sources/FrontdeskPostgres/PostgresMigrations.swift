@@ -578,6 +578,10 @@ enum PostgresMigrations {
         Migration(version: "0029_booking_revisions", statements: eventTypesWithRevisions),
         // Prices of shorter lines (`RateTier`), as JSON; NULL: none.
         Migration(version: "0030_rate_tiers", statements: ["ALTER TABLE resources ADD COLUMN rate_tiers text"]),
+        // The dates a line was booked by, when it was (NULL: instants).
+        Migration(version: "0031_booked_dates", statements: [
+            "ALTER TABLE booking_lines ADD COLUMN check_in_date text, ADD COLUMN check_out_date text",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

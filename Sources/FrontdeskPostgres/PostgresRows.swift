@@ -113,7 +113,8 @@ extension Booking {
         l.id AS line_id, l.resource_id AS line_resource_id, l.starts_at AS line_starts_at, \
         l.ends_at AS line_ends_at, l.state AS line_state, l.checked_in_at AS line_checked_in_at, \
         l.checked_out_at AS line_checked_out_at, l.amount AS line_amount, r.name AS line_resource_name, \
-        r.category AS line_resource_category, m.name AS member_name
+        r.category AS line_resource_category, m.name AS member_name, l.check_in_date AS line_check_in_date, \
+        l.check_out_date AS line_check_out_date
         """
 
     /// The joins `lineColumns` reads its names from, after `bookings b LEFT JOIN booking_lines l`.
@@ -163,6 +164,7 @@ extension BookingLine {
             state: try row.enum("line_state"), checkedInAt: try row.optionalDate("line_checked_in_at"),
             checkedOutAt: try row.optionalDate("line_checked_out_at"), amount: try row.value("line_amount"))
         (resourceName, resourceCategory) = (try row.value("line_resource_name"), try row.value("line_resource_category"))
+        dates = try StayDates(stored: try row.value("line_check_in_date"), try row.value("line_check_out_date"))
     }
 }
 

@@ -165,22 +165,27 @@ extension PostgresStore: BookingStore {
             """
             (\(line.id)::uuid, \(line.resourceID)::uuid, \(position)::integer, \(line.window.start)::timestamptz,
              \(line.window.end)::timestamptz, \(line.state.rawValue)::text, \(line.checkedInAt)::timestamptz,
-             \(line.checkedOutAt)::timestamptz, \(line.amount)::bigint)
+             \(line.checkedOutAt)::timestamptz, \(line.amount)::bigint, \(line.dates?.checkIn.description)::text,
+             \(line.dates?.checkOut.description)::text)
             """
         }
         return """
             lines AS (
                 INSERT INTO booking_lines (id, booking_id, booking_number, organization_id, resource_id, position,
-                                           starts_at, ends_at, state, checked_in_at, checked_out_at, amount, exclusive)
+                                           starts_at, ends_at, state, checked_in_at, checked_out_at, amount, exclusive,
+                                           check_in_date, check_out_date)
                 SELECT v.id, \(booking.id), \(booking.number), r.organization_id, v.resource_id, v.position,
-                       v.starts_at, v.ends_at, v.state, v.checked_in_at, v.checked_out_at, v.amount, r.capacity = 1
+                       v.starts_at, v.ends_at, v.state, v.checked_in_at, v.checked_out_at, v.amount, r.capacity = 1,
+                       v.check_in_date, v.check_out_date
                 FROM (VALUES \(SQL(joining: values, separator: ", ")))
-                     AS v (id, resource_id, position, starts_at, ends_at, state, checked_in_at, checked_out_at, amount)
+                     AS v (id, resource_id, position, starts_at, ends_at, state, checked_in_at, checked_out_at, amount,
+                           check_in_date, check_out_date)
                 JOIN resources r ON r.organization_id = \(organizationID) AND r.id = v.resource_id
                 ON CONFLICT (id) DO UPDATE SET
                     resource_id = EXCLUDED.resource_id, position = EXCLUDED.position, starts_at = EXCLUDED.starts_at,
                     ends_at = EXCLUDED.ends_at, state = EXCLUDED.state, checked_in_at = EXCLUDED.checked_in_at,
-                    checked_out_at = EXCLUDED.checked_out_at, amount = EXCLUDED.amount, exclusive = EXCLUDED.exclusive
+                    checked_out_at = EXCLUDED.checked_out_at, amount = EXCLUDED.amount, exclusive = EXCLUDED.exclusive,
+                    check_in_date = EXCLUDED.check_in_date, check_out_date = EXCLUDED.check_out_date
                 WHERE booking_lines.booking_id = EXCLUDED.booking_id
             )
             """

@@ -513,6 +513,11 @@ enum SQLiteMigrations {
         ("0029_booking_revisions", enumChecksWithRevisions),
         // Prices of shorter lines (`RateTier`), as JSON; NULL: none.
         ("0030_rate_tiers", "ALTER TABLE resources ADD COLUMN rate_tiers TEXT;"),
+        // The dates a line was booked by, when it was (NULL: instants).
+        ("0031_booked_dates", """
+        ALTER TABLE booking_lines ADD COLUMN check_in_date TEXT;
+        ALTER TABLE booking_lines ADD COLUMN check_out_date TEXT;
+        """),
     ]
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.

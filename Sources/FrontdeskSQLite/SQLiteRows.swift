@@ -172,6 +172,7 @@ extension BookingLine {
                   state: try row.enumeration("state"), checkedInAt: row.optionalDate("checked_in_at"),
                   checkedOutAt: row.optionalDate("checked_out_at"), amount: row["amount"])
         (resourceName, resourceCategory) = (row["resource_name"], row["resource_category"])
+        dates = try StayDates(stored: row["check_in_date"], row["check_out_date"])
     }
 
     func columns(booking: Booking, position: Int) -> Columns {
@@ -179,7 +180,8 @@ extension BookingLine {
          "organization_id": booking.organizationID.text,
          "resource_id": resourceID.text, "position": position, "starts_at": window.start.millis,
          "ends_at": window.end.millis, "state": state.rawValue, "checked_in_at": checkedInAt?.millis,
-         "checked_out_at": checkedOutAt?.millis, "amount": amount]
+         "checked_out_at": checkedOutAt?.millis, "amount": amount,
+         "check_in_date": dates?.checkIn.description, "check_out_date": dates?.checkOut.description]
     }
 }
 

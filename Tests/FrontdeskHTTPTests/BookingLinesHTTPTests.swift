@@ -22,6 +22,8 @@ import Testing
             #expect(line["starts_at"] as? String == first["starts_at"] as? String && line["amount"] as? Int == 20_000)
             // What a desk screen shows, without another call.
             #expect(added["member_name"] as? String == "Priya Mehta")
+            #expect(first["check_in"] as? String == "2030-03-01" && first["check_out"] as? String == "2030-03-03")
+            #expect(line["check_in"] as? String == "2030-03-01" && line["check_out"] as? String == "2030-03-03")
             #expect(line["resource_name"] as? String == "Room 102" && line["resource_category"] as? String == "suite")
             let lineID = try #require(line["id"] as? String)
             let dated = try await client.post(path + "/lines", [
@@ -34,6 +36,10 @@ import Testing
             let moved = try #require((longer["lines"] as? [[String: Any]])?.first { $0["id"] as? String == lineID })
             #expect(longer.status == 200 && (moved["ends_at"] as? String)?.hasPrefix("2030-03-04T10:00:00") == true)
             #expect(moved["amount"] as? Int == 30_000)
+            #expect(moved["check_in"] as? String == "2030-03-01" && moved["check_out"] as? String == "2030-03-04")
+            let byInstant = try await client.patch(path + "/lines/\(lineID)", ["ends_at": "2030-03-04T09:00:00Z"])
+            let instant = try #require((byInstant["lines"] as? [[String: Any]])?.first { $0["id"] as? String == lineID })
+            #expect(instant["check_in"] == nil && instant["check_out"] == nil)
 
             #expect(try await client.patch(path + "/lines/\(lineID)", [:]).status == 422)
             #expect(try await client.patch(path + "/lines/\(lineID)", ["check_out": "2030-02-30"]).status == 400)
@@ -42,20 +48,21 @@ import Testing
             #expect(try await client.post(path + "/lines", ["resource_id": catalog.roomIDs[1]]).code == "validation_failed")
             let stale = try await client.request(.delete, path + "/lines/\(lineID)", headers: ["If-Match": "\"2\""])
             #expect(stale.status == 412)
-            let removed = try await client.request(.delete, path + "/lines/\(lineID)", headers: ["If-Match": "\"4\""])
+            let removed = try await client.request(.delete, path + "/lines/\(lineID)", headers: ["If-Match": "\"5\""])
             #expect(removed.status == 200 && (removed["lines"] as? [Any])?.count == 2)
 
             let guest = try await client.post("/api/v1/members", ["name": "Lin Chen"])
             #expect(try await client.patch(path, ["member_id": guest.id, "notes": "VIP"]).status == 422)
             #expect(try await client.patch(path, ["member_id": UUID().uuidString]).code == "validation_failed")
             let given = try await client.patch(path, ["member_id": guest.id])
-            #expect(given.status == 200 && given["member_id"] as? String == guest.id && given.headers[.eTag] == "\"6\"")
+            #expect(given.status == 200 && given["member_id"] as? String == guest.id && given.headers[.eTag] == "\"7\"")
             #expect(given["member_name"] as? String == "Lin Chen")
 
             let events = try await client.get("/api/v1/events?after=0").items.filter { $0["entity_id"] as? String == stay.id }
             #expect(events.map { $0["type"] as? String } == ["booking_created", "booking_line_added", "booking_line_added",
-                                                             "booking_line_changed", "booking_line_removed", "booking_member_changed"])
-            #expect(((events[4]["data"] as? [String: Any])?["line"] as? [String: Any])?["id"] as? String == lineID)
+                                                             "booking_line_changed", "booking_line_changed", "booking_line_removed",
+                                                             "booking_member_changed"])
+            #expect(((events[5]["data"] as? [String: Any])?["line"] as? [String: Any])?["id"] as? String == lineID)
 
             _ = try await client.post(path + "/cancel")
             #expect(try await client.post(path + "/lines", ["resource_id": catalog.roomIDs[1]]).code == "booking_closed")

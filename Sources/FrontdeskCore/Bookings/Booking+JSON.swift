@@ -43,6 +43,8 @@ extension BookingLine: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.object { json in
             json.key("amount"); json.int(amount)
+            if let dates { json.key("check_in"); json.string(dates.checkIn.description) }
+            if let dates { json.key("check_out"); json.string(dates.checkOut.description) }
             if let checkedInAt { json.key("checked_in_at"); json.instant(checkedInAt) }
             if let checkedOutAt { json.key("checked_out_at"); json.instant(checkedOutAt) }
             json.key("ends_at"); json.instant(window.end)

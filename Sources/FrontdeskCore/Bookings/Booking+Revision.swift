@@ -4,12 +4,13 @@ import Foundation
 /// line released, a resource swapped, a stay extended or shortened, another member (seed 003's
 /// "Managing Rooms During a Stay" and "Guest Change", seed 002's swap and extension).
 public enum BookingRevision: Sendable, Hashable {
-    case addLine(resourceID: UUID, window: TimeWindow)
+    case addLine(resourceID: UUID, window: TimeWindow, dates: StayDates? = nil)
     /// Releases a line not checked in from the booking.
     case removeLine(UUID)
     /// Moves a line to another resource (before it is checked in) or another window (a checked-in
     /// line keeps its start), or both.
-    case changeLine(UUID, resourceID: UUID?, window: TimeWindow?)
+    /// `dates`: those the new window was given by (nil: instants).
+    case changeLine(UUID, resourceID: UUID?, window: TimeWindow?, dates: StayDates? = nil)
     case changeMember(UUID)
 
     /// The event it fires; its data names the line for a line's change.
@@ -26,9 +27,9 @@ public enum BookingRevision: Sendable, Hashable {
     /// with the lines holding them, as for a new booking. A line not found asks for nothing.
     public func requested(of booking: Booking) -> [BookingRequest.Line] {
         switch self {
-        case .addLine(let resourceID, let window):
+        case .addLine(let resourceID, let window, _):
             return [BookingRequest.Line(resourceID: resourceID, window: window)]
-        case .changeLine(let id, let resourceID, let window):
+        case .changeLine(let id, let resourceID, let window, _):
             guard let line = booking.lines.first(where: { $0.id == id }) else { return [] }
             return [BookingRequest.Line(resourceID: resourceID ?? line.resourceID, window: window ?? line.window)]
         case .removeLine, .changeMember:
@@ -58,8 +59,8 @@ extension Booking {
         var next = self
         var touched: BookingLine?
         switch revision {
-        case .addLine(let resourceID, let window):
-            let added = BookingLine(id: newLineID, resourceID: resourceID, window: window, amount: 0)
+        case .addLine(let resourceID, let window, let dates):
+            let added = BookingLine(id: newLineID, resourceID: resourceID, window: window, dates: dates, amount: 0)
             try Self.check(window)
             try checkResource(resourceID, "resource_id", resources)
             try checkNotHeld(resourceID, resources)
@@ -77,7 +78,7 @@ extension Booking {
             }
             next.lines.remove(at: index)
             touched = line
-        case .changeLine(let id, let resourceID, let window):
+        case .changeLine(let id, let resourceID, let window, let dates):
             let (index, line) = try self.line(id)
             var changed = line
             guard line.state != .released else {
@@ -96,6 +97,7 @@ extension Booking {
                     throw .validationFailed([FieldIssue("starts_at", "a checked-in line keeps its start (\(InstantFormat.string(from: line.window.start)))")])
                 }
                 changed.window = window
+                changed.dates = dates
             }
             // Only the time the line did not hold on its resource is checked: a swap checks all of it.
             let added = changed.resourceID == line.resourceID ? changed.window.subtracting(line.window) : [changed.window]

@@ -18,6 +18,9 @@ public struct BookingLine: Sendable, Hashable, Identifiable {
     public var resourceName: String?
     public var resourceCategory: String?
     public var window: TimeWindow
+    /// The check-in and check-out dates it was booked by, when it was; its window is them read at its
+    /// location's desk times. A window given as instants has none.
+    public var dates: StayDates?
     public var state: State
     public var checkedInAt: Date?
     public var checkedOutAt: Date?
@@ -27,11 +30,12 @@ public struct BookingLine: Sendable, Hashable, Identifiable {
     /// read or written, as `Booking.asOf(_:)` marks it for its JSON.
     public var overdue = false
 
-    public init(id: UUID, resourceID: UUID, window: TimeWindow, state: State = .reserved,
+    public init(id: UUID, resourceID: UUID, window: TimeWindow, dates: StayDates? = nil, state: State = .reserved,
                 checkedInAt: Date? = nil, checkedOutAt: Date? = nil, amount: Int) {
         self.id = id
         self.resourceID = resourceID
         self.window = window
+        self.dates = dates
         self.state = state
         self.checkedInAt = checkedInAt
         self.checkedOutAt = checkedOutAt

@@ -41,7 +41,7 @@ public enum BookingPlanner {
         for (line, lineID) in zip(request.lines, lineIDs) {
             let bookable = resources[line.resourceID]!
             let amount = bookable.resource.price(line.window, in: bookable.timeZone)
-            lines.append(BookingLine(id: lineID, resourceID: line.resourceID, window: line.window, amount: amount)
+            lines.append(BookingLine(id: lineID, resourceID: line.resourceID, window: line.window, dates: line.dates, amount: amount)
                 .named(by: bookable.resource))
         }
         var booking = Booking(

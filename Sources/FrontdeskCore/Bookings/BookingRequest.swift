@@ -5,10 +5,13 @@ public struct BookingRequest: Sendable, Hashable {
     public struct Line: Sendable, Hashable {
         public var resourceID: UUID
         public var window: TimeWindow
+        /// The dates it was booked by, when it was (a hotel's check-in and check-out days).
+        public var dates: StayDates?
 
-        public init(resourceID: UUID, window: TimeWindow) {
+        public init(resourceID: UUID, window: TimeWindow, dates: StayDates? = nil) {
             self.resourceID = resourceID
             self.window = window
+            self.dates = dates
         }
     }
 

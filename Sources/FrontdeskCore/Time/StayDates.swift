@@ -11,6 +11,12 @@ public struct StayDates: Sendable, Hashable {
         self.checkOut = checkOut
     }
 
+    /// Stay dates as stored (`YYYY-MM-DD` twice, or neither); a text that is no date is an error.
+    public init?(stored checkIn: String?, _ checkOut: String?) throws {
+        guard let checkIn, let checkOut else { return nil }
+        self.init(checkIn: try LocalDate.parse(checkIn), checkOut: try LocalDate.parse(checkOut))
+    }
+
     public func window(checkInTime: LocalTime, checkOutTime: LocalTime, timeZone: TimeZone) -> TimeWindow {
         TimeWindow(
             start: checkIn.instant(at: checkInTime, in: timeZone),

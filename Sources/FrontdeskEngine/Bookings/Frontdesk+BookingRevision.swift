@@ -5,22 +5,26 @@ import FrontdeskCore
 /// audit entry (before and after) and event, honours `ifMatch`, and checks the time it adds with
 /// the rule and the `409 booking_conflict` of a new booking. Requires `booking:update`.
 extension Frontdesk {
-    /// Adds `resourceID` for `window` (by default the booking's window: its first start to its last end).
+    /// Adds `resourceID` for `window` (by default the booking's window: its first start to its last
+    /// end, and its dates when every line was booked by the same).
     public func addBookingLine(
         _ caller: Caller, _ reference: BookingReference, resourceID: UUID, window: WindowSpec? = nil, ifMatch: Int? = nil
     ) async throws -> Booking {
         try caller.require(.bookingUpdate)
-        let resolved: TimeWindow
+        let (resolved, dates): (TimeWindow, StayDates?)
         switch window {
         case .instants(let instants)?:
-            resolved = instants
-        case .dates?:
+            (resolved, dates) = (instants, nil)
+        case .dates(let stay)?:
             let desk = try await desk(of: resourceID, caller)
-            resolved = window!.resolve(in: desk.timeZone, settings: desk.settings)
+            (resolved, dates) = (window!.resolve(in: desk.timeZone, settings: desk.settings), stay)
         case nil:
-            resolved = try await self.booking(caller, reference).window
+            let booking = try await self.booking(caller, reference)
+            let shared = Set(booking.lines.map(\.dates))
+            (resolved, dates) = (booking.window, shared.count == 1 ? shared.first! : nil)
         }
-        return try await revise(caller, reference, .addLine(resourceID: resourceID, window: resolved), ifMatch: ifMatch)
+        return try await revise(caller, reference, .addLine(resourceID: resourceID, window: resolved, dates: dates),
+                                ifMatch: ifMatch)
     }
 
     /// Releases a line not checked in; the booking's last line cannot go (cancel the booking).
@@ -42,7 +46,7 @@ extension Frontdesk {
         var v = Validator()
         v.check(resourceID != nil || !edit.isEmpty, "resource_id", "give resource_id, a new start or end, or both")
         try v.validate()
-        var window: TimeWindow?
+        var (window, dates): (TimeWindow?, StayDates?) = (nil, nil)
         if !edit.isEmpty {
             let booking = try await self.booking(caller, reference)
             guard let line = booking.lines.first(where: { $0.id == lineID }) else {
@@ -50,8 +54,10 @@ extension Frontdesk {
             }
             let desk = edit.needsDesk ? try await self.desk(of: resourceID ?? line.resourceID, caller) : nil
             window = edit.applied(to: line.window, desk: desk)
+            dates = edit.dates(after: line.dates)
         }
-        return try await revise(caller, reference, .changeLine(lineID, resourceID: resourceID, window: window), ifMatch: ifMatch)
+        return try await revise(caller, reference, .changeLine(lineID, resourceID: resourceID, window: window, dates: dates),
+                                ifMatch: ifMatch)
     }
 
     /// Gives the booking to another live member, audited with the old and the new.
@@ -137,6 +143,17 @@ public struct WindowEdit: Sendable, Hashable {
 
     var needsDesk: Bool {
         [start, end].contains { if case .date? = $0 { true } else { false } }
+    }
+
+    /// The dates a line booked by `dates` is booked by once its edges move: a date moves its day,
+    /// an instant leaves the line without dates (as does a line that had none but gets both).
+    func dates(after dates: StayDates?) -> StayDates? {
+        switch (start, end) {
+        case (.date(let checkIn)?, .date(let checkOut)?): StayDates(checkIn: checkIn, checkOut: checkOut)
+        case (.date(let checkIn)?, nil): dates.map { StayDates(checkIn: checkIn, checkOut: $0.checkOut) }
+        case (nil, .date(let checkOut)?): dates.map { StayDates(checkIn: $0.checkIn, checkOut: checkOut) }
+        default: nil
+        }
     }
 
     /// `window` with the edges given moved.

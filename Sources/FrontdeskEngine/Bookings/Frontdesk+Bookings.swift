@@ -48,7 +48,8 @@ extension Frontdesk {
         return lines.map { line in
             let desk = desks[line.resourceID] ?? fallback!
             return BookingRequest.Line(resourceID: line.resourceID,
-                                       window: line.window.resolve(in: desk.timeZone, settings: desk.settings))
+                                       window: line.window.resolve(in: desk.timeZone, settings: desk.settings),
+                                       dates: line.window.dates)
         }
     }
 

@@ -51,6 +51,11 @@ public enum WindowSpec: Sendable, Hashable {
         }
     }
 
+    /// The dates it is given by, when it is.
+    public var dates: StayDates? {
+        if case .dates(let stay) = self { stay } else { nil }
+    }
+
     /// The window when it is given as instants, which need no time zone.
     var instants: TimeWindow? {
         if case .instants(let window) = self { window } else { nil }

@@ -25,7 +25,8 @@ extension Components.Schemas.BookingLine {
     init(_ line: BookingLine) throws {
         self.init(
             id: line.id.text, resourceId: line.resourceID.text, resourceName: line.resourceName,
-            resourceCategory: line.resourceCategory, startsAt: line.window.start, endsAt: line.window.end, state: try .init(matching: line.state),
+            resourceCategory: line.resourceCategory, checkIn: line.dates?.checkIn.description,
+            checkOut: line.dates?.checkOut.description, startsAt: line.window.start, endsAt: line.window.end, state: try .init(matching: line.state),
             checkedInAt: line.checkedInAt, checkedOutAt: line.checkedOutAt, overdue: line.overdue ? true : nil,
             amount: Int64(line.amount))
     }
