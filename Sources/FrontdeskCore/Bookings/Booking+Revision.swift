@@ -8,8 +8,7 @@ public enum BookingRevision: Sendable, Hashable {
     /// Releases a line not checked in from the booking.
     case removeLine(UUID)
     /// Moves a line to another resource (before it is checked in) or another window (a checked-in
-    /// line keeps its start), or both.
-    /// `dates`: those the new window was given by (nil: instants).
+    /// line keeps its start), or both; `dates` are those the new window was given by (nil: instants).
     case changeLine(UUID, resourceID: UUID?, window: TimeWindow?, dates: StayDates? = nil)
     case changeMember(UUID)
 
