@@ -70,6 +70,14 @@ INEXPRESSIBLE = [
     (r"at|check_out", r"must not be before check_in.*"),
     (r"at", r"must not be before line .*'s check-in.*"),
     (r".*", r"must not lie in the future.*"),
+    # A booking changed at the desk meets the booking as it is; a guest is named or made, one of
+    # the two (the spec's generator cannot take a oneOf of required members); tiers rise.
+    (r"member_id", r"give member_id or member, one of the two"),
+    (r".*", r"changes nothing"),
+    (r"resource_id", r".* is already a line of booking .*|a booking holds at most \d+ lines"),
+    (r"line_id", r"is the booking's last line: cancel the booking instead"),
+    (r"starts_at", r"a checked-in line keeps its start .*"),
+    (r"rate_tiers\[\d+\]\.up_to_minutes", r"must be longer than the tier before"),
     (r"line_ids", r".* is (not checked in|already \w+)"),
     # Free JSON: its depth, size and numbers are stated in prose (CheckinMetadata).
     (r"metadata", r".*"),

@@ -122,7 +122,7 @@ extension Booking {
     private static func check(_ window: TimeWindow) throws(FrontdeskError) {
         var v = Validator()
         v.check(window.start < window.end, "ends_at", "must be after starts_at")
-        v.check(window.duration <= BookingRequest.maxLineDuration, "ends_at", "a line lasts at most 400 days")
+        v.check(window.duration <= BookingRequest.maxLineDuration, "ends_at", "a line may last at most 400 days")
         try v.validate()
     }
 
