@@ -16,7 +16,7 @@ extension Frontdesk {
         case .instants(let instants)?:
             (resolved, dates) = (instants, nil)
         case .dates(let stay)?:
-            let desk = try await desk(of: resourceID, caller)
+            let desk = try await desks(of: [resourceID], caller)[resourceID]!
             (resolved, dates) = (window!.resolve(in: desk.timeZone, settings: desk.settings), stay)
         case nil:
             let booking = try await self.booking(caller, reference)
@@ -52,7 +52,8 @@ extension Frontdesk {
             guard let line = booking.lines.first(where: { $0.id == lineID }) else {
                 throw FrontdeskError.notFound(entity: "booking line", id: lineID.text)
             }
-            let desk = edit.needsDesk ? try await self.desk(of: resourceID ?? line.resourceID, caller) : nil
+            let resource = resourceID ?? line.resourceID
+            let desk = edit.needsDesk ? try await desks(of: [resource], caller)[resource] : nil
             window = edit.applied(to: line.window, desk: desk)
             dates = edit.dates(after: line.dates)
         }
@@ -84,12 +85,6 @@ extension Frontdesk {
         }
     }
 
-    /// The desk a resource's dates are read at; its organization's for a resource that is not there
-    /// (which the revision then refuses).
-    private func desk(of resourceID: UUID, _ caller: Caller) async throws -> LocalDesk {
-        if let desk = try await store.resourceDesks(caller.organizationID, [resourceID])[resourceID] { return desk }
-        return LocalDesk(zone: nil, settings: .init(), in: try await organization(of: caller))
-    }
 }
 
 extension BookingRevision {

@@ -41,16 +41,25 @@ extension Frontdesk {
             line.window.instants.map { BookingRequest.Line(resourceID: line.resourceID, window: $0) }
         }
         if instants.count == lines.count { return instants }
-        let desks = try await store.resourceDesks(caller.organizationID, lines.map(\.resourceID))
-        // A resource that is not there is refused by the planner; its organization's desk does until then.
-        let fallback = lines.allSatisfy { desks[$0.resourceID] != nil } ? nil
-            : LocalDesk(zone: nil, settings: .init(), in: try await organization(of: caller))
+        let desks = try await desks(of: lines.map(\.resourceID), caller)
         return lines.map { line in
-            let desk = desks[line.resourceID] ?? fallback!
+            let desk = desks[line.resourceID]!
             return BookingRequest.Line(resourceID: line.resourceID,
                                        window: line.window.resolve(in: desk.timeZone, settings: desk.settings),
                                        dates: line.window.dates)
         }
+    }
+
+    /// The desk each resource's dates are read at. A resource that is not there is refused by the
+    /// planner or the revision; its organization's desk does until then.
+    func desks(of resourceIDs: [UUID], _ caller: Caller) async throws -> [UUID: LocalDesk] {
+        var desks = try await store.resourceDesks(caller.organizationID, resourceIDs)
+        let missing = resourceIDs.filter { desks[$0] == nil }
+        if !missing.isEmpty {
+            let fallback = LocalDesk(zone: nil, settings: .init(), in: try await organization(of: caller))
+            for id in missing { desks[id] = fallback }
+        }
+        return desks
     }
 
     public func booking(_ caller: Caller, _ reference: BookingReference) async throws -> Booking {
