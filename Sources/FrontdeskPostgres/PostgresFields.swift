@@ -33,7 +33,7 @@ extension Organization {
          ("check_in_time", "\(checkInTime)"), ("check_out_time", "\(checkOutTime)"),
          ("booking_number_prefix", "\(bookingNumberPrefix)"), ("no_show_grace_minutes", "\(noShowGraceMinutes)"),
          ("pending_hold_minutes", "\(pendingHoldMinutes)"), ("auto_no_show", "\(autoNoShow)"),
-         ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+         ("billing", "\(billing.stored)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
     }
 }
 

@@ -49,10 +49,19 @@ extension PostgresMigrations {
     static var eventTypesWithTallies: [String] { eventTypes(adding: talliesAdded) }
 
     /// Migration 0029: and those of a booking changed at the desk (`BookingRevision`).
-    static var eventTypesWithRevisions: [String] {
-        eventTypes(adding: talliesAdded + ["booking_line_added", "booking_line_removed", "booking_line_changed",
-                                           "booking_member_changed"])
+    static var eventTypesWithRevisions: [String] { eventTypes(adding: talliesAdded + revisionsAdded) }
+
+    /// Migration 0032: and those of invoices and payments.
+    static var eventTypesWithInvoices: [String] {
+        eventTypes(adding: talliesAdded + revisionsAdded + [
+            "invoice_created", "invoice_updated", "invoice_finalized", "payment_recorded", "refund_recorded",
+            "credit_note_issued",
+        ])
     }
+
+    private static let revisionsAdded = [
+        "booking_line_added", "booking_line_removed", "booking_line_changed", "booking_member_changed",
+    ]
 
     private static let talliesAdded = [
         "checkin_failed", "session_expired", "correction_submitted", "correction_approved", "correction_rejected",

@@ -582,6 +582,90 @@ enum PostgresMigrations {
         Migration(version: "0031_booked_dates", statements: [
             "ALTER TABLE booking_lines ADD COLUMN check_in_date text, ADD COLUMN check_out_date text",
         ]),
+        // The billing settings, invoices with their items, payments and credit notes, and the
+        // gapless series of their numbers (a row locked by the issuing transaction). The bookings
+        // still open get their invoice; those that ended before have none.
+        Migration(version: "0032_invoices", statements: [
+            "ALTER TABLE organizations ADD COLUMN billing text NOT NULL DEFAULT '{}'",
+            """
+            CREATE TABLE invoices (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                booking_id uuid NOT NULL UNIQUE REFERENCES bookings (id) ON DELETE CASCADE,
+                status text NOT NULL CHECK (status IN ('open', 'finalized', 'cancelled')),
+                number text,
+                issued_at timestamptz,
+                prices_include_tax boolean,
+                dated_at timestamptz NOT NULL,
+                version integer NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                UNIQUE (organization_id, number)
+            )
+            """,
+            "CREATE INDEX invoices_by_organization ON invoices (organization_id, created_at, id)",
+            """
+            CREATE TABLE invoice_items (
+                id uuid NOT NULL,
+                invoice_id uuid NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,
+                position integer NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('booking', 'extra', 'fee', 'damage')),
+                booking_line_id uuid,
+                description text NOT NULL,
+                quantity integer NOT NULL CHECK (quantity > 0),
+                unit_amount bigint NOT NULL,
+                tax_category text NOT NULL,
+                tax_name text,
+                tax_basis_points integer,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (invoice_id, id)
+            )
+            """,
+            """
+            CREATE TABLE payments (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                invoice_id uuid NOT NULL REFERENCES invoices (id),
+                direction text NOT NULL CHECK (direction IN ('payment', 'refund')),
+                amount bigint NOT NULL CHECK (amount > 0),
+                currency text NOT NULL,
+                method text NOT NULL CHECK (method IN ('cash', 'card', 'upi', 'bank_transfer', 'other')),
+                reference text,
+                location_id uuid NOT NULL,
+                created_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX payments_by_organization ON payments (organization_id, created_at, id)",
+            "CREATE INDEX payments_by_invoice ON payments (invoice_id, created_at, id)",
+            """
+            CREATE TABLE credit_notes (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                invoice_id uuid NOT NULL REFERENCES invoices (id),
+                number text NOT NULL,
+                amount bigint NOT NULL CHECK (amount > 0),
+                currency text NOT NULL,
+                reason text NOT NULL,
+                created_at timestamptz NOT NULL,
+                UNIQUE (organization_id, number)
+            )
+            """,
+            "CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id, created_at, id)",
+            """
+            CREATE TABLE document_series (
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                series text NOT NULL CHECK (series IN ('invoice', 'credit_note')),
+                year integer NOT NULL,
+                last_sequence integer NOT NULL,
+                PRIMARY KEY (organization_id, series, year)
+            )
+            """,
+            """
+            INSERT INTO invoices (id, organization_id, booking_id, status, dated_at, version, created_at, updated_at)
+            SELECT gen_random_uuid(), organization_id, id, 'open', created_at, 1, created_at, created_at
+            FROM bookings WHERE status IN ('pending', 'confirmed', 'checked_in', 'active')
+            """,
+        ] + eventTypesWithInvoices),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

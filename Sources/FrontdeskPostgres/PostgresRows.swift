@@ -35,7 +35,8 @@ extension Organization {
             checkOutTime: try row.value("check_out_time"), bookingNumberPrefix: try row.value("booking_number_prefix"),
             noShowGraceMinutes: try row.value("no_show_grace_minutes"),
             pendingHoldMinutes: try row.value("pending_hold_minutes"), autoNoShow: try row.value("auto_no_show"),
-            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+            billing: try BillingSettings(stored: try row.value("billing")), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
     }
 }
 

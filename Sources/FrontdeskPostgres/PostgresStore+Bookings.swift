@@ -76,6 +76,7 @@ extension PostgresStore: BookingStore {
             ),
             \(Self.save(change.checkins))\(try await tallies(of: change.checkins, organizationID, connection))\(Self.record(change))
             """, logger: logger)
+        try await follow(change, connection)
     }
 
     /// The checkins linked to a booking, oldest first.
@@ -112,6 +113,7 @@ extension PostgresStore: BookingStore {
     ) async throws {
         try await recording(organizationID) { connection in
             let change = try decide(try await self.lockBooking(organizationID, reference, connection))
+            try await self.invoice(ofBooking: change.booking, connection)?.requireNoMoney()
             try await connection.run("""
                 WITH gone AS (DELETE FROM bookings WHERE organization_id = \(organizationID) AND id = \(change.booking.id)),
                 \(Self.record(change))

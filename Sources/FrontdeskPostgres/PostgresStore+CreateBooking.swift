@@ -34,7 +34,7 @@ extension PostgresStore {
             }
             try await connection.run("""
                 WITH booking AS (\(SQL.insert(into: "bookings", change.booking.fields))),
-                \(Self.writeLines(of: change.booking, organizationID)),
+                \(Self.writeLines(of: change.booking, organizationID)), \(Self.createInvoice(change))
                 \(Self.save(change.checkins))\(try await self.tallies(of: change.checkins, organizationID, connection))\(Self.record(change))
                 """, logger: self.logger)
             return change.booking

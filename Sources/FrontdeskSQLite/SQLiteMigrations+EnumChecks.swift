@@ -81,6 +81,16 @@ extension SQLiteMigrations {
     /// Migration 0029: and those of a booking changed at the desk (`BookingRevision`).
     static var enumChecksWithRevisions: String { madeAgain(eventTypes + talliesAdded + revisionsAdded) }
 
+    /// Migration 0032: and those of invoices and payments.
+    static var enumChecksWithInvoices: String {
+        madeAgain(eventTypes + talliesAdded + revisionsAdded + invoicesAdded)
+    }
+
+    static let invoicesAdded = [
+        "invoice_created", "invoice_updated", "invoice_finalized", "payment_recorded", "refund_recorded",
+        "credit_note_issued",
+    ]
+
     private static let talliesAdded = [
         "checkin_failed", "session_expired", "correction_submitted", "correction_approved", "correction_rejected",
         "correction_applied", "streak_milestone", "engagement_changed",

@@ -518,7 +518,94 @@ enum SQLiteMigrations {
         ALTER TABLE booking_lines ADD COLUMN check_in_date TEXT;
         ALTER TABLE booking_lines ADD COLUMN check_out_date TEXT;
         """),
+        ("0032_invoices", invoices),
     ]
+
+    /// Migration 0032: the billing settings (which move the catalog version, as the other settings
+    /// do: the writer reads them with the organization), invoices with their items, payments and
+    /// credit notes, and the gapless series of their numbers. The bookings still open get their
+    /// invoice; those that ended before have none.
+    private static var invoices: String {
+        """
+        ALTER TABLE organizations ADD COLUMN billing TEXT NOT NULL DEFAULT '{}';
+        DROP TRIGGER organizations_update_moves_catalog;
+        CREATE TRIGGER organizations_update_moves_catalog
+        AFTER UPDATE OF name, timezone, currency, check_in_time, check_out_time, booking_number_prefix,
+            no_show_grace_minutes, pending_hold_minutes, auto_no_show, billing, created_at, updated_at ON organizations BEGIN
+            \(movesCatalog("NEW.id"))
+        END;
+        CREATE TABLE invoices (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            booking_id TEXT NOT NULL UNIQUE REFERENCES bookings(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('open', 'finalized', 'cancelled')),
+            number TEXT,
+            issued_at INTEGER,
+            prices_include_tax INTEGER CHECK (prices_include_tax IN (0, 1)),
+            dated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (organization_id, number)
+        );
+        CREATE INDEX invoices_by_organization ON invoices (organization_id, created_at, id);
+        CREATE TABLE invoice_items (
+            id TEXT NOT NULL,
+            invoice_id TEXT NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('booking', 'extra', 'fee', 'damage')),
+            booking_line_id TEXT,
+            description TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            unit_amount INTEGER NOT NULL,
+            tax_category TEXT NOT NULL,
+            tax_name TEXT,
+            tax_basis_points INTEGER,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (invoice_id, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE payments (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            invoice_id TEXT NOT NULL REFERENCES invoices(id),
+            direction TEXT NOT NULL CHECK (direction IN ('payment', 'refund')),
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            currency TEXT NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'upi', 'bank_transfer', 'other')),
+            reference TEXT,
+            location_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX payments_by_organization ON payments (organization_id, created_at, id);
+        CREATE INDEX payments_by_invoice ON payments (invoice_id, created_at, id);
+        CREATE TABLE credit_notes (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            invoice_id TEXT NOT NULL REFERENCES invoices(id),
+            number TEXT NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            currency TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (organization_id, number)
+        );
+        CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id, created_at, id);
+        CREATE TABLE document_series (
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            series TEXT NOT NULL CHECK (series IN ('invoice', 'credit_note')),
+            year INTEGER NOT NULL,
+            last_sequence INTEGER NOT NULL,
+            PRIMARY KEY (organization_id, series, year)
+        ) WITHOUT ROWID;
+        INSERT INTO invoices (id, organization_id, booking_id, status, dated_at, version, created_at, updated_at)
+            SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                       || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                       || '-' || lower(hex(randomblob(6))),
+                   organization_id, id, 'open', created_at, 1, created_at, created_at
+            FROM bookings WHERE status IN ('pending', 'confirmed', 'checked_in', 'active');
+        \(enumChecksWithInvoices)
+        """
+    }
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.
     private static var catalogTriggers: String {

@@ -9,20 +9,20 @@ extension Organization: PositionalRow {
     /// The columns `init(row:)` reads, in order: by position, as every write reads its organization.
     static let columnNames = ["id", "name", "timezone", "currency", "check_in_time", "check_out_time",
                               "booking_number_prefix", "no_show_grace_minutes", "pending_hold_minutes",
-                              "created_at", "updated_at", "auto_no_show"]
+                              "created_at", "updated_at", "auto_no_show", "billing"]
 
-    init(row: some ColumnReader) {
+    init(row: some ColumnReader) throws {
         self.init(id: row.uuid(0), name: row.text(1), timeZone: row.text(2), currency: row.text(3),
                   checkInTime: row.text(4), checkOutTime: row.text(5), bookingNumberPrefix: row.text(6),
                   noShowGraceMinutes: row.int(7), pendingHoldMinutes: row.int(8), autoNoShow: row.int(11) != 0,
-                  createdAt: row.date(9), updatedAt: row.date(10))
+                  billing: try BillingSettings(stored: row.text(12)), createdAt: row.date(9), updatedAt: row.date(10))
     }
 
     var columns: Columns {
         ["id": id.text, "name": name, "timezone": timeZone, "currency": currency, "check_in_time": checkInTime,
          "check_out_time": checkOutTime, "booking_number_prefix": bookingNumberPrefix,
          "no_show_grace_minutes": noShowGraceMinutes, "pending_hold_minutes": pendingHoldMinutes,
-         "auto_no_show": autoNoShow,
+         "auto_no_show": autoNoShow, "billing": billing.stored,
          "created_at": createdAt.millis, "updated_at": updatedAt.millis]
     }
 }

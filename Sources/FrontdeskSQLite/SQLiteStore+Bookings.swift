@@ -36,6 +36,7 @@ extension SQLiteStore: BookingStore {
             for checkin in change.checkins { try Self.save(checkin, db) }
             try Self.keepLongestLine(of: change.booking, db)
             try self.record(change, db)
+            try self.follow(change, db)
             return change.booking
         }
     }
@@ -108,6 +109,9 @@ extension SQLiteStore: BookingStore {
     ) async throws {
         try await write { db in
             let change = try decide(try Self.requireBooking(organizationID, reference, db))
+            if let invoice = try Self.invoice(organizationID, "booking_id", change.booking.id, db, booking: change.booking) {
+                try invoice.requireNoMoney()
+            }
             try db.cachedExecute(sql: "DELETE FROM bookings WHERE organization_id = ? AND id = ?",
                                  arguments: [organizationID.text, change.booking.id.text])
             try self.record(change, db)
@@ -168,6 +172,7 @@ extension SQLiteStore: BookingStore {
         }
         for checkin in change.checkins { try Self.save(checkin, db) }
         try record(change, db)
+        try follow(change, db)
     }
 
     /// The next booking of a freed resource: the earliest awaiting arrival with a line on the

@@ -12,7 +12,7 @@ extension SQLiteStore {
                 FROM locations l JOIN organizations o ON o.id = l.organization_id
                 """, []) { row in
                 LocationDesk(organizationID: row.uuid(0), locationID: row.uuid(organizationColumns),
-                             organization: Organization(row: row).desk,
+                             organization: try Organization(row: row).desk,
                              location: LocationSettings(row: row, at: organizationColumns + 1))
             }
         }

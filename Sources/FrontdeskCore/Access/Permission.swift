@@ -25,6 +25,12 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     /// `correction:review`, reading them `attendance:read`.
     case correctionSubmit = "correction:submit"
     case correctionReview = "correction:review"
+    /// Invoices and payments; `billing:write` adds items and issues credit notes, and manages the
+    /// billing settings.
+    case billingRead = "billing:read"
+    case billingWrite = "billing:write"
+    case paymentCreate = "payment:create"
+    case paymentRefund = "payment:refund"
     /// Creating organizations: only the platform (master) key has it.
     case organizationCreate = "organization:create"
 }

@@ -9,14 +9,14 @@ public enum Role: String, Sendable, Codable, CaseIterable {
                                       .attendanceRead]
         let desk: Set<Permission> = reads.union([
             .bookingCreate, .bookingUpdate, .bookingCheckin, .bookingCheckout, .bookingCancel, .memberWrite,
-            .correctionSubmit,
+            .correctionSubmit, .billingRead, .paymentCreate,
         ])
         switch self {
         case .owner, .admin:
             return Set(Permission.allCases).subtracting([.organizationCreate])
         case .manager:
             return desk.union([.bookingDelete, .resourceWrite, .locationWrite, .auditRead, .eventRead, .attendanceManage,
-                               .correctionReview])
+                               .correctionReview, .billingWrite, .paymentRefund])
         case .frontDesk:
             return desk
         case .viewer:

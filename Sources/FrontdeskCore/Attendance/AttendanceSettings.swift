@@ -140,8 +140,10 @@ public struct AttendanceSettings: Sendable, Hashable, Codable {
     /// The settings a stored document holds ("{}" before any change), decoded once per document
     /// text (`StoredSettings`): every scan reads them, and JSONDecoder cost more than the scan's reads.
     public init(stored json: String) throws {
-        self = try StoredSettings.shared.settings(json)
+        self = try Self.storedDocuments.settings(json)
     }
+
+    private static let storedDocuments = StoredSettings<AttendanceSettings>(limit: 1_000)
 
     /// The document stored for these settings, keys sorted.
     public var stored: String { String(decoding: sortedJSON, as: UTF8.self) }

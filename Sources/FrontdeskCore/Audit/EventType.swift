@@ -43,4 +43,13 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case streakMilestone = "streak_milestone"
     /// A member's engagement moved (`MemberStats.Engagement`), by a visit or by the days going by.
     case engagementChanged = "engagement_changed"
+    /// A booking's invoice: made with it, changed while open (an item, a line, another member),
+    /// finalized at its completion with its number. Cancelled, it is `invoice_updated`.
+    case invoiceCreated = "invoice_created"
+    case invoiceUpdated = "invoice_updated"
+    case invoiceFinalized = "invoice_finalized"
+    /// Money taken against an invoice, or given back.
+    case paymentRecorded = "payment_recorded"
+    case refundRecorded = "refund_recorded"
+    case creditNoteIssued = "credit_note_issued"
 }

@@ -13,6 +13,7 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
         case noShowGraceMinutes = "no_show_grace_minutes"
         case pendingHoldMinutes = "pending_hold_minutes"
         case autoNoShow = "auto_no_show"
+        case billing
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -28,6 +29,8 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
     public var pendingHoldMinutes: Int
     /// Whether the sweeper marks no-shows; a location may say otherwise (`LocationSettings`).
     public var autoNoShow: Bool
+    /// Invoice numbering and taxes (`BillingSettings`), read and changed on their own.
+    public var billing: BillingSettings
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -37,7 +40,8 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
     public init(id: UUID, name: String, timeZone: String = "UTC", currency: String = "USD",
                 checkInTime: LocalTimeText = "14:00", checkOutTime: LocalTimeText = "11:00",
                 bookingNumberPrefix: String = "BK", noShowGraceMinutes: Int = 120, pendingHoldMinutes: Int = 15,
-                autoNoShow: Bool = true, createdAt: Date, updatedAt: Date? = nil) {
+                autoNoShow: Bool = true, billing: BillingSettings = BillingSettings(), createdAt: Date,
+                updatedAt: Date? = nil) {
         self.id = id
         self.name = name
         self.timeZone = timeZone
@@ -48,6 +52,7 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
         self.noShowGraceMinutes = noShowGraceMinutes
         self.pendingHoldMinutes = pendingHoldMinutes
         self.autoNoShow = autoNoShow
+        self.billing = billing
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = (updatedAt ?? createdAt).truncatedToMilliseconds
     }
@@ -67,18 +72,11 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
         v.check(Currency.isValid(currency), "currency", "must be an ISO 4217 code such as EUR")
         DeskSettings.check(&v, checkInTime: checkInTime, checkOutTime: checkOutTime,
                            noShowGraceMinutes: noShowGraceMinutes, pendingHoldMinutes: pendingHoldMinutes)
-        v.check((1...10).contains(bookingNumberPrefix.utf8.count) && bookingNumberPrefix.utf8.allSatisfy {
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-        }, "booking_number_prefix", "must be 1 to 10 capital letters or digits")
+        v.check(DocumentNumber.isPrefix(bookingNumberPrefix), "booking_number_prefix",
+                "must be 1 to 10 capital letters or digits")
         try v.validate()
     }
 }
 
 /// A time of day as written in settings (`"14:00"`).
 public typealias LocalTimeText = String
-
-public enum Currency {
-    public static func isValid(_ code: String) -> Bool {
-        code.utf8.count == 3 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-    }
-}

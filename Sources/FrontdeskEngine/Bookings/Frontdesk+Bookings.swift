@@ -29,8 +29,10 @@ extension Frontdesk {
                 prefix: context.organization.bookingNumberPrefix,
                 year: BookingNumber.year(of: now, in: context.organization.zone),
                 sequence: context.nextSequence)
-            return try Self.change(booking, before: nil, type: .bookingCreated, action: "create",
-                               actor: actor, reason: nil, at: now, newID: newID)
+            var change = try Self.change(booking, before: nil, type: .bookingCreated, action: "create",
+                                         actor: actor, reason: nil, at: now, newID: newID)
+            change.invoice = Self.newInvoice(of: change.booking, billing: context.organization.billing, id: newID())
+            return change
         }
     }
 
@@ -191,7 +193,9 @@ extension Frontdesk {
             change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
                    reason: reason, at: at, newID: newID)
         }
-        return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins)
+        let invoice = before.flatMap { invoiceFollow(booking, from: $0, at: at) }
+        return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins,
+                             invoice: invoice)
     }
 
     /// A booking step's audit entry and events; a `type` given names the one event, about `line`

@@ -153,7 +153,8 @@ extension Frontdesk {
             events += step.events
             before = move.booking
         }
-        return BookingChange(booking: before, audits: audits, events: events, checkins: [checkin])
+        return BookingChange(booking: before, audits: audits, events: events, checkins: [checkin],
+                             invoice: invoiceFollow(before, from: booking, at: at))
     }
 
     /// A checkin's write: its audit entry (no `after` once deleted) and the events of the change.

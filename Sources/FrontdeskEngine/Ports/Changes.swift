@@ -38,17 +38,27 @@ public struct BookingChange: RecordedChange {
     public var bookingAudits: [AuditEntry]
     public var bookingEvents: [EventDraft]
     public var checkins: [CheckinChange]
+    /// What the change does to the booking's invoice; nil leaves it as it is (it follows the
+    /// booking's lines by itself while open).
+    public var invoice: InvoiceFollow?
 
-    public init(booking: Booking, audits: [AuditEntry], events: [EventDraft], checkins: [CheckinChange] = []) {
+    public init(booking: Booking, audits: [AuditEntry], events: [EventDraft], checkins: [CheckinChange] = [],
+                invoice: InvoiceFollow? = nil) {
         self.booking = booking
         self.bookingAudits = audits
         self.bookingEvents = events
         self.checkins = checkins
+        self.invoice = invoice
     }
 
     public var organizationID: UUID { booking.organizationID }
-    public var audits: [AuditEntry] { bookingAudits + checkins.flatMap(\.audits) }
-    public var events: [EventDraft] { bookingEvents + checkins.flatMap(\.events) }
+    public var audits: [AuditEntry] { bookingAudits + checkins.flatMap(\.audits) + (createdInvoice?.audits ?? []) }
+    public var events: [EventDraft] { bookingEvents + checkins.flatMap(\.events) + (createdInvoice?.events ?? []) }
+
+    /// The invoice made with a new booking.
+    public var createdInvoice: InvoiceChange? {
+        if case .create(let change) = invoice { change } else { nil }
+    }
 }
 
 /// Everything one checkin write leaves behind: the checkin's new state (or, for a deletion, its

@@ -37,7 +37,7 @@ public struct PageRequest: Sendable, Hashable {
 
 /// The lists that are paged: a cursor names the one it belongs to.
 public enum PageList: String, Sendable, Hashable, CaseIterable {
-    case locations, resources, members, bookings, checkins, actions, audit, corrections
+    case locations, resources, members, bookings, checkins, actions, audit, corrections, invoices, payments
     case webhookDeliveries = "webhook_deliveries"
 }
 

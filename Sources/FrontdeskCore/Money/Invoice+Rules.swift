@@ -1,0 +1,89 @@
+import Foundation
+
+/// What an invoice allows in each status, and what it becomes when it closes.
+extension Invoice {
+    /// At most this many lines: what keeps every total far from overflowing.
+    public static let maxLines = 500
+
+    /// Items may be added to, and removed from, an open invoice only.
+    public func requireOpen() throws(FrontdeskError) {
+        switch status {
+        case .open:
+            guard lines.count < Self.maxLines else {
+                throw .conflict(code: "too_many_lines", detail: "An invoice holds at most \(Self.maxLines) lines.")
+            }
+        case .finalized:
+            throw .conflict(code: "invoice_finalized",
+                            detail: "Invoice \(number ?? id.text) is finalized: correct it with a credit note.")
+        case .cancelled:
+            throw .conflict(code: "invoice_cancelled", detail: "Invoice \(id.text) is cancelled.")
+        }
+    }
+
+    /// A payment is taken on an invoice that is not cancelled, up to its balance; a refund gives
+    /// back at most what was paid and not yet refunded.
+    public func admit(_ request: PaymentRequest) throws(FrontdeskError) {
+        try Money.requireCurrency(request.currency, is: currency)
+        switch request.direction {
+        case .payment:
+            guard status != .cancelled else {
+                throw .conflict(code: "invoice_cancelled", detail: "Invoice \(id.text) is cancelled: it takes no payment.")
+            }
+            guard request.amount <= balance else {
+                throw .unprocessable(code: "payment_exceeds_balance", detail: "The balance is "
+                    + "\(Currency.format(balance, currency)) \(currency); a payment may not exceed it.")
+            }
+        case .refund:
+            guard request.amount <= paid - refunded else {
+                throw .unprocessable(code: "refund_exceeds_paid", detail: "\(Currency.format(paid - refunded, currency)) "
+                    + "\(currency) was paid and not refunded; a refund may not exceed it.")
+            }
+        }
+    }
+
+    /// A credit note corrects a finalized invoice, by at most what it charges and was not credited.
+    public func admit(_ request: CreditNoteRequest) throws(FrontdeskError) {
+        try Money.requireCurrency(request.currency, is: currency)
+        guard status == .finalized else {
+            throw .conflict(code: "invoice_not_finalized", detail: "Invoice \(id.text) is \(status.rawValue): "
+                + "only a finalized invoice is corrected by credit notes.")
+        }
+        guard request.amount <= totalAmount - credited else {
+            throw .unprocessable(code: "credit_exceeds_invoice", detail: "\(Currency.format(totalAmount - credited, currency)) "
+                + "\(currency) is left to credit on invoice \(number ?? id.text).")
+        }
+    }
+
+    /// A booking whose invoice holds payments or credit notes is kept with them: deleting it is
+    /// `409 invoice_has_payments`.
+    public func requireNoMoney() throws(FrontdeskError) {
+        guard payments.isEmpty && creditNotes.isEmpty else {
+            throw .conflict(code: "invoice_has_payments", detail: "Booking \(bookingNumber)'s invoice holds payments or "
+                + "credit notes: the booking is kept with them.")
+        }
+    }
+
+    /// The invoice closed as `status` (finalized with `number`, or cancelled) at `instant`: its
+    /// lines written down with the rates they were taxed at.
+    public func closed(as status: Status, number: String?, at instant: Date) -> Invoice {
+        var invoice = self
+        invoice.status = status
+        invoice.number = number
+        invoice.issuedAt = status == .finalized ? instant : nil
+        invoice.lines = lines.map { taxed in
+            var taxed = taxed
+            taxed.line.taxRate = taxed.rate
+            return taxed
+        }
+        invoice.version += 1
+        invoice.updatedAt = instant.truncatedToMilliseconds
+        return invoice
+    }
+
+    /// The stored part of this invoice.
+    public var record: InvoiceRecord {
+        InvoiceRecord(id: id, bookingID: bookingID, status: status, number: number, issuedAt: issuedAt,
+                      pricesIncludeTax: status == .open ? nil : pricesIncludeTax, version: version,
+                      createdAt: createdAt, updatedAt: updatedAt)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import FrontdeskAPI
+import FrontdeskCore
+import FrontdeskEngine
+import Hummingbird
+import NIOCore
+
+/// The Billing tag's operations, served by hand-written routes: their answers are the JSON the
+/// outbox carries (`Invoice`, `Payment` and `CreditNote` written by `JSONWriter`, the shapes of
+/// the API's schemas), and an invoice is also a printable page (`Accept: text/html`). Requests
+/// are read into the generated types; openapi.yaml documents the operations, and the generator's
+/// filter (openapi-generator-config.yaml) leaves them out of the generated server.
+enum BillingRoutes {
+    static func register<Context: RequestContext>(on router: Router<Context>, frontdesk: Frontdesk) {
+        router.get("/api/v1/billing/settings") { _, _ in
+            WireJSON.response(.ok, DomainJSON.encode(try await frontdesk.billingSettings(try RequestCaller.require())))
+        }
+        router.patch("/api/v1/billing/settings") { request, _ in
+            let body = try await WireJSON.decode(Components.Schemas.BillingSettingsPatch.self, from: request)
+            let settings = try await frontdesk.updateBillingSettings(try RequestCaller.require(), BillingSettingsPatch(
+                invoicePrefix: body.invoicePrefix, creditNotePrefix: body.creditNotePrefix,
+                pricesIncludeTax: body.pricesIncludeTax,
+                taxRates: body.taxRates?.map { .init(category: $0.category, name: $0.name, rate: $0.rate) },
+                resourceTaxCategories: body.resourceTaxCategories?.additionalProperties))
+            return WireJSON.response(.ok, DomainJSON.encode(settings))
+        }
+        router.get("/api/v1/invoices") { request, _ in
+            let query = request.uri.queryParameters
+            let filter = InvoiceFilter(
+                bookingID: try Read.uuidIfPresent(query.get("booking_id"), "booking_id"),
+                statuses: try values(query.getAll("status"), "status", as: Invoice.Status.self),
+                from: try instant(query.get("from"), "from"), to: try instant(query.get("to"), "to"))
+            let page = try await frontdesk.invoices(try RequestCaller.require(), filter: filter,
+                                                    page: try pageRequest(query, list: .invoices))
+            return WireJSON.response(.ok, list(page, .invoices))
+        }
+        router.get("/api/v1/invoices/:id") { request, context in
+            let id = try Read.pathID(try context.parameters.require("id"), "invoice")
+            let caller = try RequestCaller.require()
+            if MediaPreference.preferred(of: ["application/json", "text/html"], accept: request.headers[.accept]) == "text/html" {
+                return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: try await frontdesk.printableInvoice(caller, id))))
+            }
+            let invoice = try await frontdesk.invoice(caller, id)
+            return WireJSON.response(.ok, DomainJSON.encode(invoice))
+        }
+        router.post("/api/v1/invoices/:id/items") { request, context in
+            let id = try Read.pathID(try context.parameters.require("id"), "invoice")
+            let body = try await WireJSON.decode(Components.Schemas.InvoiceItemCreate.self, from: request)
+            let invoice = try await frontdesk.addInvoiceItem(try RequestCaller.require(), id, InvoiceItemRequest(
+                description: body.description, quantity: body.quantity ?? 1, unitAmount: try amount(body.unitAmount),
+                taxCategory: body.taxCategory, currency: body.currency))
+            return WireJSON.response(.created, DomainJSON.encode(invoice))
+        }
+        router.delete("/api/v1/invoices/:id/items/:item_id") { _, context in
+            let id = try Read.pathID(try context.parameters.require("id"), "invoice")
+            let itemID = try Read.pathID(try context.parameters.require("item_id"), "invoice item")
+            let invoice = try await frontdesk.removeInvoiceItem(try RequestCaller.require(), id, itemID)
+            return WireJSON.response(.ok, DomainJSON.encode(invoice))
+        }
+        router.post("/api/v1/payments") { request, _ in
+            let body = try await WireJSON.decode(Components.Schemas.PaymentCreate.self, from: request)
+            let payment = try await frontdesk.recordPayment(try RequestCaller.require(), PaymentRequest(
+                invoiceID: try Read.uuid(body.invoiceId, "invoice_id"),
+                direction: try body.direction.map { try Payment.Direction(matching: $0) } ?? .payment,
+                amount: try amount(body.amount), method: try Payment.Method(matching: body.method),
+                reference: body.reference, currency: body.currency))
+            return WireJSON.response(.created, DomainJSON.encode(payment))
+        }
+        router.get("/api/v1/payments") { request, _ in
+            let query = request.uri.queryParameters
+            let filter = PaymentFilter(
+                invoiceID: try Read.uuidIfPresent(query.get("invoice_id"), "invoice_id"),
+                method: try values(query.getAll("method"), "method", as: Payment.Method.self).first,
+                direction: try values(query.getAll("direction"), "direction", as: Payment.Direction.self).first,
+                from: try instant(query.get("from"), "from"), to: try instant(query.get("to"), "to"))
+            let page = try await frontdesk.payments(try RequestCaller.require(), filter: filter,
+                                                    page: try pageRequest(query, list: .payments))
+            return WireJSON.response(.ok, list(page, .payments))
+        }
+        router.post("/api/v1/credit-notes") { request, _ in
+            let body = try await WireJSON.decode(Components.Schemas.CreditNoteCreate.self, from: request)
+            let note = try await frontdesk.issueCreditNote(try RequestCaller.require(), CreditNoteRequest(
+                invoiceID: try Read.uuid(body.invoiceId, "invoice_id"), amount: try amount(body.amount),
+                reason: body.reason, currency: body.currency))
+            return WireJSON.response(.created, DomainJSON.encode(note))
+        }
+    }
+
+    /// A page of a list as the API's `…List` schemas hold it.
+    private static func list<Item: JSONWritable>(_ page: Page<Item>, _ list: PageList) -> Data {
+        var json = JSONWriter()
+        json.object { json in
+            json.key("items"); json.array(page.items) { json, item in item.write(to: &json) }
+            if let next = page.nextCursor(in: list) { json.key("next_cursor"); json.string(next) }
+        }
+        return json.data
+    }
+
+    /// An amount of a request: one beyond what `Int` holds is refused as any amount out of range.
+    private static func amount(_ value: Int64) throws(FrontdeskError) -> Int {
+        guard let amount = Int(exactly: value) else { throw .validationFailed([FieldIssue("amount", "is out of range")]) }
+        return amount
+    }
+
+    private static func pageRequest(_ query: Parameters, list: PageList) throws(FrontdeskError) -> PageRequest {
+        var limit: Int?
+        if let text = query.get("limit") {
+            guard let value = Int(text) else { throw .malformedRequest("limit must be an integer, not \(TimeTextError.quoted(text)).") }
+            limit = value
+        }
+        return try PageRequest(limit: limit, cursor: query.get("cursor"), list: list)
+    }
+
+    /// A filter's values, repeated or comma-separated; one that is none of `T`'s is a 400.
+    private static func values<T: RawRepresentable & CaseIterable>(
+        _ given: [String], _ name: String, as _: T.Type
+    ) throws(FrontdeskError) -> [T] where T.RawValue == String {
+        var values: [T] = []
+        for text in given.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
+            guard let value = T(rawValue: String(text)) else {
+                throw .malformedRequest("\(name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "not \(TimeTextError.quoted(String(text))).")
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    private static func instant(_ text: String?, _ field: String) throws(FrontdeskError) -> Date? {
+        guard let text else { return nil }
+        do { return try InstantFormat.parse(text) } catch { throw error.problem(field) }
+    }
+}
