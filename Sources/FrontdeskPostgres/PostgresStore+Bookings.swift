@@ -204,7 +204,7 @@ extension PostgresStore: BookingStore {
             """
         }
         return """
-            audit AS (\(SQL.insert(into: "audit_entries", rows: change.audits.map(\.fields))))
+            audit AS (\(change.audits.isEmpty ? "SELECT 1" : SQL.insert(into: "audit_entries", rows: change.audits.map(\.fields))))
             INSERT INTO events (id, organization_id, type, entity_type, entity_id, data, created_at)
             SELECT v.id, \(change.organizationID), v.type, v.entity_type, v.entity_id, v.data, v.created_at
             FROM (VALUES \(SQL(joining: values, separator: ", ")))

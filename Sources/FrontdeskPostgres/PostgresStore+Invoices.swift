@@ -127,10 +127,17 @@ extension PostgresStore: InvoiceStore {
             "record AS (\(SQL.update("invoices", change.invoice.record.fields(organizationID))) WHERE id = \(invoice.id))",
         ]
         if change.closes {
-            // Written down as it closed: every line with the rate it was taxed at.
-            writes.append("cleared AS (DELETE FROM invoice_items WHERE invoice_id = \(invoice.id))")
-            if !change.invoice.lines.isEmpty {
-                writes.append("written AS (\(SQL.insert(into: "invoice_items", rows: change.invoice.lines.enumerated().map { position, taxed in taxed.line.fields(invoiceID: invoice.id, position: position) })))")
+            // Written down as it closed: every line with the rate it was taxed at (the items it had
+            // are written over: one statement cannot delete and insert the same row).
+            let rows = change.invoice.lines.enumerated().map { position, taxed in
+                taxed.line.fields(invoiceID: invoice.id, position: position)
+            }
+            if !rows.isEmpty {
+                writes.append("""
+                    written AS (\(SQL.insert(into: "invoice_items", rows: rows))
+                                ON CONFLICT (invoice_id, id) DO UPDATE SET position = EXCLUDED.position,
+                                    tax_name = EXCLUDED.tax_name, tax_basis_points = EXCLUDED.tax_basis_points)
+                    """)
             }
         }
         if let item = change.addedItem {
@@ -150,9 +157,7 @@ extension PostgresStore: InvoiceStore {
                                AND year = \(numbering.year))
                 """)
         }
-        // A booking's own change records the invoice's closing: it writes no audit entry or event.
-        let recorded: SQL = change.events.isEmpty ? " SELECT 1" : ", \(Self.record(change))"
-        try await connection.run("WITH \(SQL(joining: writes, separator: ", "))\(recorded)", logger: logger)
+        try await connection.run("WITH \(SQL(joining: writes, separator: ", ")), \(Self.record(change))", logger: logger)
         return change
     }
 

@@ -22,10 +22,12 @@ struct EventStreamHTTPTests {
             // `Last-Event-ID` wins over the `after` of the original URL, as `EventSource` reconnects.
             let rest = try await StreamClients.readSSE(
                 port: client.port, key: app.ownerKey, "/api/v1/events/stream?after=0",
-                headers: ["Last-Event-ID": "\(first.last!.id!)"], count: 5)
+                headers: ["Last-Event-ID": "\(first.last!.id!)"], count: 9)
 
+            // Each booking_created is followed by its invoice's invoice_created: 8 events, then the check-in's 3.
             let stored = try await client.get("/api/v1/events?after=0").items
-            #expect((first + rest).compactMap(\.id) == Array(1...7))
+            #expect(stored.count == 11)
+            #expect((first + rest).compactMap(\.id) == Array(1...11))
             #expect((first + rest).map(\.event) == stored.map { $0["type"] as? String })
             for (message, event) in zip(first + rest, stored) {
                 #expect(NSDictionary(dictionary: message.json) == NSDictionary(dictionary: event))
@@ -42,12 +44,13 @@ struct EventStreamHTTPTests {
             #expect(try await client.post("/api/v1/bookings/\(booking.id)/check-out", ["at": "2025-03-03T10:30:00Z"]).status == 200)
             _ = try await catalog.book(client)
 
-            // 1 created, 2 checked in, 3-4 its checkin, 5 completed, 6-7 checkout, 8 created
+            // 1 created, 2 its invoice, 3 checked in, 4-5 its checkin, 6 completed, 7-8 checkout,
+            // 9 invoice finalized, 10 created, 11 its invoice
             let messages = try await StreamClients.readSSE(
                 port: client.port, key: app.ownerKey,
                 "/api/v1/events/stream?after=1&types=booking_created,checkout_completed&types=booking_completed", count: 3)
             #expect(messages.map(\.event) == ["booking_completed", "checkout_completed", "booking_created"])
-            #expect(messages.compactMap(\.id) == [5, 7, 8])
+            #expect(messages.compactMap(\.id) == [6, 8, 10])
         }
     }
 

@@ -17,7 +17,7 @@ import Testing
                  #"status must be one of pending, confirmed, checked_in, active, completed, cancelled, no_show, expired, not "bogus"."#),
                 ("/api/v1/checkins?state=done", #"state must be one of pending, in_progress, complete, not "done"."#),
                 ("/api/v1/webhook-deliveries?status=lost", #"status must be one of pending, delivered, failed, not "lost"."#),
-                ("/api/v1/audit?entity_type=room", #"entity_type must be one of booking, checkin, correction, not "room"."#),
+                ("/api/v1/audit?entity_type=room", #"entity_type must be one of booking, checkin, correction, invoice, not "room"."#),
                 ("/api/v1/attendance/corrections?priority=low,asap",
                  #"priority must be one of low, normal, high, urgent, not "asap"."#),
             ] {

@@ -88,11 +88,11 @@ struct BookingCheckinAgreementTests {
 
             let types = try await f.allEvents().map(\.type).filter { $0 != .checkinCreated }
             #expect(types == [
-                .bookingCreated,
+                .bookingCreated, .invoiceCreated,
                 .bookingCheckedIn, .checkinStarted,
                 .bookingLineCheckedIn, .checkinStarted,
                 .bookingLineCheckedOut, .checkoutStarted, .checkoutCompleted,
-                .bookingCompleted, .checkoutStarted, .checkoutCompleted,
+                .bookingCompleted, .checkoutStarted, .checkoutCompleted, .invoiceFinalized,
             ])
             #expect(try await f.frontdesk.bookingAudit(f.owner, .id(booking.id)).map(\.action)
                     == ["create", "check_in", "check_in", "check_out", "check_out"])

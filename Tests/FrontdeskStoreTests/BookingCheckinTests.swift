@@ -42,12 +42,13 @@ struct BookingCheckinTests {
 
             let events = try await f.allEvents()
             #expect(events.map(\.type) == [
-                .bookingCreated,
+                .bookingCreated, .invoiceCreated,
                 .bookingCheckedIn, .checkinCreated, .checkinStarted,
                 .bookingLineCheckedIn, .checkinCreated, .checkinStarted,
                 .bookingCompleted, .checkoutStarted, .checkoutCompleted, .checkoutStarted, .checkoutCompleted,
+                .invoiceFinalized,
             ])
-            #expect(events.map(\.sequence) == Array(1...12))
+            #expect(events.map(\.sequence) == Array(1...14))
             #expect(try await f.frontdesk.checkinAudit(f.owner, visits[0].id).map(\.action) == ["check_in", "check_out"])
         }
     }
@@ -74,7 +75,8 @@ struct BookingCheckinTests {
             let visits = try await f.allCheckins(filter: CheckinFilter(bookingID: walkIn.id))
             #expect(visits.count == 1)
             #expect(visits[0].state == .inProgress && visits[0].checkIn == f.now && visits[0].bookingLineID == walkIn.lines[0].id)
-            #expect(try await f.allEvents().suffix(3).map(\.type) == [.bookingCreated, .checkinCreated, .checkinStarted])
+            #expect(try await f.allEvents().suffix(4).map(\.type)
+                == [.bookingCreated, .checkinCreated, .checkinStarted, .invoiceCreated])
             _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(walkIn.id))
             #expect(try await f.allCheckins(filter: CheckinFilter(bookingID: walkIn.id)).map(\.state) == [.complete])
         }
@@ -86,7 +88,7 @@ struct BookingCheckinTests {
             let (_, booking) = try await Self.oneRoomBooked(f, status: .pending)
             await expectError("invalid_transition") { try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id)) }
             #expect(try await f.allCheckins(filter: CheckinFilter()).isEmpty)
-            #expect(try await f.allEvents().map(\.type) == [.bookingCreated])
+            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .invoiceCreated])
         }
     }
 

@@ -39,6 +39,8 @@ struct BookingDeletionTests {
             let room = try await f.makeResource(at: location)
             let member = try await f.makeMember()
             let booking = try await f.book(member, room, hours(14, 38))
+            let invoice = try #require(try await f.frontdesk.invoices(
+                f.owner, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest()).items.first)
             f.clock.advance(by: 60)
             let cancelled = try await f.frontdesk.perform(f.owner, .cancel, on: .id(booking.id))
             f.clock.advance(by: 60)
@@ -60,8 +62,9 @@ struct BookingDeletionTests {
             #expect(audit[2].after == nil)
 
             let events = try await f.allEvents()
-            #expect(events.map(\.type) == [.bookingCreated, .bookingCancelled, .bookingDeleted])
-            #expect(events.allSatisfy { $0.entityID == booking.id })
+            #expect(events.map(\.type)
+                    == [.bookingCreated, .invoiceCreated, .bookingCancelled, .invoiceUpdated, .bookingDeleted])
+            #expect(events.map(\.entityID) == [booking.id, invoice.id, booking.id, invoice.id, booking.id])
 
             // The number is not given out again.
             #expect(try await f.book(member, room, hours(14, 38)).number == "BK-2026-0002")

@@ -176,7 +176,7 @@ struct CheckinTests {
             await expectError("validation_failed") {
                 try await f.frontdesk.createCheckin(other, CheckinRequest(resourceID: desk.rooms[0].id))
             }
-            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .checkinCreated])
+            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .invoiceCreated, .checkinCreated])
         }
     }
 

@@ -50,7 +50,8 @@ struct ContentionTests {
                 #expect(conflictNumbers(error) == [room.id: booked.map(\.number)])
             }
             #expect(try await f.allBookings().map(\.id) == booked.map(\.id))
-            #expect(try await f.allEvents().map(\.sequence) == [1])
+            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .invoiceCreated])
+            #expect(try await f.allEvents().map(\.sequence) == [1, 2])
             backend.expectNumbers(booked.map(\.number) + [try await f.book(member, room, hours(38, 40)).number],
                                   ["BK-2026-0001", "BK-2026-0002"])
         }
@@ -69,7 +70,7 @@ struct ContentionTests {
             let booked = try Self.check(results, succeeded: 3)
             backend.expectNumbers(booked.map(\.number).sorted(), ["BK-2026-0001", "BK-2026-0002", "BK-2026-0003"])
             #expect(Set(try await f.allBookings(filter: BookingFilter(resourceID: dorm.id)).map(\.id)) == Set(booked.map(\.id)))
-            #expect(try await f.allEvents().map(\.sequence) == [1, 2, 3])
+            #expect(try await f.allEvents().map(\.sequence) == [1, 2, 3, 4, 5, 6])
             let availability = try await f.frontdesk.availability(f.owner, window: .instants(hours(20, 30)), filter: ResourceFilter())
             #expect(availability.available.isEmpty && availability.unavailable.map(\.resource.id) == [dorm.id])
         }
@@ -94,8 +95,19 @@ struct ContentionTests {
             let stored = try await f.allBookings()
             #expect(stored.map(\.number).sorted() == expected)
             let events = try await f.allEvents()
-            #expect(events.map(\.sequence) == (1...Int64(Self.writers)).map { $0 })
-            #expect(Set(events.map(\.entityID)) == Set(booked.map(\.id)))
+            #expect(events.map(\.sequence) == (1...Int64(2 * Self.writers)).map { $0 })
+            // Each booking's write: its booking_created, then its invoice's invoice_created (the
+            // writes' events may interleave).
+            let invoices = try await collectPages { page in
+                try await f.frontdesk.invoices(f.owner, filter: InvoiceFilter(), page: page)
+            }
+            let created = events.filter { $0.type == .bookingCreated }, invoiced = events.filter { $0.type == .invoiceCreated }
+            #expect(Set(created.map(\.entityID)) == Set(booked.map(\.id)) && created.count == Self.writers)
+            #expect(Set(invoiced.map(\.entityID)) == Set(invoices.map(\.id)) && invoiced.count == Self.writers)
+            for invoice in invoices {
+                let made = try #require(created.first { $0.entityID == invoice.bookingID })
+                #expect(invoiced.first { $0.entityID == invoice.id }.map { $0.sequence > made.sequence } == true)
+            }
         }
     }
 
@@ -113,7 +125,7 @@ struct ContentionTests {
             }
             let booked = try Self.check(results, succeeded: 1)
             backend.expectNumbers(booked.map(\.number), ["BK-2026-0001"])
-            #expect(try await f.allEvents().count == 1)
+            #expect(try await f.allEvents().map(\.type) == [.bookingCreated, .invoiceCreated])
         }
     }
 
@@ -148,7 +160,7 @@ struct ContentionTests {
             for caller in [f.owner, b] {
                 let theirs = results.filter { $0.organizationID == caller.organizationID }
                 #expect(theirs.map(\.number).sorted() == expected)
-                #expect(try await f.allEvents(caller).map(\.sequence) == (1...Int64(Self.writers / 2)).map { $0 })
+                #expect(try await f.allEvents(caller).map(\.sequence) == (1...Int64(Self.writers)).map { $0 })
             }
         }
     }
@@ -179,7 +191,7 @@ struct ContentionTests {
             let read = try await f.frontdesk.booking(f.owner, .id(booking.id))
             #expect(read.status == .checkedIn && read.version == 2)
             #expect(try await f.allEvents().map(\.type)
-                    == [.bookingCreated, .bookingCheckedIn, .checkinCreated, .checkinStarted])
+                    == [.bookingCreated, .invoiceCreated, .bookingCheckedIn, .checkinCreated, .checkinStarted])
         }
     }
 
@@ -202,8 +214,9 @@ struct ContentionTests {
             #expect(moved == 10)
             #expect(try await f.allBookings(filter: BookingFilter(statuses: [.expired])).count == 10)
             let events = try await f.allEvents()
-            #expect(events.map(\.sequence) == (1...20).map { Int64($0) })
+            #expect(events.map(\.sequence) == (1...40).map { Int64($0) })
             #expect(events.filter { $0.type == .bookingExpired }.count == 10)
+            #expect(events.filter { $0.type == .invoiceUpdated }.count == 10)
         }
     }
 

@@ -24,10 +24,17 @@ struct EventConformanceTests {
             let completed = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(created.id))
             let other = try await f.book(member, room, hours(40, 50), status: .pending)
 
-            // The check-in and check-out also move the line's checkin: numbered in between.
-            #expect(try await f.allEvents().map(\.sequence) == Array(1...9))
+            // The check-in and check-out also move the line's checkin, and each booking's invoice
+            // follows it (made with it, finalized at its completion): numbered in between.
+            let all = try await f.allEvents()
+            #expect(all.map(\.sequence) == Array(1...12))
+            #expect(all.map(\.type) == [
+                .bookingCreated, .invoiceCreated, .bookingCheckedIn, .checkinCreated, .checkinStarted, .bookingUpdated,
+                .bookingCompleted, .checkoutStarted, .checkoutCompleted, .invoiceFinalized,
+                .bookingCreated, .invoiceCreated,
+            ])
             let events = try await f.bookingEvents()
-            #expect(events.map(\.sequence) == [1, 2, 5, 6, 9])
+            #expect(events.map(\.sequence) == [1, 3, 6, 7, 11])
             #expect(events.map(\.type) == [.bookingCreated, .bookingCheckedIn, .bookingUpdated, .bookingCompleted,
                                            .bookingCreated])
             #expect(events.map(\.entityID) == [created.id, created.id, created.id, created.id, other.id])
@@ -51,8 +58,10 @@ struct EventConformanceTests {
 
             #expect(try await f.frontdesk.events(f.owner, after: 0, limit: 3).map(\.sequence) == [1, 2, 3])
             #expect(try await f.frontdesk.events(f.owner, after: 3, limit: 3).map(\.sequence) == [4, 5, 6])
-            #expect(try await f.frontdesk.events(f.owner, after: 6, limit: 3).map(\.sequence) == [7])
-            #expect(try await f.frontdesk.events(f.owner, after: 7, limit: 3).isEmpty)
+            // Each booking's invoice_created follows its booking_created: 14 events.
+            #expect(try await f.frontdesk.events(f.owner, after: 6, limit: 3).map(\.sequence) == [7, 8, 9])
+            #expect(try await f.frontdesk.events(f.owner, after: 12, limit: 3).map(\.sequence) == [13, 14])
+            #expect(try await f.frontdesk.events(f.owner, after: 14, limit: 3).isEmpty)
             #expect(try await f.frontdesk.events(f.owner, after: 100, limit: 3).isEmpty)
             #expect(try await f.frontdesk.events(f.owner, after: 2, limit: 1).map(\.sequence) == [3])
 
@@ -65,7 +74,7 @@ struct EventConformanceTests {
                 seen += page.map(\.sequence)
                 last = tail.sequence
             }
-            #expect(seen == Array(1...7))
+            #expect(seen == Array(1...14))
         }
     }
 
@@ -84,13 +93,20 @@ struct EventConformanceTests {
             _ = try await f.frontdesk.perform(b, .cancel, on: .id(b1.id))
             _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(a1.id))
 
+            func invoiceID(_ caller: Caller, _ booking: Booking) async throws -> UUID {
+                try #require(try await f.frontdesk.invoices(
+                    caller, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest()).items.first).id
+            }
+            let (a1Invoice, a2Invoice, b1Invoice) = (try await invoiceID(f.owner, a1), try await invoiceID(f.owner, a2),
+                                                     try await invoiceID(b, b1))
             let ours = try await f.allEvents()
             let theirs = try await f.allEvents(b)
-            #expect(ours.map(\.sequence) == [1, 2, 3])
-            #expect(ours.map(\.entityID) == [a1.id, a2.id, a1.id])
-            #expect(theirs.map(\.sequence) == [1, 2])
-            #expect(theirs.map(\.type) == [.bookingCreated, .bookingCancelled])
-            #expect(theirs.allSatisfy { $0.organizationID == b.organizationID && $0.entityID == b1.id })
+            #expect(ours.map(\.sequence) == [1, 2, 3, 4, 5, 6])
+            #expect(ours.map(\.entityID) == [a1.id, a1Invoice, a2.id, a2Invoice, a1.id, a1Invoice])
+            #expect(theirs.map(\.sequence) == [1, 2, 3, 4])
+            #expect(theirs.map(\.type) == [.bookingCreated, .invoiceCreated, .bookingCancelled, .invoiceUpdated])
+            #expect(theirs.map(\.entityID) == [b1.id, b1Invoice, b1.id, b1Invoice])
+            #expect(theirs.allSatisfy { $0.organizationID == b.organizationID })
         }
     }
 }

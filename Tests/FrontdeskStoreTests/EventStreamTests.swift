@@ -20,15 +20,16 @@ struct EventStreamTests {
             for _ in 1...3 { _ = try await f.book(member, room, hours(14, 38)) }
 
             var follower = EventFollower(try f.withoutPolling().eventStream(f.owner, after: 0))
-            #expect(try await follower.next(3).map(\.sequence) == [1, 2, 3])
+            // Each booking's invoice_created follows its booking_created.
+            #expect(try await follower.next(6).map(\.sequence) == [1, 2, 3, 4, 5, 6])
             let booking = try await f.book(member, room, hours(40, 50))
-            #expect(try await follower.next(1).map(\.type) == [.bookingCreated])
+            #expect(try await follower.next(2).map(\.type) == [.bookingCreated, .invoiceCreated])
             f.clock.set(booking.window.start)  // a line opens on its first day
             _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id))
             let live = try await follower.next(3)
-            #expect(live.map(\.sequence) == [5, 6, 7])
+            #expect(live.map(\.sequence) == [9, 10, 11])
             #expect(live.map(\.type) == [.bookingCheckedIn, .checkinCreated, .checkinStarted])
-            #expect(live == Array(try await f.allEvents()[4...]))
+            #expect(live == Array(try await f.allEvents()[8...]))
             follower.stop()
         }
     }
@@ -42,14 +43,16 @@ struct EventStreamTests {
             _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(bookings[0].id))
 
             let frontdesk = f.withoutPolling()
-            var resumed = EventFollower(try frontdesk.eventStream(f.owner, after: 3))
-            #expect(try await resumed.next(2).map(\.sequence) == [4, 5])
+            // Each booking's invoice_created follows its booking_created (1–8); the cancellation is
+            // followed by its invoice's invoice_updated (9, 10).
+            var resumed = EventFollower(try frontdesk.eventStream(f.owner, after: 6))
+            #expect(try await resumed.next(4).map(\.sequence) == [7, 8, 9, 10])
             var cancellations = EventFollower(try frontdesk.eventStream(f.owner, after: 0, types: [.bookingCancelled]))
-            #expect(try await cancellations.next(1).map(\.sequence) == [5])
+            #expect(try await cancellations.next(1).map(\.sequence) == [9])
 
             _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(bookings[1].id))
-            #expect(try await resumed.next(1).map(\.sequence) == [6])
-            #expect(try await cancellations.next(1).map(\.sequence) == [6])
+            #expect(try await resumed.next(2).map(\.type) == [.bookingCancelled, .invoiceUpdated])
+            #expect(try await cancellations.next(1).map(\.sequence) == [11])
             resumed.stop()
             cancellations.stop()
         }
@@ -89,11 +92,13 @@ struct EventStreamTests {
                 var there = EventFollower(try elsewhere.eventStream(f.owner, after: 0))
                 let booking = try await elsewhere.createBooking(f.owner, NewBooking(
                     memberID: member.id, lines: [.init(resourceID: room.id, window: .instants(hours(14, 38)))]))
-                #expect(try await here.next(1).map(\.entityID) == [booking.id])
-                #expect(try await there.next(1).map(\.entityID) == [booking.id])
+                let invoice = try #require(try await elsewhere.invoices(
+                    f.owner, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest()).items.first)
+                #expect(try await here.next(2).map(\.entityID) == [booking.id, invoice.id])
+                #expect(try await there.next(2).map(\.entityID) == [booking.id, invoice.id])
                 _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(booking.id))
-                #expect(try await there.next(1).map(\.type) == [.bookingCancelled])
-                #expect(try await here.next(1).map(\.type) == [.bookingCancelled])
+                #expect(try await there.next(2).map(\.type) == [.bookingCancelled, .invoiceUpdated])
+                #expect(try await here.next(2).map(\.type) == [.bookingCancelled, .invoiceUpdated])
                 here.stop()
                 there.stop()
             } catch {

@@ -143,8 +143,12 @@ struct SweeperConformanceTests {
             #expect(try await f.frontdesk.sweep() == 1)
             #expect(try await f.frontdesk.booking(b, .id(theirs.id)).status == .noShow)
             #expect(try await f.frontdesk.booking(f.owner, .id(ours.id)).status == .confirmed)
-            #expect(try await f.allEvents(b).map(\.sequence) == [1, 2])
-            #expect(try await f.allEvents().map(\.sequence) == [1])
+            let theirEvents = try await f.allEvents(b)
+            #expect(theirEvents.map(\.sequence) == [1, 2, 3, 4])
+            #expect(theirEvents.map(\.type) == [.bookingCreated, .invoiceCreated, .bookingNoShow, .invoiceUpdated])
+            let ourEvents = try await f.allEvents()
+            #expect(ourEvents.map(\.sequence) == [1, 2])
+            #expect(ourEvents.map(\.type) == [.bookingCreated, .invoiceCreated])
         }
     }
 

@@ -50,7 +50,7 @@ extension Frontdesk {
 
     /// The next booking of a freed resource, readied by the system; nil when there is nothing to do.
     static func ready(_ booking: Booking, _ freed: FreedResource, now: Date,
-                      newID: @Sendable () -> UUID) throws -> BookingChange? {
+                      newID: @escaping @Sendable () -> UUID) throws -> BookingChange? {
         guard let next = booking.readied(at: freed.at, now: now) else { return nil }
         return try change(next, before: booking, type: .bookingReady, action: "ready", actor: .system,
                           reason: ActionType.readyNextBooking.rawValue, at: now, newID: newID)

@@ -31,7 +31,8 @@ extension Frontdesk {
                 sequence: context.nextSequence)
             var change = try Self.change(booking, before: nil, type: .bookingCreated, action: "create",
                                          actor: actor, reason: nil, at: now, newID: newID)
-            change.invoice = Self.newInvoice(of: change.booking, billing: context.organization.billing, id: newID())
+            change.invoice = Self.newInvoice(of: change.booking, billing: context.organization.billing, id: newID(),
+                                             newID: newID)
             return change
         }
     }
@@ -185,7 +186,7 @@ extension Frontdesk {
     /// events of the step (`Booking.events(from:)`).
     static func change(
         _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType? = nil, line: BookingLine? = nil,
-        action: String, actor: Actor, reason: String?, at: Date, newID: @Sendable () -> UUID
+        action: String, actor: Actor, reason: String?, at: Date, newID: @escaping @Sendable () -> UUID
     ) throws -> BookingChange {
         let step = record(booking, before: before, type: type, line: line, action: action, actor: actor, reason: reason,
                           at: at, newID: newID)
@@ -193,7 +194,7 @@ extension Frontdesk {
             change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
                    reason: reason, at: at, newID: newID)
         }
-        let invoice = before.flatMap { invoiceFollow(booking, from: $0, at: at) }
+        let invoice = before.flatMap { invoiceFollow(booking, from: $0, type: type, actor: actor, at: at, newID: newID) }
         return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins,
                              invoice: invoice)
     }

@@ -143,7 +143,7 @@ extension Frontdesk {
     /// move, as the booking's own buttons write them, and the checkin's change with them.
     private static func change(
         _ booking: Booking, moves: [BookingStep], checkin: CheckinChange, actor: Actor, reason: String?, at: Date,
-        newID: @Sendable () -> UUID
+        newID: @escaping @Sendable () -> UUID
     ) -> BookingChange {
         var (before, audits, events) = (booking, [AuditEntry](), [EventDraft]())
         for move in moves {
@@ -154,7 +154,7 @@ extension Frontdesk {
             before = move.booking
         }
         return BookingChange(booking: before, audits: audits, events: events, checkins: [checkin],
-                             invoice: invoiceFollow(before, from: booking, at: at))
+                             invoice: invoiceFollow(before, from: booking, type: nil, actor: actor, at: at, newID: newID))
     }
 
     /// A checkin's write: its audit entry (no `after` once deleted) and the events of the change.

@@ -42,6 +42,7 @@ extension Frontdesk {
         let (actor, newID, itemID) = (caller.actor, self.newID, newID())
         return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: nil, now: now) { current, _ in
             let now = self.now
+            try request.validate(billing: current.billing)
             try current.requireOpen()
             try Money.requireCurrency(request.currency, is: current.currency)
             let item = InvoiceLine(id: itemID, kind: .extra, description: request.description, quantity: request.quantity,
@@ -120,7 +121,7 @@ extension Frontdesk {
     /// invoice) and its audit entry (the invoice before and after).
     static func change(
         _ invoice: Invoice, before: Invoice?, type: EventType, action: String, actor: Actor, at: Date,
-        newID: @Sendable () -> UUID, addedItem: InvoiceLine? = nil, removedItemID: UUID? = nil,
+        newID: () -> UUID, addedItem: InvoiceLine? = nil, removedItemID: UUID? = nil,
         payment: Payment? = nil, creditNote: CreditNote? = nil, takesNumber: Bool = false
     ) -> InvoiceChange {
         var invoice = invoice

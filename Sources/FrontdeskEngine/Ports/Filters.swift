@@ -81,7 +81,7 @@ public struct CheckinFilter: Sendable, Hashable {
 /// Which of the organization's audit entries a list holds; every filter given must match.
 public struct AuditFilter: Sendable, Hashable {
     /// The entity types the audit log records.
-    public static let entityTypes = ["booking", "checkin", "correction"]
+    public static let entityTypes = ["booking", "checkin", "correction", "invoice"]
     /// The kinds of actor an entry names (`Actor.type`).
     public static let actorTypes = ["api_key", "user", "system"]
 

@@ -1,0 +1,222 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import FrontdeskTestSupport
+import Testing
+
+/// A booking's invoice: open while the booking is, following its lines; extras, payments and
+/// refunds; finalized with a gapless number at completion and immutable from then on, corrected by
+/// credit notes; cancelled with its booking; every bad amount refused with nothing written.
+@Suite struct InvoiceConformanceTests {
+    /// A room at 1,000 an hour, a guest, and VAT at 10 % on `standard`, 5 % on rooms.
+    struct Hotel {
+        let rooms: [Resource]
+        let guest: Member
+
+        init(_ f: StoreFixture) async throws {
+            let location = try await f.makeLocation()
+            rooms = [try await f.makeResource(at: location, name: "101", category: "room", rate: 1_000, unit: .hour),
+                     try await f.makeResource(at: location, name: "102", category: "room", rate: 1_000, unit: .hour)]
+            guest = try await f.makeMember(name: "Ada")
+            _ = try await f.frontdesk.updateBillingSettings(f.owner, BillingSettingsPatch(
+                taxRates: [.init(category: "standard", name: "VAT", rate: 10), .init(category: "rooms", name: "VAT", rate: 5)],
+                resourceTaxCategories: ["room": "rooms"]))
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func anInvoiceFollowsItsBookingAndIsFinalizedAtCompletion(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            let stay = try await f.book(hotel.guest, hotel.rooms[0], hours(14, 20))
+            let open = try await invoice(of: stay, f)
+            #expect(open.status == .open && open.number == nil && open.bookingNumber == stay.number)
+            #expect(open.lines.map(\.line.kind) == [.booking] && open.lines[0].line.bookingLineID == stay.lines[0].id)
+            #expect((open.netAmount, open.taxAmount, open.totalAmount, open.balance) == (6_000, 300, 6_300, 6_300))
+            #expect(open.memberName == "Ada" && open.taxes.map(\.tax) == [300])
+
+            // The minibar, taxed at the standard rate; a room added to the stay appears by itself.
+            let extra = try await f.frontdesk.addInvoiceItem(f.owner, open.id, InvoiceItemRequest(
+                description: "Minibar", quantity: 2, unitAmount: 350))
+            #expect(extra.lines.map(\.line.kind) == [.booking, .extra] && extra.totalAmount == 6_300 + 770)
+            #expect(extra.taxes.map(\.tax) == [300, 70] && extra.version == 2)
+            let grown = try await f.frontdesk.addBookingLine(f.owner, .id(stay.id), resourceID: hotel.rooms[1].id)
+            #expect(try await f.frontdesk.invoice(f.owner, open.id).totalAmount == 6_300 * 2 + 770)
+            _ = try await f.frontdesk.removeBookingLine(f.owner, .id(stay.id), lineID: grown.lines[1].id)
+            #expect(try await f.frontdesk.invoice(f.owner, open.id).totalAmount == 7_070)
+
+            // Paid in part, refunded in part.
+            let paid = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
+                invoiceID: open.id, amount: 2_000, method: .card, reference: "TXN-1"))
+            #expect(paid.direction == .payment && paid.currency == "USD" && paid.locationID == stay.locationID)
+            _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
+                invoiceID: open.id, direction: .refund, amount: 500, method: .card))
+            let settled = try await f.frontdesk.invoice(f.owner, open.id)
+            #expect((settled.paid, settled.refunded, settled.balance) == (2_000, 500, 7_070 - 1_500))
+
+            // Completed: numbered, written down, immutable; another rate later does not move it.
+            _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(stay.id))
+            _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(stay.id))
+            let final = try await f.frontdesk.invoice(f.owner, open.id)
+            #expect(final.status == .finalized && final.number == "INV-2026-0001" && final.issuedAt == f.now)
+            #expect(final.totalAmount == 7_070 && final.lines.allSatisfy { $0.line.taxRate != nil })
+            _ = try await f.frontdesk.updateBillingSettings(f.owner, BillingSettingsPatch(
+                taxRates: [.init(category: "standard", name: "VAT", rate: 20), .init(category: "rooms", name: "VAT", rate: 8)]))
+            #expect(try await f.frontdesk.invoice(f.owner, open.id).json == final.json)
+            await expectError("invoice_finalized") {
+                try await f.frontdesk.addInvoiceItem(f.owner, open.id, InvoiceItemRequest(description: "Late", unitAmount: 1))
+            }
+
+            // Corrected by a credit note, never beyond what it charges.
+            let note = try await f.frontdesk.issueCreditNote(f.owner, CreditNoteRequest(
+                invoiceID: open.id, amount: 1_070, reason: "Minibar was not used"))
+            #expect(note.number == "CN-2026-0001")
+            let credited = try await f.frontdesk.invoice(f.owner, open.id)
+            #expect((credited.credited, credited.balance, credited.payments.count) == (1_070, final.balance - 1_070, 2))
+            await expectError("credit_exceeds_invoice") {
+                try await f.frontdesk.issueCreditNote(f.owner, CreditNoteRequest(invoiceID: open.id, amount: 6_001, reason: "x"))
+            }
+
+            let types = try await f.allEvents().filter { $0.entityType == "invoice" }.map(\.type)
+            #expect(types == [.invoiceCreated, .invoiceUpdated, .invoiceUpdated, .invoiceUpdated, .paymentRecorded,
+                              .refundRecorded, .invoiceFinalized, .creditNoteIssued])
+            let actions = try await f.frontdesk.auditEntries(
+                f.owner, filter: AuditFilter(entityType: "invoice", entityID: open.id), page: PageRequest()).items.map(\.action)
+            #expect(actions == ["add_item", "record_payment", "record_refund", "finalize", "issue_credit_note"])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func badMoneyIsRefusedAndWritesNothing(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            let stay = try await f.book(hotel.guest, hotel.rooms[0], hours(14, 20))
+            let open = try await invoice(of: stay, f)
+            _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: open.id, amount: 1_000, method: .cash))
+            let before = try await f.frontdesk.invoice(f.owner, open.id)
+            let events = try await f.allEvents().count
+
+            for amount in [0, -5, maxAmount + 1] {
+                await expectError("validation_failed") {
+                    try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: open.id, amount: amount, method: .cash))
+                }
+                await expectError("validation_failed") {
+                    try await f.frontdesk.addInvoiceItem(f.owner, open.id, InvoiceItemRequest(description: "x", unitAmount: amount))
+                }
+            }
+            await expectError("validation_failed") {
+                try await f.frontdesk.addInvoiceItem(f.owner, open.id, InvoiceItemRequest(
+                    description: "x", unitAmount: 5, taxCategory: "luxury"))
+            }
+            await expectError("currency_mismatch") {
+                try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
+                    invoiceID: open.id, amount: 10, method: .cash, currency: "EUR"))
+            }
+            await expectError("refund_exceeds_paid") {
+                try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
+                    invoiceID: open.id, direction: .refund, amount: 1_001, method: .cash))
+            }
+            await expectError("payment_exceeds_balance") {
+                try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: open.id, amount: 5_301, method: .cash))
+            }
+            await expectError("invoice_not_finalized") {
+                try await f.frontdesk.issueCreditNote(f.owner, CreditNoteRequest(invoiceID: open.id, amount: 10, reason: "x"))
+            }
+            await expectError("not_found") {
+                try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: UUID(), amount: 10, method: .cash))
+            }
+            #expect(try await f.frontdesk.invoice(f.owner, open.id) == before)
+            #expect(try await f.allEvents().count == events)
+
+            // Cancelled with its booking: no more items or payments; kept with its payments.
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(stay.id), reason: "plans changed")
+            let cancelled = try await f.frontdesk.invoice(f.owner, open.id)
+            #expect(cancelled.status == .cancelled && cancelled.number == nil && cancelled.paid == 1_000)
+            await expectError("invoice_cancelled") {
+                try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: open.id, amount: 10, method: .cash))
+            }
+            await expectError("invoice_cancelled") {
+                try await f.frontdesk.addInvoiceItem(f.owner, open.id, InvoiceItemRequest(description: "x", unitAmount: 5))
+            }
+            await expectError("invoice_has_payments") { try await f.frontdesk.deleteBooking(f.owner, .id(stay.id)) }
+            _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
+                invoiceID: open.id, direction: .refund, amount: 1_000, method: .cash))
+            #expect(try await f.frontdesk.invoice(f.owner, open.id).balance == cancelled.totalAmount)
+
+            // Another organization's invoice is not found.
+            let other = try await f.makeOrganization()
+            await expectError("not_found") { try await f.frontdesk.invoice(other, open.id) }
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func numbersAreGaplessUnderConcurrentFinalizations(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let guest = try await f.makeMember()
+            var stays: [Booking] = []
+            for i in 0..<8 {
+                let room = try await f.makeResource(at: location, name: "Room \(i)", rate: 1_000, unit: .hour)
+                stays.append(try await f.book(guest, room, hours(14, 20)))
+                _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(stays[i].id))
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for stay in stays {
+                    group.addTask { _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(stay.id)) }
+                }
+                try await group.waitForAll()
+            }
+            let invoices = try await collectPages { page in
+                try await f.frontdesk.invoices(f.owner, filter: InvoiceFilter(statuses: [.finalized]), page: page)
+            }
+            #expect(invoices.compactMap(\.number).sorted() == (1...8).map { "INV-2026-000\($0)" })
+            let notes = try await withThrowingTaskGroup(of: String.self) { group in
+                for invoice in invoices {
+                    group.addTask {
+                        try await f.frontdesk.issueCreditNote(f.owner, CreditNoteRequest(
+                            invoiceID: invoice.id, amount: 100, reason: "goodwill")).number
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(notes.sorted() == (1...8).map { "CN-2026-000\($0)" })
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func listsFilterByBookingStatusAndDate(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            let first = try await f.book(hotel.guest, hotel.rooms[0], hours(14, 20))
+            f.clock.advance(by: 60)
+            let second = try await f.book(hotel.guest, hotel.rooms[1], hours(14, 20))
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(second.id))
+            let list = { (filter: InvoiceFilter) in
+                try await collectPages(limit: 1) { page in try await f.frontdesk.invoices(f.owner, filter: filter, page: page) }
+                    .map(\.bookingID)
+            }
+            #expect(try await list(InvoiceFilter()) == [first.id, second.id])
+            #expect(try await list(InvoiceFilter(bookingID: second.id)) == [second.id])
+            #expect(try await list(InvoiceFilter(statuses: [.open])) == [first.id])
+            #expect(try await list(InvoiceFilter(from: StoreFixture.start + 30)) == [second.id])
+            #expect(try await list(InvoiceFilter(to: StoreFixture.start + 30)) == [first.id])
+
+            let invoiceID = try await invoice(of: first, f).id
+            for method in [Payment.Method.cash, .upi] {
+                _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: invoiceID, amount: 100, method: method))
+            }
+            let payments = { (filter: PaymentFilter) in
+                try await collectPages(limit: 1) { page in try await f.frontdesk.payments(f.owner, filter: filter, page: page) }
+                    .map(\.method)
+            }
+            #expect(try await payments(PaymentFilter()) == [.cash, .upi])
+            #expect(try await payments(PaymentFilter(method: .upi)) == [.upi])
+            #expect(try await payments(PaymentFilter(invoiceID: UUID())) == [])
+        }
+    }
+
+    private func invoice(of booking: Booking, _ f: StoreFixture) async throws -> Invoice {
+        let page = try await f.frontdesk.invoices(f.owner, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest())
+        return try #require(page.items.first)
+    }
+}
