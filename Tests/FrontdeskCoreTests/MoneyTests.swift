@@ -30,6 +30,12 @@ import Testing
         #expect(taxed(maxAmount, vat, inclusive: false).1 == Int((Double(maxAmount) * 0.21).rounded()))
     }
 
+    @Test func ratesAreReadToTwoDecimals() throws {
+        let patch = BillingSettingsPatch(taxRates: [.init(category: "standard", name: "VAT", rate: 17.9),
+                                                    .init(category: "food", name: "VAT", rate: 33.99)])
+        #expect(try patch.applied(to: BillingSettings()).taxRates.map(\.basisPoints) == [1_790, 3_399])
+    }
+
     @Test func settingsAreCheckedAsAWhole() {
         let bad = BillingSettingsPatch(
             invoicePrefix: "inv", taxRates: [.init(category: "standard", name: "VAT", rate: 7.555),

@@ -44,6 +44,7 @@ PATH_POOLS = {
     "/api/v1/actions/": ("action_ids", []),
     "/api/v1/webhook-deliveries/": ("delivery_ids", []),
     "/api/v1/api-keys/": ("api_key_ids", IDS["api_key_ids"]),
+    "/api/v1/invoices/": ("invoice_ids", []),
 }
 IDS["booking_refs"] = IDS["booking_ids"] + IDS["booking_numbers"]
 # Reads and changes never get a spare row: a DELETE may have removed it.
@@ -92,14 +93,22 @@ INEXPRESSIBLE = [
     # The time zone database's names: the pattern states their shape (the stateful phase's
     # requests do not go through _make_real, which picks real ones).
     (r"timezone", r"must be an IANA time zone name .*"),
+    # Money meets the billing settings as they are: a tax category needs its rate, each category once,
+    # and the two prefixes differ; a line's quantity × unit amount stays within 2^53.
+    (r"tax_category|resource_tax_categories\..*", r"must be standard or a category of (the )?tax.rates"),
+    (r"tax_rates", r"must not repeat a category"),
+    (r"credit_note_prefix", r"must differ from invoice_prefix"),
+    (r"unit_amount", r"quantity × unit_amount must be at most 2\^53 minor units"),
     # An attendance correction's value meets the visit as it is.
     (r"value", r"must be (before|after) the visit's check_(in|out) .*"),
 ]
 # The state the request meets: a correction naming a visit that does not exist, or no longer does;
 # a scan of a member scanned at the place moments ago (429), or whom attendance refuses (turned off
 # for them, paused or expired, a type not allowed).
+# Money meets the invoice as it is: its currency (the organization's), its balance, what was paid.
 INEXPRESSIBLE_CODES = {"idempotency_key_reused", "visit_not_found", "scan_debounced", "attendance_not_enabled",
-                       "member_inactive", "member_type_not_allowed"}
+                       "member_inactive", "member_type_not_allowed", "currency_mismatch", "payment_exceeds_balance",
+                       "refund_exceeds_paid", "credit_exceeds_invoice"}
 
 FIELD_POOLS = {
     "location_id": "location_ids",
@@ -110,6 +119,7 @@ FIELD_POOLS = {
     "checkin_id": "checkin_ids",
     "line_ids": "line_ids",
     "action_id": "action_ids",
+    "invoice_id": "invoice_ids",
 }
 
 

@@ -153,6 +153,12 @@ for _ in range(50):
 if not ids["delivery_ids"]:
     warn("no webhook delivery after 5 s: retry is fuzzed on random ids only")
 
+# The bookings' invoices, with a payment on one, so that money meets real invoices.
+ids["invoice_ids"] = [i["id"] for i in api.ok("GET", "/api/v1/invoices?limit=200")["items"]]
+open_invoices = [i["id"] for i in api.ok("GET", "/api/v1/invoices?status=open&limit=200")["items"]]
+if open_invoices:
+    create("/api/v1/payments", {"invoice_id": open_invoices[0], "amount": 100, "method": "cash"})
+
 # A second page of each list, for cursors that name real positions.
 ids["cursors"] = {}
 for name in ["locations", "resources", "members", "bookings", "checkins", "actions"]:

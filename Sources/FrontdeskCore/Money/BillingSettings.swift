@@ -100,7 +100,8 @@ public struct BillingSettings: Sendable, Hashable, Codable {
         for (i, rate) in taxRates.enumerated() {
             v.text(rate.category, "tax_rates[\(i)].category", required: true, max: 50)
             v.text(rate.name, "tax_rates[\(i)].name", required: true, max: 50)
-            v.check((0...100).contains(rate.rate) && (rate.rate * 100).rounded() == rate.rate * 100,
+            // To two decimals as JSON writes them: 17.9 × 100 is 1789.9999999999998 in binary.
+            v.check((0...100).contains(rate.rate) && abs(rate.rate * 100 - (rate.rate * 100).rounded()) < 1e-6,
                     "tax_rates[\(i)].rate", "must be a percent between 0 and 100, to two decimals")
         }
         v.check(Set(taxRates.map(\.category)).count == taxRates.count, "tax_rates", "must not repeat a category")
@@ -131,6 +132,9 @@ public struct BillingSettingsPatch: Sendable, Hashable {
     }
 
     public func applied(to settings: BillingSettings) throws(FrontdeskError) -> BillingSettings {
+        guard invoicePrefix != nil || creditNotePrefix != nil || pricesIncludeTax != nil || taxRates != nil
+            || resourceTaxCategories != nil
+        else { throw .validationFailed([FieldIssue("billing", "give at least one setting")]) }
         var next = settings
         next.invoicePrefix = invoicePrefix ?? next.invoicePrefix
         next.creditNotePrefix = creditNotePrefix ?? next.creditNotePrefix
