@@ -61,7 +61,7 @@ extension SQLiteStore: InvoiceStore {
         var clauses = ["p.organization_id = ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
         for (column, value) in [("invoice_id", filter.invoiceID?.text), ("method", filter.method?.rawValue),
-                                ("direction", filter.direction?.rawValue)] {
+                                ("direction", filter.direction?.rawValue), ("location_id", filter.locationID?.text)] {
             guard let value else { continue }
             clauses.append("p.\(column) = ?")
             arguments.append(value)

@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskCore
 import FrontdeskTestSupport
 import HTTPTypes
 import Testing
@@ -50,6 +51,20 @@ import Testing
             #expect(page.status == 200 && page.headers[.contentType] == "text/html; charset=utf-8")
             #expect(page.text.contains(final["number"] as? String ?? "?") && page.text.contains("231.34"))
             #expect(page.text.contains("Minibar charged by mistake") && page.text.contains("VAT 7.5%"))
+
+            let csv = try await client.request(.get, "/api/v1/reports/takings?from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z",
+                                               headers: ["Accept": "text/csv"])
+            #expect(csv.status == 200 && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let paidAt = try #require((paid["created_at"] as? String).flatMap(InstantFormat.date(from:)))
+            let day = [paidAt, paidAt + 86_400].map(InstantFormat.string(from:))
+            let takings = try await client.get("/api/v1/reports/takings?from=\(day[0])&to=\(day[1])")
+            #expect(takings.status == 200 && takings["paid"] as? Int == 23_134)
+            #expect((takings["rows"] as? [[String: Any]])?.first?["method"] as? String == "upi")
+            let balances = try await client.get("/api/v1/reports/balances")
+            #expect(balances["balance"] as? Int == -1_634 && (balances["invoices"] as? [Any])?.count == 1)
+            let balancesCSV = try await client.request(.get, "/api/v1/reports/balances", headers: ["Accept": "text/csv"])
+            #expect(balancesCSV.text.hasSuffix(",231.34,231.34,0.00,16.34,-16.34\r\n"))
+            #expect(try await client.get("/api/v1/reports/takings?from=2025-01-01T00:00:00Z").code == "malformed_request")
 
             let types = try await client.get("/api/v1/events?limit=200").items.compactMap { $0["type"] as? String }
             for type in ["invoice_created", "invoice_updated", "payment_recorded", "invoice_finalized", "credit_note_issued"] {

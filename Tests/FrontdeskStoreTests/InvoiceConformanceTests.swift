@@ -215,6 +215,43 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.enabled)
+    func takingsAreCountedByLocalDayAndBalancesListWhatIsOwed(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let lisbon = try await f.makeLocation(name: "Lisbon", timeZone: "Europe/Lisbon")
+            let newYork = try await f.makeLocation(name: "New York", timeZone: "America/New_York")
+            let guest = try await f.makeMember()
+            let here = try await f.book(guest, try await f.makeResource(at: lisbon, rate: 1_000, unit: .hour), hours(14, 20))
+            let there = try await f.book(guest, try await f.makeResource(at: newYork, rate: 1_000, unit: .hour), hours(14, 20))
+            let (hereInvoice, thereInvoice) = (try await invoice(of: here, f), try await invoice(of: there, f))
+            // 23:30 UTC: the next day in Lisbon (UTC+1), still the same day in New York (UTC-4).
+            f.clock.set(hours(23.5, 24).start)
+            for (invoice, method) in [(hereInvoice, Payment.Method.card), (hereInvoice, .card), (thereInvoice, .cash)] {
+                _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: invoice.id, amount: 1_000, method: method))
+            }
+            _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
+                invoiceID: hereInvoice.id, direction: .refund, amount: 250, method: .card))
+            let period = ActivityQuery(from: hours(0, 1).start, to: hours(48, 49).start)
+            let takings = try await f.frontdesk.takingsReport(f.owner, period)
+            #expect(takings.rows.map { "\($0.day) \($0.method.rawValue) \($0.count) \($0.paid) \($0.refunded)" }.sorted()
+                    == ["2026-06-01 cash 1 1000 0", "2026-06-02 card 3 2000 250"])
+            #expect((takings.paid, takings.refunded) == (3_000, 250))
+            #expect(takings.csv.hasPrefix("day,location_id,method,payments,paid,refunded,net\r\n"))
+            #expect(takings.csv.contains(",card,3,20.00,2.50,17.50\r\n"))
+            let lisbonOnly = ActivityQuery(from: period.from, to: period.to, locationID: lisbon.id)
+            #expect(try await f.frontdesk.takingsReport(f.owner, lisbonOnly).rows.map(\.locationID) == [lisbon.id])
+            await expectError("validation_failed") {
+                try await f.frontdesk.takingsReport(f.owner, ActivityQuery(from: period.to, to: period.from))
+            }
+
+            let balances = try await f.frontdesk.balancesReport(f.owner)
+            #expect(balances.invoices.map(\.id) == [hereInvoice.id, thereInvoice.id])
+            #expect(balances.invoices.map(\.balance) == [6_000 - 1_750, 5_000] && balances.balance == 9_250)
+            _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: thereInvoice.id, amount: 5_000, method: .cash))
+            #expect(try await f.frontdesk.balancesReport(f.owner).invoices.map(\.id) == [hereInvoice.id])
+        }
+    }
+
     private func invoice(of booking: Booking, _ f: StoreFixture) async throws -> Invoice {
         let page = try await f.frontdesk.invoices(f.owner, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest())
         return try #require(page.items.first)

@@ -102,13 +102,16 @@ public struct PaymentFilter: Sendable, Hashable {
     public var direction: Payment.Direction?
     public var from: Date?
     public var to: Date?
+    /// Payments taken at this location (the invoice's booking's).
+    public var locationID: UUID?
 
     public init(invoiceID: UUID? = nil, method: Payment.Method? = nil, direction: Payment.Direction? = nil,
-                from: Date? = nil, to: Date? = nil) {
+                from: Date? = nil, to: Date? = nil, locationID: UUID? = nil) {
         self.invoiceID = invoiceID
         self.method = method
         self.direction = direction
         self.from = from
         self.to = to
+        self.locationID = locationID
     }
 }

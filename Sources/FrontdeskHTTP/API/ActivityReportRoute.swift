@@ -20,22 +20,22 @@ enum ActivityReportRoute {
         router.get(path) { request, _ in
             let parameters = request.uri.queryParameters
             let query = ActivityQuery(
-                from: try instant(parameters.get("from"), "from"), to: try instant(parameters.get("to"), "to"),
+                from: try Read.instant(parameters.get("from"), "from", required: true)!,
+                to: try Read.instant(parameters.get("to"), "to", required: true)!,
                 locationID: try Read.uuidIfPresent(parameters.get("location_id"), "location_id"),
                 resourceID: try Read.uuidIfPresent(parameters.get("resource_id"), "resource_id"))
             let report = try await frontdesk.activityReport(try RequestCaller.require(), query)
-            if MediaPreference.preferred(of: [json, csv], accept: request.headers[.accept]) == csv {
-                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: report.csv)))
-            }
-            return Response(status: .ok, headers: [.contentType: WireJSON.contentType],
-                            body: .init(byteBuffer: ByteBuffer(bytes: report.json)))
+            return answer(json: report.json, csv: report.csv, accept: request.headers[.accept])
         }
     }
 
-    /// A required instant: absent or unreadable is a 400 naming it.
-    private static func instant(_ text: String?, _ field: String) throws(FrontdeskError) -> Date {
-        guard let text else { throw .malformedRequest("\(field) is required: \(InstantFormat.expected).") }
-        do { return try InstantFormat.parse(text) } catch { throw error.problem(field) }
+    /// A report as JSON, or as CSV (`text/csv; charset=utf-8` exactly) when `Accept` prefers it.
+    static func answer(json: some Sequence<UInt8>, csv: String, accept: String?) -> Response {
+        if MediaPreference.preferred(of: [Self.json, Self.csv], accept: accept) == Self.csv {
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+        return Response(status: .ok, headers: [.contentType: WireJSON.contentType],
+                        body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

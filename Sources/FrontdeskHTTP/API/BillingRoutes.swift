@@ -29,7 +29,7 @@ enum BillingRoutes {
             let filter = InvoiceFilter(
                 bookingID: try Read.uuidIfPresent(query.get("booking_id"), "booking_id"),
                 statuses: try values(query.getAll("status"), "status", as: Invoice.Status.self),
-                from: try instant(query.get("from"), "from"), to: try instant(query.get("to"), "to"))
+                from: try Read.instant(query.get("from"), "from"), to: try Read.instant(query.get("to"), "to"))
             let page = try await frontdesk.invoices(try RequestCaller.require(), filter: filter,
                                                     page: try pageRequest(query, list: .invoices))
             return WireJSON.response(.ok, list(page, .invoices))
@@ -73,10 +73,22 @@ enum BillingRoutes {
                 invoiceID: try Read.uuidIfPresent(query.get("invoice_id"), "invoice_id"),
                 method: try values(query.getAll("method"), "method", as: Payment.Method.self).first,
                 direction: try values(query.getAll("direction"), "direction", as: Payment.Direction.self).first,
-                from: try instant(query.get("from"), "from"), to: try instant(query.get("to"), "to"))
+                from: try Read.instant(query.get("from"), "from"), to: try Read.instant(query.get("to"), "to"))
             let page = try await frontdesk.payments(try RequestCaller.require(), filter: filter,
                                                     page: try pageRequest(query, list: .payments))
             return WireJSON.response(.ok, list(page, .payments))
+        }
+        router.get("/api/v1/reports/takings") { request, _ in
+            let query = request.uri.queryParameters
+            let report = try await frontdesk.takingsReport(try RequestCaller.require(), ActivityQuery(
+                from: try Read.instant(query.get("from"), "from", required: true)!,
+                to: try Read.instant(query.get("to"), "to", required: true)!,
+                locationID: try Read.uuidIfPresent(query.get("location_id"), "location_id")))
+            return ActivityReportRoute.answer(json: report.json, csv: report.csv, accept: request.headers[.accept])
+        }
+        router.get("/api/v1/reports/balances") { request, _ in
+            let report = try await frontdesk.balancesReport(try RequestCaller.require())
+            return ActivityReportRoute.answer(json: report.json, csv: report.csv, accept: request.headers[.accept])
         }
         router.post("/api/v1/credit-notes") { request, _ in
             let body = try await WireJSON.decode(Components.Schemas.CreditNoteCreate.self, from: request)
@@ -125,10 +137,5 @@ enum BillingRoutes {
             values.append(value)
         }
         return values
-    }
-
-    private static func instant(_ text: String?, _ field: String) throws(FrontdeskError) -> Date? {
-        guard let text else { return nil }
-        do { return try InstantFormat.parse(text) } catch { throw error.problem(field) }
     }
 }

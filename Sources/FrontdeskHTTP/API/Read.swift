@@ -31,6 +31,15 @@ enum Read {
         }
     }
 
+    /// An instant of a query: unreadable is a 400 naming it, and so is a `required` one absent.
+    static func instant(_ text: String?, _ field: String, required: Bool = false) throws(FrontdeskError) -> Date? {
+        guard let text else {
+            if required { throw .malformedRequest("\(field) is required: \(InstantFormat.expected).") }
+            return nil
+        }
+        do { return try InstantFormat.parse(text) } catch { throw error.problem(field) }
+    }
+
     /// The `from`/`to` window of a list, either end open; `to` must come after `from`.
     static func window(from: Date?, to: Date?) throws(FrontdeskError) -> TimeWindow? {
         var v = Validator()
