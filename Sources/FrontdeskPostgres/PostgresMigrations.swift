@@ -617,6 +617,7 @@ enum PostgresMigrations {
                 tax_category text NOT NULL,
                 tax_name text,
                 tax_basis_points integer,
+                voided boolean NOT NULL,
                 created_at timestamptz NOT NULL,
                 PRIMARY KEY (invoice_id, id)
             )

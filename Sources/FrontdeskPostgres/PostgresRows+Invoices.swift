@@ -28,14 +28,14 @@ extension InvoiceLine {
         self.init(id: try row.value("id"), kind: try row.enum("kind"), bookingLineID: try row.value("booking_line_id"),
                   description: try row.value("description"), quantity: try row.value("quantity"),
                   unitAmount: try row.value("unit_amount"), taxCategory: category, taxRate: rate,
-                  createdAt: try row.date("created_at"))
+                  voided: try row.value("voided"), createdAt: try row.date("created_at"))
     }
 
     func fields(invoiceID: UUID, position: Int) -> Fields {
         [("id", "\(id)"), ("invoice_id", "\(invoiceID)"), ("position", "\(position)"), ("kind", "\(kind.rawValue)"),
          ("booking_line_id", "\(bookingLineID)"), ("description", "\(description)"), ("quantity", "\(quantity)"),
          ("unit_amount", "\(unitAmount)"), ("tax_category", "\(taxCategory)"), ("tax_name", "\(taxRate?.name)"),
-         ("tax_basis_points", "\(taxRate?.basisPoints)"), ("created_at", "\(createdAt)")]
+         ("tax_basis_points", "\(taxRate?.basisPoints)"), ("voided", "\(voided)"), ("created_at", "\(createdAt)")]
     }
 }
 

@@ -49,8 +49,8 @@ extension PostgresStore: InvoiceStore {
     }
 
     public func changeInvoice(
-        _ organizationID: UUID, _ id: UUID, numbering: DocumentNumber.Series?, now: Date,
-        decide: @escaping @Sendable (Invoice, DocumentNumbering?) throws -> InvoiceChange
+        _ organizationID: UUID, _ id: UUID, numbering: Set<DocumentNumber.Series>, now: Date,
+        decide: @escaping @Sendable (Invoice, DocumentNumbers) throws -> InvoiceChange
     ) async throws -> InvoiceChange {
         try await recording(organizationID) { connection in
             guard let bookingID = try await connection.rows("""
@@ -86,11 +86,10 @@ extension PostgresStore: InvoiceStore {
     /// a new booking's is inserted with it (`createInvoice`); another is read as the booking now is,
     /// locked, and changed. A booking made before invoices existed may have none: it is left so.
     func follow(_ change: BookingChange, _ connection: PostgresConnection) async throws {
-        guard case .change(let numbered, let decide) = change.invoice else { return }
+        guard case .change(let numbering, let decide) = change.invoice else { return }
         guard let invoice = try await invoice(change.organizationID, "booking_id = \(change.booking.id)", lock: true,
                                               booking: change.booking, connection) else { return }
-        _ = try await self.change(invoice, numbering: numbered ? .invoice : nil, now: change.booking.updatedAt, decide,
-                                  connection)
+        _ = try await self.change(invoice, numbering: numbering, now: change.booking.updatedAt, decide, connection)
     }
 
     /// The invoice of `booking`, read whole as the booking is in this transaction.
@@ -104,26 +103,27 @@ extension PostgresStore: InvoiceStore {
         return "invoice AS (\(SQL.insert(into: "invoices", created.invoice.record.fields(change.organizationID)))),"
     }
 
-    /// Asks `decide` for `invoice`'s change, with the series' next number (its row locked) when
-    /// `numbering` names one, and writes it.
+    /// Asks `decide` for `invoice`'s change, with the next number of each series `numbering`
+    /// names (its row locked, in the series' order), and writes it.
     private func change(
-        _ invoice: Invoice, numbering series: DocumentNumber.Series?, now: Date,
-        _ decide: (Invoice, DocumentNumbering?) throws -> InvoiceChange, _ connection: PostgresConnection
+        _ invoice: Invoice, numbering: Set<DocumentNumber.Series>, now: Date,
+        _ decide: (Invoice, DocumentNumbers) throws -> InvoiceChange, _ connection: PostgresConnection
     ) async throws -> InvoiceChange {
         let organizationID = invoice.organizationID
-        var numbering: DocumentNumbering?
-        if let series {
-            let zone = try await requireOrganization(organizationID) { try await connection.rows($0, logger: self.logger) }.zone
-            let year = BookingNumber.year(of: now, in: zone)
+        var numbers: DocumentNumbers = [:]
+        let zone = numbering.isEmpty ? nil
+            : try await requireOrganization(organizationID) { try await connection.rows($0, logger: self.logger) }.zone
+        for series in DocumentNumber.Series.allCases where numbering.contains(series) {
+            let year = BookingNumber.year(of: now, in: zone!)
             let last = try await connection.rows("""
                 INSERT INTO document_series (organization_id, series, year, last_sequence)
                 VALUES (\(organizationID), \(series.rawValue), \(year), 0)
                 ON CONFLICT (organization_id, series, year) DO UPDATE SET last_sequence = document_series.last_sequence
                 RETURNING last_sequence
                 """, logger: logger)[0].value("last_sequence", as: Int.self)
-            numbering = DocumentNumbering(series: series, year: year, next: last + 1)
+            numbers[series] = DocumentNumbering(series: series, year: year, next: last + 1)
         }
-        let change = try decide(invoice, numbering)
+        let change = try decide(invoice, numbers)
         var writes: [SQL] = [
             "record AS (\(SQL.update("invoices", change.invoice.record.fields(organizationID))) WHERE id = \(invoice.id))",
         ]
@@ -137,7 +137,8 @@ extension PostgresStore: InvoiceStore {
                 writes.append("""
                     written AS (\(SQL.insert(into: "invoice_items", rows: rows))
                                 ON CONFLICT (invoice_id, id) DO UPDATE SET position = EXCLUDED.position,
-                                    tax_name = EXCLUDED.tax_name, tax_basis_points = EXCLUDED.tax_basis_points)
+                                    tax_name = EXCLUDED.tax_name, tax_basis_points = EXCLUDED.tax_basis_points,
+                                    voided = EXCLUDED.voided)
                     """)
             }
         }
@@ -151,9 +152,9 @@ extension PostgresStore: InvoiceStore {
         }
         if let payment = change.payment { writes.append("payment AS (\(SQL.insert(into: "payments", payment.fields)))") }
         if let note = change.creditNote { writes.append("note AS (\(SQL.insert(into: "credit_notes", note.fields)))") }
-        if let numbering, change.takesNumber {
+        for numbering in change.takes.compactMap({ numbers[$0] }) {
             writes.append("""
-                numbered AS (UPDATE document_series SET last_sequence = \(numbering.next)
+                \(raw: numbering.series.rawValue)_numbered AS (UPDATE document_series SET last_sequence = \(numbering.next)
                              WHERE organization_id = \(organizationID) AND series = \(numbering.series.rawValue)
                                AND year = \(numbering.year))
                 """)

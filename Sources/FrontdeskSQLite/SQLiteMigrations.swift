@@ -561,6 +561,7 @@ enum SQLiteMigrations {
             tax_category TEXT NOT NULL,
             tax_name TEXT,
             tax_basis_points INTEGER,
+            voided INTEGER NOT NULL CHECK (voided IN (0, 1)),
             created_at INTEGER NOT NULL,
             PRIMARY KEY (invoice_id, id)
         ) WITHOUT ROWID;

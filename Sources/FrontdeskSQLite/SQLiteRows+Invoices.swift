@@ -27,13 +27,13 @@ extension InvoiceLine {
         }
         self.init(id: row.uuid("id"), kind: try row.enumeration("kind"), bookingLineID: row.optionalUUID("booking_line_id"),
                   description: row["description"], quantity: row["quantity"], unitAmount: row["unit_amount"],
-                  taxCategory: row["tax_category"], taxRate: rate, createdAt: row.date("created_at"))
+                  taxCategory: row["tax_category"], taxRate: rate, voided: row["voided"], createdAt: row.date("created_at"))
     }
 
     func columns(invoiceID: UUID, position: Int) -> Columns {
         ["id": id.text, "invoice_id": invoiceID.text, "position": position, "kind": kind.rawValue,
          "booking_line_id": bookingLineID?.text, "description": description, "quantity": quantity,
-         "unit_amount": unitAmount, "tax_category": taxCategory, "tax_name": taxRate?.name, "tax_basis_points": taxRate?.basisPoints,
+         "unit_amount": unitAmount, "tax_category": taxCategory, "tax_name": taxRate?.name, "tax_basis_points": taxRate?.basisPoints, "voided": voided,
          "created_at": createdAt.millis]
     }
 }

@@ -46,8 +46,8 @@ extension SQLiteStore: InvoiceStore {
     }
 
     public func changeInvoice(
-        _ organizationID: UUID, _ id: UUID, numbering: DocumentNumber.Series?, now: Date,
-        decide: @escaping @Sendable (Invoice, DocumentNumbering?) throws -> InvoiceChange
+        _ organizationID: UUID, _ id: UUID, numbering: Set<DocumentNumber.Series>, now: Date,
+        decide: @escaping @Sendable (Invoice, DocumentNumbers) throws -> InvoiceChange
     ) async throws -> InvoiceChange {
         try await write { db in
             guard let invoice = try Self.invoice(organizationID, "id", id, db) else {
@@ -86,28 +86,31 @@ extension SQLiteStore: InvoiceStore {
         case nil: return
         case .create(let created):
             try db.insert("invoices", created.invoice.record.columns(created.organizationID))
-        case .change(let numbered, let decide):
+        case .change(let numbering, let decide):
             guard let invoice = try Self.invoice(change.organizationID, "booking_id", change.booking.id, db,
                                                  booking: change.booking) else { return }
-            _ = try self.change(invoice, numbering: numbered ? .invoice : nil, now: change.booking.updatedAt, decide, db)
+            _ = try self.change(invoice, numbering: numbering, now: change.booking.updatedAt, decide, db)
         }
     }
 
-    /// Asks `decide` for `invoice`'s change, with the series' next number when `numbering` names
-    /// one, and writes it.
+    /// Asks `decide` for `invoice`'s change, with the next number of each series `numbering`
+    /// names, and writes it.
     private func change(
-        _ invoice: Invoice, numbering series: DocumentNumber.Series?, now: Date,
-        _ decide: (Invoice, DocumentNumbering?) throws -> InvoiceChange, _ db: Database
+        _ invoice: Invoice, numbering: Set<DocumentNumber.Series>, now: Date,
+        _ decide: (Invoice, DocumentNumbers) throws -> InvoiceChange, _ db: Database
     ) throws -> InvoiceChange {
         let organizationID = invoice.organizationID
-        let numbering = try series.map { series in
+        var numbers: DocumentNumbers = [:]
+        if !numbering.isEmpty {
             let year = BookingNumber.year(of: now, in: try Self.requireOrganization(organizationID, db).zone)
-            let last = try db.integer("""
-                SELECT last_sequence FROM document_series WHERE organization_id = ? AND series = ? AND year = ?
-                """, [organizationID.text, series.rawValue, year]) ?? 0
-            return DocumentNumbering(series: series, year: year, next: Int(last) + 1)
+            for series in numbering {
+                let last = try db.integer("""
+                    SELECT last_sequence FROM document_series WHERE organization_id = ? AND series = ? AND year = ?
+                    """, [organizationID.text, series.rawValue, year]) ?? 0
+                numbers[series] = DocumentNumbering(series: series, year: year, next: Int(last) + 1)
+            }
         }
-        let change = try decide(invoice, numbering)
+        let change = try decide(invoice, numbers)
         try db.update("invoices", change.invoice.record.columns(organizationID),
                       previous: invoice.record.columns(organizationID))
         if change.closes {
@@ -127,7 +130,7 @@ extension SQLiteStore: InvoiceStore {
         }
         if let payment = change.payment { try db.insert("payments", payment.columns) }
         if let note = change.creditNote { try db.insert("credit_notes", note.columns) }
-        if let numbering, change.takesNumber {
+        for numbering in change.takes.compactMap({ numbers[$0] }) {
             try db.run("""
                 INSERT INTO document_series (organization_id, series, year, last_sequence) VALUES (?, ?, ?, ?)
                 ON CONFLICT (organization_id, series, year) DO UPDATE SET last_sequence = excluded.last_sequence

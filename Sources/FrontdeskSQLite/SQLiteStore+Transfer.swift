@@ -27,7 +27,7 @@ extension SQLiteStore: TransferStore {
 
     /// Integer columns that hold flags (0 or 1).
     private static let flags: Set<String> = ["is_platform", "auto_no_show", "attendance_enabled", "auto_checked_out",
-                                             "one_place_at_a_time", "attendance_overridden", "prices_include_tax"]
+                                             "one_place_at_a_time", "attendance_overridden", "prices_include_tax", "voided"]
 
     /// What a column holds: SQLite stores instants as integer milliseconds in the columns named
     /// `…_at`, and a visit's `check_in` and `check_out`; flags as integers too. (The transfer

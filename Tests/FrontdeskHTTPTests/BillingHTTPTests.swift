@@ -110,6 +110,15 @@ import Testing
             #expect(try await client.get("/api/v1/invoices?status=paid").code == "malformed_request")
             #expect(try await client.get("/api/v1/invoices?from=yesterday").status == 400)
             #expect(try await client.get("/api/v1/invoices/\(invoiceID)")["paid"] as? Int == 500)
+            // Money given back as the booking is cancelled takes payment:refund.
+            #expect(try await desk.post("/api/v1/bookings/\(stay.id)/cancel", ["refund_amount": 100]).status == 403)
+            let cancelled = try await client.post("/api/v1/bookings/\(stay.id)/cancel", [
+                "reason": "plans changed", "refund_amount": 500, "refund_method": "cash",
+            ])
+            #expect(cancelled.status == 200 && cancelled["status"] as? String == "cancelled")
+            let closed = try await client.get("/api/v1/invoices/\(invoiceID)")
+            #expect(closed["status"] as? String == "cancelled" && closed["refunded"] as? Int == 500)
+            #expect(closed["balance"] as? Int == 0 && (closed["credit_notes"] as? [Any])?.count == 1)
         }
     }
 }

@@ -128,10 +128,12 @@ import Testing
             #expect(try await f.frontdesk.invoice(f.owner, open.id) == before)
             #expect(try await f.allEvents().count == events)
 
-            // Cancelled with its booking: no more items or payments; kept with its payments.
+            // Cancelled with its booking: having kept money, numbered and credited in full (no policy,
+            // no fee); no more items or payments; kept with its payments.
             _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(stay.id), reason: "plans changed")
             let cancelled = try await f.frontdesk.invoice(f.owner, open.id)
-            #expect(cancelled.status == .cancelled && cancelled.number == nil && cancelled.paid == 1_000)
+            #expect(cancelled.status == .cancelled && cancelled.number == "INV-2026-0001" && cancelled.paid == 1_000)
+            #expect(cancelled.credited == cancelled.totalAmount && cancelled.balance == -1_000)
             await expectError("invoice_cancelled") {
                 try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: open.id, amount: 10, method: .cash))
             }
@@ -141,7 +143,7 @@ import Testing
             await expectError("invoice_has_payments") { try await f.frontdesk.deleteBooking(f.owner, .id(stay.id)) }
             _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(
                 invoiceID: open.id, direction: .refund, amount: 1_000, method: .cash))
-            #expect(try await f.frontdesk.invoice(f.owner, open.id).balance == cancelled.totalAmount)
+            #expect(try await f.frontdesk.invoice(f.owner, open.id).balance == 0)
 
             // Another organization's invoice is not found.
             let other = try await f.makeOrganization()
@@ -249,6 +251,74 @@ import Testing
             #expect(balances.invoices.map(\.balance) == [6_000 - 1_750, 5_000] && balances.balance == 9_250)
             _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: thereInvoice.id, amount: 5_000, method: .cash))
             #expect(try await f.frontdesk.balancesReport(f.owner).invoices.map(\.id) == [hereInvoice.id])
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aLateCancellationOwesThePolicysFeeAndGivesTheRestBack(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            _ = try await f.frontdesk.updateBillingSettings(f.owner, BillingSettingsPatch(cancellationPolicy: CancellationPolicy(
+                freeCancelHours: 48, fee: .init(percent: 50), noShowFee: .init(amount: 2_000))))
+
+            // Paid, then cancelled within 48 hours of its start: half its price (taxed at the
+            // standard rate) owed, the rest credited, and part of the money given back.
+            let paidStay = try await f.book(hotel.guest, hotel.rooms[0], hours(14, 20))
+            let paid = try await invoice(of: paidStay, f)
+            _ = try await f.frontdesk.recordPayment(f.owner, PaymentRequest(invoiceID: paid.id, amount: 6_300, method: .card))
+            await expectError("refund_exceeds_paid") {
+                try await f.frontdesk.perform(f.owner, .cancel, on: .id(paidStay.id), refund: CancellationRefund(amount: 6_301))
+            }
+            #expect(try await f.frontdesk.booking(f.owner, .id(paidStay.id)).status == .confirmed)
+            await expectError("validation_failed") {
+                try await f.frontdesk.perform(f.owner, .confirm, on: .id(paidStay.id), refund: CancellationRefund(amount: 1))
+            }
+            let events = try await f.allEvents().count
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(paidStay.id), reason: "flu",
+                                              refund: CancellationRefund(amount: 2_000))
+            let credited = try await f.frontdesk.invoice(f.owner, paid.id)
+            #expect(credited.status == .cancelled && credited.number == "INV-2026-0001" && credited.issuedAt == f.now)
+            #expect(credited.lines.map(\.line.kind) == [.booking, .fee] && credited.lines[1].gross == 3_300)
+            #expect(credited.totalAmount == 9_600 && credited.credited == 6_300)
+            #expect(credited.creditNotes.map(\.number) == ["CN-2026-0001"] && credited.refunded == 2_000)
+            #expect(credited.payments.last?.method == .card && credited.balance == 3_300 - (6_300 - 2_000))
+            #expect(try await f.allEvents().dropFirst(events).map(\.type)
+                    == [.bookingCancelled, .invoiceUpdated, .creditNoteIssued, .refundRecorded])
+
+            // Unpaid and cancelled a week ahead: free, its lines void, no number.
+            let early = try await f.book(hotel.guest, hotel.rooms[1], hours(14 + 168, 20 + 168))
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(early.id))
+            let void = try await invoice(of: early, f)
+            #expect(void.status == .cancelled && void.number == nil && void.totalAmount == 0)
+            #expect(void.lines.allSatisfy { $0.line.voided } && void.balance == 0)
+
+            // A guest who never came owes the no-show fee, and nothing else.
+            let missed = try await f.book(hotel.guest, hotel.rooms[1], hours(14, 20))
+            f.clock.set(hours(23, 24).start)
+            _ = try await f.frontdesk.perform(f.owner, .noShow, on: .id(missed.id))
+            let owed = try await invoice(of: missed, f)
+            #expect(owed.lines.map(\.line.kind) == [.booking, .fee] && owed.lines[0].line.voided)
+            #expect(owed.totalAmount == 2_200 && owed.balance == 2_200 && owed.number == nil)
+        }
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aRentalReturnedLateOwesEachStartedHour(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            _ = try await f.frontdesk.updateBillingSettings(f.owner, BillingSettingsPatch(
+                lateReturn: LateReturnPolicy(graceMinutes: 15, hourlyFee: 300)))
+            let onTime = try await f.book(hotel.guest, hotel.rooms[0], hours(10, 13))
+            let late = try await f.book(hotel.guest, hotel.rooms[1], hours(10, 13))
+            f.clock.set(hours(15, 16).start)
+            for (booking, returned) in [(onTime, 13.2), (late, 14 + 1 / 3)] {
+                _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(booking.id), at: hours(10, 11).start)
+                _ = try await f.frontdesk.perform(f.owner, .checkOut, on: .id(booking.id), at: hours(returned, 16).start)
+            }
+            #expect(try await invoice(of: onTime, f).lines.map(\.line.kind) == [.booking])
+            let charged = try await invoice(of: late, f)
+            #expect(charged.status == .finalized && charged.lines.map(\.line.kind) == [.booking, .fee])
+            #expect(charged.lines[1].line.quantity == 2 && charged.lines[1].gross == 660)  // 80 minutes late: 2 hours
         }
     }
 

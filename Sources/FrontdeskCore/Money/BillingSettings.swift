@@ -10,6 +10,8 @@ public struct BillingSettings: Sendable, Hashable, Codable {
         case pricesIncludeTax = "prices_include_tax"
         case taxRates = "tax_rates"
         case resourceTaxCategories = "resource_tax_categories"
+        case cancellationPolicy = "cancellation_policy"
+        case lateReturn = "late_return"
     }
 
     /// A named rate for one tax category: `{category: "standard", name: "VAT", rate: 21}`.
@@ -45,14 +47,22 @@ public struct BillingSettings: Sendable, Hashable, Codable {
     /// The tax category of a booking line by its resource's category (`room` → `accommodation`);
     /// a category not listed is `standard`.
     public var resourceTaxCategories: [String: String]
+    /// The fees of a late cancellation and of a no-show; none by default.
+    public var cancellationPolicy: CancellationPolicy
+    /// The fee of a late return; none by default.
+    public var lateReturn: LateReturnPolicy
 
     public init(invoicePrefix: String = "INV", creditNotePrefix: String = "CN", pricesIncludeTax: Bool = false,
-                taxRates: [TaxRate] = [], resourceTaxCategories: [String: String] = [:]) {
+                taxRates: [TaxRate] = [], resourceTaxCategories: [String: String] = [:],
+                cancellationPolicy: CancellationPolicy = CancellationPolicy(),
+                lateReturn: LateReturnPolicy = LateReturnPolicy()) {
         self.invoicePrefix = invoicePrefix
         self.creditNotePrefix = creditNotePrefix
         self.pricesIncludeTax = pricesIncludeTax
         self.taxRates = taxRates
         self.resourceTaxCategories = resourceTaxCategories
+        self.cancellationPolicy = cancellationPolicy
+        self.lateReturn = lateReturn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,7 +75,10 @@ public struct BillingSettings: Sendable, Hashable, Codable {
             pricesIncludeTax: try container.decodeIfPresent(Bool.self, forKey: .pricesIncludeTax) ?? false,
             taxRates: try container.decodeIfPresent([TaxRate].self, forKey: .taxRates) ?? [],
             resourceTaxCategories: try container.decodeIfPresent([String: String].self, forKey: .resourceTaxCategories)
-                ?? [:])
+                ?? [:],
+            cancellationPolicy: try container.decodeIfPresent(CancellationPolicy.self, forKey: .cancellationPolicy)
+                ?? CancellationPolicy(),
+            lateReturn: try container.decodeIfPresent(LateReturnPolicy.self, forKey: .lateReturn) ?? LateReturnPolicy())
     }
 
     /// The settings a stored document holds ("{}" before any change), decoded once per text.
@@ -110,6 +123,8 @@ public struct BillingSettings: Sendable, Hashable, Codable {
             v.check(knows(category), "resource_tax_categories.\(resourceCategory)",
                     "must be standard or a category of tax_rates")
         }
+        cancellationPolicy.check(&v)
+        lateReturn.check(&v)
         try v.validate()
     }
 }
@@ -121,19 +136,25 @@ public struct BillingSettingsPatch: Sendable, Hashable {
     public var pricesIncludeTax: Bool?
     public var taxRates: [BillingSettings.TaxRate]?
     public var resourceTaxCategories: [String: String]?
+    public var cancellationPolicy: CancellationPolicy?
+    public var lateReturn: LateReturnPolicy?
 
     public init(invoicePrefix: String? = nil, creditNotePrefix: String? = nil, pricesIncludeTax: Bool? = nil,
-                taxRates: [BillingSettings.TaxRate]? = nil, resourceTaxCategories: [String: String]? = nil) {
+                taxRates: [BillingSettings.TaxRate]? = nil, resourceTaxCategories: [String: String]? = nil,
+                cancellationPolicy: CancellationPolicy? = nil, lateReturn: LateReturnPolicy? = nil) {
         self.invoicePrefix = invoicePrefix
         self.creditNotePrefix = creditNotePrefix
         self.pricesIncludeTax = pricesIncludeTax
         self.taxRates = taxRates
         self.resourceTaxCategories = resourceTaxCategories
+        self.cancellationPolicy = cancellationPolicy
+        self.lateReturn = lateReturn
     }
 
     public func applied(to settings: BillingSettings) throws(FrontdeskError) -> BillingSettings {
         guard invoicePrefix != nil || creditNotePrefix != nil || pricesIncludeTax != nil || taxRates != nil
-            || resourceTaxCategories != nil
+            || resourceTaxCategories != nil || cancellationPolicy != nil
+            || lateReturn != nil
         else { throw .validationFailed([FieldIssue("billing", "give at least one setting")]) }
         var next = settings
         next.invoicePrefix = invoicePrefix ?? next.invoicePrefix
@@ -141,6 +162,8 @@ public struct BillingSettingsPatch: Sendable, Hashable {
         next.pricesIncludeTax = pricesIncludeTax ?? next.pricesIncludeTax
         next.taxRates = taxRates ?? next.taxRates
         next.resourceTaxCategories = resourceTaxCategories ?? next.resourceTaxCategories
+        next.cancellationPolicy = cancellationPolicy ?? next.cancellationPolicy
+        next.lateReturn = lateReturn ?? next.lateReturn
         try next.validate()
         return next
     }

@@ -58,6 +58,7 @@ extension TaxedLine: JSONWritable {
             if let rate { json.key("tax_name"); json.string(rate.name) }
             if let rate { json.key("tax_rate"); json.double(rate.rate) }
             json.key("unit_amount"); json.int(line.unitAmount)
+            if line.voided { json.key("void"); json.bool(true) }
         }
     }
 }

@@ -69,7 +69,7 @@ extension Invoice {
         var invoice = self
         invoice.status = status
         invoice.number = number
-        invoice.issuedAt = status == .finalized ? instant : nil
+        invoice.issuedAt = number == nil ? nil : instant
         invoice.lines = lines.map { taxed in
             var taxed = taxed
             taxed.line.taxRate = taxed.rate
@@ -78,6 +78,30 @@ extension Invoice {
         invoice.version += 1
         invoice.updatedAt = instant.truncatedToMilliseconds
         return invoice
+    }
+
+    /// The invoice closed as its booking is cancelled (or a no-show) at `instant`, with `fee` (the
+    /// policy's) added. An invoice that kept money is a document already: it is numbered (`numbers`)
+    /// and credited for all it charges but its fees (`creditNoteID`); one that kept none charges
+    /// only its fees, its other lines void. Either way what is owed is the fees, less the money kept.
+    public func cancelling(
+        fee: InvoiceLine?, numbers: (invoice: String, creditNote: String), creditNoteID: UUID, reason: String, at instant: Date
+    ) -> (invoice: Invoice, creditNote: CreditNote?) {
+        let charged = fee.map(adding) ?? self
+        guard paid - refunded > 0 else {
+            var void = charged.closed(as: .cancelled, number: nil, at: instant)
+            for i in void.lines.indices where void.lines[i].line.kind != .fee {
+                void.lines[i] = TaxedLine(void.lines[i].line.void(), rate: void.lines[i].rate, inclusive: pricesIncludeTax)
+            }
+            return (void, nil)
+        }
+        var closed = charged.closed(as: .cancelled, number: numbers.invoice, at: instant)
+        let fees = closed.lines.filter { $0.line.kind == .fee }.reduce(0) { $0 + $1.gross }
+        guard closed.totalAmount - fees > 0 else { return (closed, nil) }
+        let note = CreditNote(id: creditNoteID, organizationID: organizationID, invoiceID: id, number: numbers.creditNote,
+                              amount: closed.totalAmount - fees, currency: currency, reason: reason, createdAt: instant)
+        closed.creditNotes.append(note)
+        return (closed, note)
     }
 
     /// The stored part of this invoice.

@@ -21,10 +21,13 @@ public struct InvoiceLine: Sendable, Hashable, Identifiable {
     /// The rate the line was taxed at once the invoice closed; nil while open (the settings' rate)
     /// and for a category without tax.
     public var taxRate: BillingSettings.TaxRate?
+    /// Void: a line of an invoice cancelled before any money was kept, listed but charging nothing.
+    public var voided: Bool
     public var createdAt: Date
 
     public init(id: UUID, kind: Kind, bookingLineID: UUID? = nil, description: String, quantity: Int = 1,
-                unitAmount: Int, taxCategory: String, taxRate: BillingSettings.TaxRate? = nil, createdAt: Date) {
+                unitAmount: Int, taxCategory: String, taxRate: BillingSettings.TaxRate? = nil, voided: Bool = false,
+                createdAt: Date) {
         self.id = id
         self.kind = kind
         self.bookingLineID = bookingLineID
@@ -33,7 +36,15 @@ public struct InvoiceLine: Sendable, Hashable, Identifiable {
         self.unitAmount = unitAmount
         self.taxCategory = taxCategory
         self.taxRate = taxRate
+        self.voided = voided
         self.createdAt = createdAt.truncatedToMilliseconds
+    }
+
+    /// The line made void.
+    func void() -> InvoiceLine {
+        var line = self
+        line.voided = true
+        return line
     }
 
     /// What the line charges before tax is split out: quantity × unit amount.
@@ -62,7 +73,7 @@ public struct TaxedLine: Sendable, Hashable {
     public init(_ line: InvoiceLine, rate: BillingSettings.TaxRate?, inclusive: Bool) {
         self.line = line
         self.rate = rate
-        let amount = line.amount
+        let amount = line.voided ? 0 : line.amount
         let points = rate?.basisPoints ?? 0
         if inclusive {
             gross = amount

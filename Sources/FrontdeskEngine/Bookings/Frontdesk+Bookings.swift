@@ -83,13 +83,21 @@ extension Frontdesk {
 
     /// A desk button: confirm, check in, start, check out, cancel, no-show. `at` defaults to now;
     /// a check-in or check-out may name its lines, by id or by resource (`Booking.lineIDs(_:orResources:)`);
-    /// `ifMatch` is the version the client last read.
+    /// a cancellation may give money back (`refund`, which takes `payment:refund`); `ifMatch` is the
+    /// version the client last read.
     public func perform(
         _ caller: Caller, _ action: BookingAction, on reference: BookingReference, at: Date? = nil,
-        lineIDs: Set<UUID>? = nil, resourceIDs: Set<UUID>? = nil, reason: String? = nil, ifMatch: Int? = nil
+        lineIDs: Set<UUID>? = nil, resourceIDs: Set<UUID>? = nil, reason: String? = nil,
+        refund: CancellationRefund? = nil, ifMatch: Int? = nil
     ) async throws -> Booking {
         try caller.require(action.permission)
         try Self.validateReason(reason)
+        if refund != nil {
+            try caller.require(.paymentRefund)
+            guard action == .cancel else {
+                throw FrontdeskError.validationFailed([FieldIssue("refund_amount", "is only given back on a cancellation")])
+            }
+        }
         let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             let now = self.now  // in the transaction, as for checkins
@@ -98,7 +106,7 @@ extension Frontdesk {
                                             lineIDs: try current.lineIDs(lineIDs, orResources: resourceIDs), reason: reason)
             try hooks.run([.booking(action, next)])
             return try Self.change(next, before: current, linked: linked, action: action.rawValue, actor: actor,
-                                   reason: reason, at: now, newID: newID)
+                                   reason: reason, refund: refund, at: now, newID: newID)
         }
         try await runAfter([.booking(action, booking)], caller)
         return booking
@@ -186,7 +194,8 @@ extension Frontdesk {
     /// events of the step (`Booking.events(from:)`).
     static func change(
         _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType? = nil, line: BookingLine? = nil,
-        action: String, actor: Actor, reason: String?, at: Date, newID: @escaping @Sendable () -> UUID
+        action: String, actor: Actor, reason: String?, refund: CancellationRefund? = nil, at: Date,
+        newID: @escaping @Sendable () -> UUID
     ) throws -> BookingChange {
         let step = record(booking, before: before, type: type, line: line, action: action, actor: actor, reason: reason,
                           at: at, newID: newID)
@@ -194,7 +203,9 @@ extension Frontdesk {
             change(checkin, before: linked.first { $0.id == checkin.id }, action: action, actor: actor,
                    reason: reason, at: at, newID: newID)
         }
-        let invoice = before.flatMap { invoiceFollow(booking, from: $0, type: type, actor: actor, at: at, newID: newID) }
+        let invoice = before.flatMap {
+            invoiceFollow(booking, from: $0, type: type, refund: refund, actor: actor, at: at, newID: newID)
+        }
         return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins,
                              invoice: invoice)
     }

@@ -3,9 +3,11 @@ import FrontdeskCore
 
 /// How a booking's invoice follows the booking, in the booking's transaction: made with it
 /// (`invoice_created`), announced when a desk change moves its lines or its member
-/// (`invoice_updated`), finalized with its number when the booking completes (`invoice_finalized`),
-/// cancelled with it (`invoice_updated`). While open it needs no write of its own: its lines are
-/// the booking's as they are now.
+/// (`invoice_updated`), finalized with its number (and the late return's fee) when the booking
+/// completes (`invoice_finalized`),
+/// closed with the policy's fee when it is cancelled, a no-show or expires (`invoice_updated`, and
+/// `credit_note_issued` and `refund_recorded` when money was kept and given back). While open it
+/// needs no write of its own: its lines are the booking's as they are now.
 extension Frontdesk {
     /// The invoice of `booking`, new: its event follows the booking's; the booking's audit entry
     /// records its making.
@@ -17,33 +19,68 @@ extension Frontdesk {
                               at: booking.createdAt, newID: newID))
     }
 
-    /// What `booking`'s change from `before` (an event of `type` when named) does to its invoice.
+    /// What `booking`'s change from `before` (an event of `type` when named) does to its invoice;
+    /// `refund` is given back when it cancels.
     static func invoiceFollow(
-        _ booking: Booking, from before: Booking, type: EventType?, actor: Actor, at: Date,
-        newID: @escaping @Sendable () -> UUID
+        _ booking: Booking, from before: Booking, type: EventType?, refund: CancellationRefund? = nil, actor: Actor,
+        at: Date, newID: @escaping @Sendable () -> UUID
     ) -> InvoiceFollow? {
         if booking.status != before.status {
             switch booking.status {
             case .completed:
-                return .change(numbered: true) { invoice, numbering in
-                    let number = numbering!.number(prefix: invoice.billing.invoicePrefix)
-                    return change(invoice.closed(as: .finalized, number: number, at: at), before: invoice,
+                return .change(numbering: [.invoice]) { invoice, numbers in
+                    let number = numbers[.invoice]!.number(prefix: invoice.billing.invoicePrefix)
+                    // A rental returned late owes the policy's fee (`LateReturnPolicy`).
+                    let late = invoice.billing.lateReturn.feeLine(for: booking, returnedAt: booking.actualEndAt ?? at, id: newID())
+                    let charged = late.map(invoice.adding) ?? invoice
+                    return change(charged.closed(as: .finalized, number: number, at: at), before: invoice,
                                   type: .invoiceFinalized, action: "finalize", actor: actor, at: at, newID: newID,
-                                  takesNumber: true)
+                                  takes: [.invoice])
                 }
             case .cancelled, .noShow, .expired:
-                return .change(numbered: false) { invoice, _ in
-                    change(invoice.closed(as: .cancelled, number: nil, at: at), before: invoice, type: .invoiceUpdated,
-                           action: "cancel", actor: actor, at: at, newID: newID)
+                return .change(numbering: [.invoice, .creditNote]) { invoice, numbers in
+                    try cancel(invoice, booking, numbers, refund: refund, actor: actor, at: at, newID: newID)
                 }
             default: break
             }
         }
         guard let type, revisions.contains(type) else { return nil }
         // The booking's audit entry records the change; the invoice, unchanged as stored, announces it.
-        return .change(numbered: false) { invoice, _ in
+        return .change(numbering: []) { invoice, _ in
             change(invoice, before: nil, type: .invoiceUpdated, action: "follow", actor: actor, at: at, newID: newID)
         }
+    }
+
+    /// The invoice of `booking`, ended, closed with its policy's fee (`Invoice.cancelling`), and
+    /// `refund` given back.
+    private static func cancel(
+        _ invoice: Invoice, _ booking: Booking, _ numbers: DocumentNumbers, refund: CancellationRefund?, actor: Actor,
+        at: Date, newID: @Sendable () -> UUID
+    ) throws -> InvoiceChange {
+        let fee = invoice.billing.cancellationPolicy.feeLine(for: booking, endingAs: booking.status, at: at, id: newID())
+        var (closed, note) = invoice.cancelling(
+            fee: fee, numbers: (numbers[.invoice]!.number(prefix: invoice.billing.invoicePrefix),
+                                numbers[.creditNote]!.number(prefix: invoice.billing.creditNotePrefix)),
+            creditNoteID: newID(), reason: "Booking \(booking.number) \(booking.status.rawValue)", at: at)
+        var payment: Payment?
+        if let refund {
+            let request = PaymentRequest(invoiceID: invoice.id, direction: .refund, amount: refund.amount,
+                                         method: refund.method ?? invoice.payments.last?.method ?? .other)
+            try request.validate()
+            try closed.admit(request)
+            payment = Payment(id: newID(), organizationID: invoice.organizationID, invoiceID: invoice.id,
+                              direction: .refund, amount: refund.amount, currency: invoice.currency,
+                              method: request.method, reference: nil, locationID: invoice.locationID, createdAt: at)
+            closed.payments.append(payment!)
+        }
+        var cancelled = change(closed, before: invoice, type: .invoiceUpdated, action: "cancel", actor: actor, at: at,
+                               newID: newID, payment: payment, creditNote: note,
+                               takes: closed.number == nil ? [] : note == nil ? [.invoice] : [.invoice, .creditNote])
+        cancelled.events += [note.map { (EventType.creditNoteIssued, DomainJSON.encode($0)) },
+                             payment.map { (EventType.refundRecorded, DomainJSON.encode($0)) }].compactMap { $0 }.map {
+            EventDraft(id: newID(), type: $0.0, entityType: "invoice", entityID: invoice.id, data: $0.1, createdAt: at)
+        }
+        return cancelled
     }
 
     /// The events of a desk change that moves what a booking's invoice charges, or whom.

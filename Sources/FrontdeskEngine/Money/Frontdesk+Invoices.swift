@@ -40,7 +40,7 @@ extension Frontdesk {
     public func addInvoiceItem(_ caller: Caller, _ invoiceID: UUID, _ request: InvoiceItemRequest) async throws -> Invoice {
         try caller.require(.billingWrite)
         let (actor, newID, itemID) = (caller.actor, self.newID, newID())
-        return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: nil, now: now) { current, _ in
+        return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: [], now: now) { current, _ in
             let now = self.now
             try request.validate(billing: current.billing)
             try current.requireOpen()
@@ -57,7 +57,7 @@ extension Frontdesk {
     public func removeInvoiceItem(_ caller: Caller, _ invoiceID: UUID, _ itemID: UUID) async throws -> Invoice {
         try caller.require(.billingWrite)
         let (actor, newID) = (caller.actor, self.newID)
-        return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: nil, now: now) { current, _ in
+        return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: [], now: now) { current, _ in
             let now = self.now
             try current.requireOpen()
             guard let line = current.lines.first(where: { $0.line.id == itemID && $0.line.kind != .booking }) else {
@@ -75,7 +75,7 @@ extension Frontdesk {
         try caller.require(request.direction == .payment ? .paymentCreate : .paymentRefund)
         try request.validate()
         let (actor, newID, paymentID) = (caller.actor, self.newID, newID())
-        let change = try await store.changeInvoice(caller.organizationID, request.invoiceID, numbering: nil, now: now) {
+        let change = try await store.changeInvoice(caller.organizationID, request.invoiceID, numbering: [], now: now) {
             current, _ in
             let now = self.now
             try current.admit(request)
@@ -102,27 +102,27 @@ extension Frontdesk {
         try caller.require(.billingWrite)
         try request.validate()
         let (actor, newID, noteID) = (caller.actor, self.newID, newID())
-        let change = try await store.changeInvoice(caller.organizationID, request.invoiceID, numbering: .creditNote,
+        let change = try await store.changeInvoice(caller.organizationID, request.invoiceID, numbering: [.creditNote],
                                                    now: now) { current, numbering in
             let now = self.now
             try current.admit(request)
             let note = CreditNote(id: noteID, organizationID: current.organizationID, invoiceID: current.id,
-                                  number: numbering!.number(prefix: current.billing.creditNotePrefix), amount: request.amount, currency: current.currency,
+                                  number: numbering[.creditNote]!.number(prefix: current.billing.creditNotePrefix), amount: request.amount, currency: current.currency,
                                   reason: request.reason, createdAt: now)
             var next = current
             next.creditNotes.append(note)
             return Self.change(next, before: current, type: .creditNoteIssued, action: "issue_credit_note", actor: actor,
-                               at: now, newID: newID, creditNote: note, takesNumber: true)
+                               at: now, newID: newID, creditNote: note, takes: [.creditNote])
         }
         return change.creditNote!
     }
 
-    /// An invoice's change with its event (the payment or credit note it records, else the
-    /// invoice) and its audit entry (the invoice before and after).
+    /// An invoice's change with its event of `type` (the payment or credit note it records, else
+    /// the invoice) and, unless it is new, its audit entry (the invoice before and after).
     static func change(
         _ invoice: Invoice, before: Invoice?, type: EventType, action: String, actor: Actor, at: Date,
         newID: () -> UUID, addedItem: InvoiceLine? = nil, removedItemID: UUID? = nil,
-        payment: Payment? = nil, creditNote: CreditNote? = nil, takesNumber: Bool = false
+        payment: Payment? = nil, creditNote: CreditNote? = nil, takes: Set<DocumentNumber.Series> = []
     ) -> InvoiceChange {
         var invoice = invoice
         if before != nil, addedItem != nil || removedItemID != nil {
@@ -130,7 +130,11 @@ extension Frontdesk {
             invoice.updatedAt = at.truncatedToMilliseconds
         }
         let after = DomainJSON.encode(invoice)
-        let data: Data = payment.map { DomainJSON.encode($0) } ?? creditNote.map { DomainJSON.encode($0) } ?? after
+        let data: Data = switch type {
+        case .paymentRecorded, .refundRecorded: payment.map { DomainJSON.encode($0) } ?? after
+        case .creditNoteIssued: creditNote.map { DomainJSON.encode($0) } ?? after
+        default: after
+        }
         let kept = AuditEntry.changes(before: before.map(DomainJSON.encode), after: after)
         let audits = before == nil ? [] : [AuditEntry(
             id: newID(), organizationID: invoice.organizationID, entityType: "invoice", entityID: invoice.id,
@@ -138,7 +142,7 @@ extension Frontdesk {
         let event = EventDraft(id: newID(), type: type, entityType: "invoice", entityID: invoice.id, data: data,
                                createdAt: at)
         return InvoiceChange(invoice: invoice, previous: before, addedItem: addedItem, removedItemID: removedItemID,
-                             payment: payment, creditNote: creditNote, takesNumber: takesNumber, audits: audits,
+                             payment: payment, creditNote: creditNote, takes: takes, audits: audits,
                              events: [event])
     }
 }

@@ -13,17 +13,20 @@ public protocol InvoiceStore: Sendable {
     func invoice(_ organizationID: UUID, _ id: UUID) async throws -> Invoice?
     func invoices(_ organizationID: UUID, filter: InvoiceFilter, page: PageRequest) async throws -> Page<Invoice>
     /// In one transaction: locks the invoice and reads it whole (`notFound(invoice)` otherwise),
-    /// with, when `numbering` names a series, that series' next number for the year of `now` in the
+    /// with the next number of each series `numbering` names for the year of `now` in the
     /// organization's time zone, locked; asks `decide` and writes its change.
     func changeInvoice(
-        _ organizationID: UUID, _ id: UUID, numbering: DocumentNumber.Series?, now: Date,
-        decide: @escaping @Sendable (Invoice, DocumentNumbering?) throws -> InvoiceChange
+        _ organizationID: UUID, _ id: UUID, numbering: Set<DocumentNumber.Series>, now: Date,
+        decide: @escaping @Sendable (Invoice, DocumentNumbers) throws -> InvoiceChange
     ) async throws -> InvoiceChange
     func payments(_ organizationID: UUID, filter: PaymentFilter, page: PageRequest) async throws -> Page<Payment>
 }
 
+/// The next numbers of the document series a change asked for, by series.
+public typealias DocumentNumbers = [DocumentNumber.Series: DocumentNumbering]
+
 /// The next number of a document series, as `InvoiceStore.changeInvoice` locked it: the change
-/// that issues a document takes `number(prefix:)` and sets `InvoiceChange.takesNumber`.
+/// that issues a document takes `number(prefix:)` and names its series in `InvoiceChange.takes`.
 public struct DocumentNumbering: Sendable, Hashable {
     public var series: DocumentNumber.Series
     public var year: Int
@@ -49,13 +52,13 @@ public struct InvoiceChange: RecordedChange {
     public var removedItemID: UUID?
     public var payment: Payment?
     public var creditNote: CreditNote?
-    /// Whether the change took the next number of the series it was given.
-    public var takesNumber: Bool
+    /// The series whose next number the change took.
+    public var takes: Set<DocumentNumber.Series>
     public var audits: [AuditEntry]
     public var events: [EventDraft]
 
     public init(invoice: Invoice, previous: Invoice?, addedItem: InvoiceLine? = nil, removedItemID: UUID? = nil,
-                payment: Payment? = nil, creditNote: CreditNote? = nil, takesNumber: Bool = false,
+                payment: Payment? = nil, creditNote: CreditNote? = nil, takes: Set<DocumentNumber.Series> = [],
                 audits: [AuditEntry], events: [EventDraft]) {
         self.invoice = invoice
         self.previous = previous
@@ -63,7 +66,7 @@ public struct InvoiceChange: RecordedChange {
         self.removedItemID = removedItemID
         self.payment = payment
         self.creditNote = creditNote
-        self.takesNumber = takesNumber
+        self.takes = takes
         self.audits = audits
         self.events = events
     }
@@ -75,10 +78,10 @@ public struct InvoiceChange: RecordedChange {
 
 /// What a booking's change does to its invoice, in the booking's transaction: make it (with a new
 /// booking), or change it once the store has read it as the booking now is (`decide`; with the
-/// invoice series' next number, locked, when `numbered`).
+/// next numbers, locked, of the series `numbering` names).
 public enum InvoiceFollow: Sendable {
     case create(InvoiceChange)
-    case change(numbered: Bool, decide: @Sendable (Invoice, DocumentNumbering?) throws -> InvoiceChange)
+    case change(numbering: Set<DocumentNumber.Series>, decide: @Sendable (Invoice, DocumentNumbers) throws -> InvoiceChange)
 }
 
 public struct InvoiceFilter: Sendable, Hashable {

@@ -13,8 +13,17 @@ extension APIHandler {
         .ok(try await act(.start, input.path.id, input.headers.ifMatch, Self.json(input.body)))
     }
 
+    /// A cancellation may give money back: `refund_amount`, by `refund_method` (default the way
+    /// the invoice was last paid).
     func cancelBooking(_ input: Operations.CancelBooking.Input) async throws -> Operations.CancelBooking.Output {
-        .ok(try await act(.cancel, input.path.id, input.headers.ifMatch, Self.json(input.body)))
+        guard case .json(let body)? = input.body else { return .ok(try await act(.cancel, input.path.id, input.headers.ifMatch, nil)) }
+        let refund = try body.refundAmount.map { amount throws in
+            CancellationRefund(amount: Int(clamping: amount), method: try body.refundMethod.map { try Payment.Method(matching: $0) })
+        }
+        let booking = try await frontdesk.perform(
+            try caller, .cancel, on: try BookingReference(input.path.id), at: body.at, reason: body.reason, refund: refund,
+            ifMatch: try Read.version(ifMatch: input.headers.ifMatch))
+        return .ok(try Self.bookingResponse(booking))
     }
 
     func markBookingNoShow(_ input: Operations.MarkBookingNoShow.Input) async throws -> Operations.MarkBookingNoShow.Output {

@@ -21,7 +21,14 @@ enum BillingRoutes {
                 invoicePrefix: body.invoicePrefix, creditNotePrefix: body.creditNotePrefix,
                 pricesIncludeTax: body.pricesIncludeTax,
                 taxRates: body.taxRates?.map { .init(category: $0.category, name: $0.name, rate: $0.rate) },
-                resourceTaxCategories: body.resourceTaxCategories?.additionalProperties))
+                resourceTaxCategories: body.resourceTaxCategories?.additionalProperties,
+                cancellationPolicy: body.cancellationPolicy.map { policy in
+                    CancellationPolicy(freeCancelHours: policy.freeCancelHours ?? 0, fee: policy.fee.map(fee),
+                                       noShowFee: policy.noShowFee.map(fee))
+                },
+                lateReturn: body.lateReturn.map { late in
+                    LateReturnPolicy(graceMinutes: late.graceMinutes ?? 0, hourlyFee: late.hourlyFee.map { Int(clamping: $0) })
+                }))
             return WireJSON.response(.ok, DomainJSON.encode(settings))
         }
         router.get("/api/v1/invoices") { request, _ in
@@ -97,6 +104,10 @@ enum BillingRoutes {
                 reason: body.reason, currency: body.currency))
             return WireJSON.response(.created, DomainJSON.encode(note))
         }
+    }
+
+    private static func fee(_ fee: Components.Schemas.CancellationFee) -> CancellationPolicy.Fee {
+        CancellationPolicy.Fee(amount: fee.amount.map { Int(clamping: $0) }, percent: fee.percent)
     }
 
     /// A page of a list as the API's `…List` schemas hold it.
