@@ -71,6 +71,14 @@ struct DemoData {
                 .folding(options: .diacriticInsensitive, locale: nil) + "@example.com"
             members.append(try await frontdesk.createMember(owner, MemberInput(type: "guest", name: name, email: email)))
         }
+        // Money: prices include IVA (6 % on rooms, 23 % on the rest); cancelling within two days of
+        // arrival costs half the stay, not coming all of it; a bike back late costs 5.00 an hour.
+        _ = try await frontdesk.updateBillingSettings(owner, BillingSettingsPatch(
+            pricesIncludeTax: true,
+            taxRates: [.init(category: "standard", name: "IVA", rate: 23), .init(category: "rooms", name: "IVA", rate: 6)],
+            resourceTaxCategories: ["double": "rooms", "suite": "rooms"],
+            cancellationPolicy: CancellationPolicy(freeCancelHours: 48, fee: .init(percent: 50), noShowFee: .init(percent: 100)),
+            lateReturn: LateReturnPolicy(graceMinutes: 15, hourlyFee: 500)))
         // Housekeeping hears of every room the hotel's guests leave.
         _ = try await frontdesk.createAction(owner, ActionInput(
             trigger: .checkoutCompleted, type: .flagForCleaning, scope: "location", scopeID: hotel.id))
@@ -101,9 +109,18 @@ struct DemoData {
         let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
 
         // The hotel: who stayed, who is in, who leaves and arrives today, who is still to come.
+        // The guest who stayed had the minibar, paid by card and left: the invoice was finalized, then
+        // corrected by a credit note for a drink not taken.
         let stayed = try await stay([3], 3, from: -4, nights: 2)
         _ = try await frontdesk.perform(owner, .checkIn, on: .id(stayed.id), at: at(-4, "15:40"))
+        let stayedInvoice = try await invoice(of: stayed)
+        let minibar = try await frontdesk.addInvoiceItem(owner, stayedInvoice, InvoiceItemRequest(
+            description: "Minibar", quantity: 3, unitAmount: 350))
+        _ = try await frontdesk.recordPayment(owner, PaymentRequest(
+            invoiceID: stayedInvoice, amount: minibar.balance, method: .card, reference: "POS 4471"))
         _ = try await frontdesk.perform(owner, .checkOut, on: .id(stayed.id), at: at(-2, "10:20"))
+        _ = try await frontdesk.issueCreditNote(owner, CreditNoteRequest(
+            invoiceID: stayedInvoice, amount: 350, reason: "One minibar drink was not taken"))
         let missed = try await stay([5], 5, from: -3, nights: 1)
         _ = try await frontdesk.perform(owner, .noShow, on: .id(missed.id), at: at(-2, "11:00"), reason: "Never arrived")
         let leaving = try await stay([2], 2, from: -2, nights: 2)                          // departs today
@@ -112,8 +129,12 @@ struct DemoData {
         _ = try await frontdesk.perform(owner, .checkIn, on: .id(inHouse.id), at: at(-1, "16:05"))
         _ = try await stay([0], 0, from: 0, nights: 3)                                    // arrives today
         _ = try await stay([3, 5], 8, from: 1, nights: 2)                                  // a family, two rooms
+        // Paid 50.00 ahead by bank transfer, then cancelled: 20.00 given back at once.
         let cancelled = try await stay([4], 4, from: 2, nights: 2, source: .phone)
-        _ = try await frontdesk.perform(owner, .cancel, on: .id(cancelled.id), reason: "Change of plans")
+        _ = try await frontdesk.recordPayment(owner, PaymentRequest(
+            invoiceID: try await invoice(of: cancelled), amount: 5_000, method: .bankTransfer, reference: "TRF 2211"))
+        _ = try await frontdesk.perform(owner, .cancel, on: .id(cancelled.id), reason: "Change of plans",
+                                        refund: CancellationRefund(amount: 2_000))
         _ = try await stay([4], 6, from: 5, nights: 4, status: .pending)                  // awaiting payment
 
         // The bike shop: a ride back this morning, one out now, one at the counter, one later today.
@@ -138,8 +159,14 @@ struct DemoData {
         let attendance = try await loadAttendance(today: today, now: minute)
         let bookings = try await frontdesk.bookings(owner, filter: BookingFilter(), page: PageRequest(limit: PageRequest.maxLimit))
         return "Loaded the demo: \(rooms.count) rooms at \(hotel.name), \(bikes.count) bikes at \(shop.name) (prices in EUR), "
-            + "\(members.count) members, \(bookings.items.count) bookings in every status, two visits without a "
+            + "\(members.count) members, \(bookings.items.count) bookings in every status with their invoices "
+            + "(extras, payments, a credit note, a cancellation's fee and refund, a no-show's fee), two visits without a "
             + "booking and a housekeeping action; \(attendance)."
+    }
+
+    /// The id of `booking`'s invoice.
+    private func invoice(of booking: Booking) async throws -> UUID {
+        try await frontdesk.invoices(owner, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest()).items[0].id
     }
 
     /// Whether the default organization already has locations, members or bookings.

@@ -27,6 +27,12 @@ struct DemoTests {
             #expect(bookings.allSatisfy { $0.currency == "EUR" })
             #expect(Set(bookings.map(\.status)) == Set(BookingStatus.allCases))
             #expect(bookings.contains { $0.lines.count == 2 })
+            // Every booking has its invoice; money was taken, given back and credited.
+            let invoices = try await frontdesk.invoices(owner, filter: InvoiceFilter(), page: PageRequest(limit: 200)).items
+            #expect(Set(invoices.map(\.bookingID)) == Set(bookings.map(\.id)))
+            #expect(invoices.contains { $0.status == .finalized && $0.credited == 350 && $0.lines.contains { $0.line.kind == .extra } })
+            #expect(invoices.contains { $0.status == .cancelled && $0.refunded == 2_000 })
+            #expect(invoices.contains { $0.lines.contains { $0.line.description == "No-show fee" } })
             // What happened was stamped when it happened, nothing after now.
             for booking in bookings {
                 for stamp in [booking.actualStartAt, booking.actualEndAt].compactMap({ $0 }) + booking.lines.flatMap({
