@@ -55,7 +55,7 @@ extension PostgresMigrations {
     static var eventTypesWithInvoices: [String] {
         eventTypes(adding: talliesAdded + revisionsAdded + [
             "invoice_created", "invoice_updated", "invoice_finalized", "payment_recorded", "refund_recorded",
-            "credit_note_issued",
+            "credit_note_issued", "deposit_held", "deposit_released", "deposit_captured", "booking_damage_recorded",
         ])
     }
 

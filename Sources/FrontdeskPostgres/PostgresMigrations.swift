@@ -582,7 +582,7 @@ enum PostgresMigrations {
         Migration(version: "0031_booked_dates", statements: [
             "ALTER TABLE booking_lines ADD COLUMN check_in_date text, ADD COLUMN check_out_date text",
         ]),
-        // The billing settings, invoices with their items, payments and credit notes, and the
+        // The billing settings, invoices with their items, payments, credit notes and deposits, and the
         // gapless series of their numbers (a row locked by the issuing transaction). The bookings
         // still open get their invoice; those that ended before have none.
         Migration(version: "0032_invoices", statements: [
@@ -652,6 +652,24 @@ enum PostgresMigrations {
             )
             """,
             "CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id, created_at, id)",
+            """
+            CREATE TABLE deposits (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                invoice_id uuid NOT NULL REFERENCES invoices (id),
+                booking_id uuid NOT NULL,
+                amount bigint NOT NULL CHECK (amount > 0),
+                captured bigint NOT NULL CHECK (captured >= 0),
+                released bigint NOT NULL CHECK (released >= 0),
+                currency text NOT NULL,
+                method text NOT NULL CHECK (method IN ('cash', 'card', 'upi', 'bank_transfer', 'other')),
+                reference text,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                CHECK (captured + released <= amount)
+            )
+            """,
+            "CREATE INDEX deposits_by_invoice ON deposits (invoice_id, created_at, id)",
             """
             CREATE TABLE document_series (
                 organization_id uuid NOT NULL REFERENCES organizations (id),

@@ -56,6 +56,23 @@ extension Payment {
     }
 }
 
+extension Deposit {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(id: try row.value("id"), organizationID: try row.value("organization_id"),
+                  invoiceID: try row.value("invoice_id"), bookingID: try row.value("booking_id"),
+                  amount: try row.value("amount"), captured: try row.value("captured"), released: try row.value("released"),
+                  currency: try row.value("currency"), method: try row.enum("method"), reference: try row.value("reference"),
+                  createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+
+    var fields: Fields {
+        [("id", "\(id)"), ("organization_id", "\(organizationID)"), ("invoice_id", "\(invoiceID)"),
+         ("booking_id", "\(bookingID)"), ("amount", "\(amount)"), ("captured", "\(captured)"),
+         ("released", "\(released)"), ("currency", "\(currency)"), ("method", "\(method.rawValue)"),
+         ("reference", "\(reference)"), ("created_at", "\(createdAt)"), ("updated_at", "\(updatedAt)")]
+    }
+}
+
 extension CreditNote {
     init(row: PostgresRandomAccessRow) throws {
         self.init(id: try row.value("id"), organizationID: try row.value("organization_id"),

@@ -80,6 +80,11 @@ extension PostgresStore: InvoiceStore {
         return Page(fetched: payments, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
 
+    public func deposit(_ organizationID: UUID, _ id: UUID) async throws -> Deposit? {
+        try await query("SELECT * FROM deposits WHERE organization_id = \(organizationID) AND id = \(id)")
+            .first.map(Deposit.init(row:))
+    }
+
     // MARK: Inside a transaction
 
     /// What a booking's change does to its invoice (`BookingChange.invoice`), the booking locked:
@@ -152,6 +157,13 @@ extension PostgresStore: InvoiceStore {
         }
         if let payment = change.payment { writes.append("payment AS (\(SQL.insert(into: "payments", payment.fields)))") }
         if let note = change.creditNote { writes.append("note AS (\(SQL.insert(into: "credit_notes", note.fields)))") }
+        if let deposit = change.deposit {
+            writes.append("""
+                deposit AS (\(SQL.insert(into: "deposits", deposit.fields))
+                            ON CONFLICT (id) DO UPDATE SET captured = EXCLUDED.captured, released = EXCLUDED.released,
+                                updated_at = EXCLUDED.updated_at)
+                """)
+        }
         for numbering in change.takes.compactMap({ numbers[$0] }) {
             writes.append("""
                 \(raw: numbering.series.rawValue)_numbered AS (UPDATE document_series SET last_sequence = \(numbering.next)
@@ -204,10 +216,14 @@ extension PostgresStore: InvoiceStore {
         let notes = try Dictionary(grouping: try await rows("""
             SELECT * FROM credit_notes WHERE invoice_id = ANY(\(ids)) ORDER BY created_at, id
             """).map(CreditNote.init(row:)), by: \.invoiceID)
+        let deposits = try Dictionary(grouping: try await rows("""
+            SELECT * FROM deposits WHERE invoice_id = ANY(\(ids)) ORDER BY created_at, id
+            """).map(Deposit.init(row:)), by: \.invoiceID)
         return records.compactMap { record in
             byID[record.bookingID].map { booking in
                 Invoice(record, booking: booking, items: items[record.id]?.map(\.1) ?? [],
-                        payments: payments[record.id] ?? [], creditNotes: notes[record.id] ?? [], billing: billing)
+                        payments: payments[record.id] ?? [], creditNotes: notes[record.id] ?? [],
+                        deposits: deposits[record.id] ?? [], billing: billing)
             }
         }
     }

@@ -88,7 +88,7 @@ extension SQLiteMigrations {
 
     static let invoicesAdded = [
         "invoice_created", "invoice_updated", "invoice_finalized", "payment_recorded", "refund_recorded",
-        "credit_note_issued",
+        "credit_note_issued", "deposit_held", "deposit_released", "deposit_captured", "booking_damage_recorded",
     ]
 
     private static let talliesAdded = [

@@ -523,7 +523,7 @@ enum SQLiteMigrations {
 
     /// Migration 0032: the billing settings (which move the catalog version, as the other settings
     /// do: the writer reads them with the organization), invoices with their items, payments and
-    /// credit notes, and the gapless series of their numbers. The bookings still open get their
+    /// credit notes, deposits, and the gapless series of their numbers. The bookings still open get their
     /// invoice; those that ended before have none.
     private static var invoices: String {
         """
@@ -591,6 +591,22 @@ enum SQLiteMigrations {
             UNIQUE (organization_id, number)
         );
         CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id, created_at, id);
+        CREATE TABLE deposits (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            invoice_id TEXT NOT NULL REFERENCES invoices(id),
+            booking_id TEXT NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            captured INTEGER NOT NULL CHECK (captured >= 0),
+            released INTEGER NOT NULL CHECK (released >= 0),
+            currency TEXT NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'upi', 'bank_transfer', 'other')),
+            reference TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            CHECK (captured + released <= amount)
+        );
+        CREATE INDEX deposits_by_invoice ON deposits (invoice_id, created_at, id);
         CREATE TABLE document_series (
             organization_id TEXT NOT NULL REFERENCES organizations(id),
             series TEXT NOT NULL CHECK (series IN ('invoice', 'credit_note')),

@@ -53,6 +53,21 @@ extension Payment {
     }
 }
 
+extension Deposit {
+    init(row: Row) throws {
+        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), invoiceID: row.uuid("invoice_id"),
+                  bookingID: row.uuid("booking_id"), amount: row["amount"], captured: row["captured"],
+                  released: row["released"], currency: row["currency"], method: try row.enumeration("method"),
+                  reference: row["reference"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"))
+    }
+
+    var columns: Columns {
+        ["id": id.text, "organization_id": organizationID.text, "invoice_id": invoiceID.text, "booking_id": bookingID.text,
+         "amount": amount, "captured": captured, "released": released, "currency": currency, "method": method.rawValue,
+         "reference": reference, "created_at": createdAt.millis, "updated_at": updatedAt.millis]
+    }
+}
+
 extension CreditNote {
     init(row: Row) {
         self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), invoiceID: row.uuid("invoice_id"),

@@ -76,6 +76,13 @@ extension SQLiteStore: InvoiceStore {
         return Page(fetched: payments, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
 
+    public func deposit(_ organizationID: UUID, _ id: UUID) async throws -> Deposit? {
+        try await read { db in
+            try db.cachedRow(sql: "SELECT * FROM deposits WHERE organization_id = ? AND id = ?",
+                             arguments: [organizationID.text, id.text], Deposit.init(row:))
+        }
+    }
+
     // MARK: Inside a transaction
 
     /// What a booking's change does to its invoice (`BookingChange.invoice`): a new booking's is
@@ -130,6 +137,12 @@ extension SQLiteStore: InvoiceStore {
         }
         if let payment = change.payment { try db.insert("payments", payment.columns) }
         if let note = change.creditNote { try db.insert("credit_notes", note.columns) }
+        if let deposit = change.deposit {
+            let before = invoice.deposits.first { $0.id == deposit.id }
+            if let before { try db.update("deposits", deposit.columns, previous: before.columns) } else {
+                try db.insert("deposits", deposit.columns)
+            }
+        }
         for numbering in change.takes.compactMap({ numbers[$0] }) {
             try db.run("""
                 INSERT INTO document_series (organization_id, series, year, last_sequence) VALUES (?, ?, ?, ?)
@@ -175,10 +188,14 @@ extension SQLiteStore: InvoiceStore {
         let notes = try Dictionary(grouping: db.rows(
             sql: "SELECT * FROM credit_notes WHERE invoice_id IN \(list) ORDER BY created_at, id",
             arguments: StatementArguments(ids), CreditNote.init(row:)), by: \.invoiceID)
+        let deposits = try Dictionary(grouping: db.rows(
+            sql: "SELECT * FROM deposits WHERE invoice_id IN \(list) ORDER BY created_at, id",
+            arguments: StatementArguments(ids), Deposit.init(row:)), by: \.invoiceID)
         return records.compactMap { record in
             byID[record.bookingID].map { booking in
                 Invoice(record, booking: booking, items: items[record.id]?.map(\.1) ?? [],
-                        payments: payments[record.id] ?? [], creditNotes: notes[record.id] ?? [], billing: billing)
+                        payments: payments[record.id] ?? [], creditNotes: notes[record.id] ?? [],
+                        deposits: deposits[record.id] ?? [], billing: billing)
             }
         }
     }

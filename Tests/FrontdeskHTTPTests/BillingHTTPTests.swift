@@ -121,4 +121,30 @@ import Testing
             #expect(closed["balance"] as? Int == 0 && (closed["credit_notes"] as? [Any])?.count == 1)
         }
     }
+
+    @Test(arguments: Backend.enabled)
+    func aRentalIsTakenBackWithItsDepositAndDamage(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client)
+            let ride = try await catalog.book(client, from: "2025-03-01T10:00:00Z", to: "2025-03-02T10:00:00Z")
+            let path = "/api/v1/bookings/\(ride.id)"
+            let held = try await client.post(path + "/deposit", ["amount": 15_000, "method": "card", "reference": "PRE-7"])
+            #expect(held.status == 201 && held["status"] as? String == "held" && held["held"] as? Int == 15_000)
+            #expect(try await client.post(path + "/deposit", ["amount": 0, "method": "card"]).code == "validation_failed")
+            #expect(try await client.post("/api/v1/deposits/\(held.id)/capture", ["amount": 15_001]).code == "deposit_exceeded")
+            #expect(try await client.post(path + "/check-in", ["at": "2025-03-01T10:05:00Z"]).status == 200)
+            let back = try await client.post(path + "/return", [
+                "at": "2025-03-02T09:30:00Z", "damage": ["description": "Scratched frame", "amount": 4_000],
+                "capture_deposit": true,
+            ])
+            #expect(back.status == 200 && back["status"] as? String == "completed")
+            let invoice = try #require(try await client.get("/api/v1/invoices?booking_id=\(ride.id)").items.first)
+            #expect(invoice["status"] as? String == "finalized" && invoice["total_amount"] as? Int == 14_000)
+            #expect(invoice["paid"] as? Int == 14_000 && invoice["balance"] as? Int == 0)
+            let released = try await client.post("/api/v1/deposits/\(held.id)/release")
+            #expect(released.status == 200 && released["released"] as? Int == 1_000 && released["status"] as? String == "released")
+            #expect(try await client.post("/api/v1/deposits/\(held.id)/release").code == "deposit_settled")
+            #expect(try await client.post("/api/v1/deposits/not-an-id/release").status == 400)
+        }
+    }
 }

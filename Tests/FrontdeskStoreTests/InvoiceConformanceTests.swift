@@ -322,6 +322,47 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.enabled)
+    func aDepositIsHeldCapturedForDamageAtReturnAndTheRestReleased(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let hotel = try await Hotel(f)
+            let bike = try await f.book(hotel.guest, hotel.rooms[0], hours(10, 13))  // 3,000 + 5 %: 3,150
+            let other = try await f.book(hotel.guest, hotel.rooms[1], hours(10, 13))
+            let deposit = try await f.frontdesk.holdDeposit(f.owner, .id(bike.id), amount: 10_000, method: .card, note: "PRE-1")
+            #expect(deposit.status == .held && deposit.held == 10_000)
+            let spare = try await f.frontdesk.holdDeposit(f.owner, .id(other.id), amount: 5_000, method: .cash)
+            _ = try await f.frontdesk.captureDeposit(f.owner, spare.id, amount: 1_000)
+            await expectError("deposit_exceeded") { try await f.frontdesk.captureDeposit(f.owner, spare.id, amount: 4_001) }
+            let released = try await f.frontdesk.releaseDeposit(f.owner, spare.id)
+            #expect((released.captured, released.released, released.status) == (1_000, 4_000, .released))
+            await expectError("deposit_settled") { try await f.frontdesk.releaseDeposit(f.owner, spare.id) }
+            #expect(try await invoice(of: other, f).paid == 1_000)
+
+            // Back with a bent wheel: the damage charged, the deposit captured for what is owed.
+            _ = try await f.frontdesk.perform(f.owner, .checkIn, on: .id(bike.id))
+            let events = try await f.allEvents().count
+            let back = try await f.frontdesk.returnBooking(
+                f.owner, .id(bike.id), damage: Damage(description: "Bent front wheel", amount: 2_500), captureDeposit: true)
+            #expect(back.status == .completed)
+            let final = try await invoice(of: bike, f)
+            #expect(final.status == .finalized && final.lines.map(\.line.kind) == [.booking, .damage])
+            #expect(final.totalAmount == 3_150 + 2_750 && final.paid == 5_900 && final.balance == 0)
+            #expect(final.deposits.map(\.captured) == [5_900] && final.deposits[0].status == .held)
+            #expect(try await f.allEvents().dropFirst(events).map(\.type) == [
+                .bookingCompleted, .checkoutStarted, .checkoutCompleted, .bookingDamageRecorded, .invoiceFinalized,
+                .depositCaptured, .paymentRecorded,
+            ])
+            let trail = try await f.frontdesk.bookingAudit(f.owner, .id(bike.id)).map(\.action)
+            #expect(trail.suffix(2) == ["check_out", "record_damage"])
+            // What it still holds is given back; a booking's invoice kept with its deposit.
+            #expect(try await f.frontdesk.releaseDeposit(f.owner, deposit.id).released == 4_100)
+            await expectError("invoice_finalized") {
+                try await f.frontdesk.holdDeposit(f.owner, .id(bike.id), amount: 100, method: .cash)
+            }
+            await expectError("not_found") { try await f.frontdesk.captureDeposit(f.owner, UUID()) }
+        }
+    }
+
     private func invoice(of booking: Booking, _ f: StoreFixture) async throws -> Invoice {
         let page = try await f.frontdesk.invoices(f.owner, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest())
         return try #require(page.items.first)

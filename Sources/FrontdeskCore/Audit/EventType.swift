@@ -52,4 +52,11 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case paymentRecorded = "payment_recorded"
     case refundRecorded = "refund_recorded"
     case creditNoteIssued = "credit_note_issued"
+    /// Money held against a booking, and its release or capture (a captured part is also a
+    /// `payment_recorded`).
+    case depositHeld = "deposit_held"
+    case depositReleased = "deposit_released"
+    case depositCaptured = "deposit_captured"
+    /// Damage found as a rental came back, charged on its invoice.
+    case bookingDamageRecorded = "booking_damage_recorded"
 }

@@ -12,6 +12,7 @@ extension Invoice: JSONWritable {
             json.key("credit_notes"); json.array(creditNotes) { json, note in note.write(to: &json) }
             json.key("credited"); json.int(credited)
             json.key("currency"); json.string(currency)
+            json.key("deposits"); json.array(deposits) { json, deposit in deposit.write(to: &json) }
             json.key("id"); json.uuid(id)
             if let issuedAt { json.key("issued_at"); json.instant(issuedAt) }
             json.key("lines"); json.array(lines) { json, line in line.write(to: &json) }

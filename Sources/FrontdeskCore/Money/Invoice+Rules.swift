@@ -57,9 +57,9 @@ extension Invoice {
     /// A booking whose invoice holds payments or credit notes is kept with them: deleting it is
     /// `409 invoice_has_payments`.
     public func requireNoMoney() throws(FrontdeskError) {
-        guard payments.isEmpty && creditNotes.isEmpty else {
-            throw .conflict(code: "invoice_has_payments", detail: "Booking \(bookingNumber)'s invoice holds payments or "
-                + "credit notes: the booking is kept with them.")
+        guard payments.isEmpty && creditNotes.isEmpty && deposits.isEmpty else {
+            throw .conflict(code: "invoice_has_payments", detail: "Booking \(bookingNumber)'s invoice holds payments, "
+                + "credit notes or deposits: the booking is kept with them.")
         }
     }
 

@@ -26,6 +26,8 @@ public struct Invoice: Sendable, Hashable, Identifiable {
     public var lines: [TaxedLine]
     public var payments: [Payment]
     public var creditNotes: [CreditNote]
+    /// Money held against the booking, captured or released explicitly.
+    public var deposits: [Deposit]
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -36,7 +38,7 @@ public struct Invoice: Sendable, Hashable, Identifiable {
     public init(id: UUID, organizationID: UUID, bookingID: UUID, bookingNumber: String, locationID: UUID,
                 memberID: UUID, memberName: String?, status: Status, number: String?, issuedAt: Date?, currency: String,
                 pricesIncludeTax: Bool, lines: [TaxedLine], payments: [Payment], creditNotes: [CreditNote],
-                version: Int, createdAt: Date, updatedAt: Date, billing: BillingSettings) {
+                deposits: [Deposit], version: Int, createdAt: Date, updatedAt: Date, billing: BillingSettings) {
         self.id = id
         self.organizationID = organizationID
         self.bookingID = bookingID
@@ -52,6 +54,7 @@ public struct Invoice: Sendable, Hashable, Identifiable {
         self.lines = lines
         self.payments = payments
         self.creditNotes = creditNotes
+        self.deposits = deposits
         self.version = version
         self.createdAt = createdAt.truncatedToMilliseconds
         self.updatedAt = updatedAt.truncatedToMilliseconds
@@ -62,7 +65,7 @@ public struct Invoice: Sendable, Hashable, Identifiable {
     /// booking's lines as they are now and its items, taxed by the settings now; once closed, the
     /// lines it was closed with, taxed at the rates they were closed with.
     public init(_ record: InvoiceRecord, booking: Booking, items: [InvoiceLine], payments: [Payment],
-                creditNotes: [CreditNote], billing: BillingSettings) {
+                creditNotes: [CreditNote], deposits: [Deposit], billing: BillingSettings) {
         let inclusive = record.pricesIncludeTax ?? billing.pricesIncludeTax
         let lines: [TaxedLine] = if record.status == .open {
             (booking.lines.map { InvoiceLine.charge(of: $0, in: booking, billing: billing) } + items).map {
@@ -75,7 +78,8 @@ public struct Invoice: Sendable, Hashable, Identifiable {
                   bookingNumber: booking.number, locationID: booking.locationID, memberID: booking.memberID,
                   memberName: booking.memberName, status: record.status, number: record.number,
                   issuedAt: record.issuedAt, currency: booking.currency, pricesIncludeTax: inclusive, lines: lines,
-                  payments: payments, creditNotes: creditNotes, version: record.version, createdAt: record.createdAt,
+                  payments: payments, creditNotes: creditNotes, deposits: deposits, version: record.version,
+                  createdAt: record.createdAt,
                   updatedAt: max(record.updatedAt, booking.updatedAt), billing: billing)
     }
 

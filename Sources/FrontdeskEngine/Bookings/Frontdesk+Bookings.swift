@@ -88,7 +88,7 @@ extension Frontdesk {
     public func perform(
         _ caller: Caller, _ action: BookingAction, on reference: BookingReference, at: Date? = nil,
         lineIDs: Set<UUID>? = nil, resourceIDs: Set<UUID>? = nil, reason: String? = nil,
-        refund: CancellationRefund? = nil, ifMatch: Int? = nil
+        refund: CancellationRefund? = nil, returning: BookingReturn? = nil, ifMatch: Int? = nil
     ) async throws -> Booking {
         try caller.require(action.permission)
         try Self.validateReason(reason)
@@ -106,7 +106,7 @@ extension Frontdesk {
                                             lineIDs: try current.lineIDs(lineIDs, orResources: resourceIDs), reason: reason)
             try hooks.run([.booking(action, next)])
             return try Self.change(next, before: current, linked: linked, action: action.rawValue, actor: actor,
-                                   reason: reason, refund: refund, at: now, newID: newID)
+                                   reason: reason, refund: refund, returning: returning, at: now, newID: newID)
         }
         try await runAfter([.booking(action, booking)], caller)
         return booking
@@ -194,8 +194,8 @@ extension Frontdesk {
     /// events of the step (`Booking.events(from:)`).
     static func change(
         _ booking: Booking, before: Booking?, linked: [Checkin] = [], type: EventType? = nil, line: BookingLine? = nil,
-        action: String, actor: Actor, reason: String?, refund: CancellationRefund? = nil, at: Date,
-        newID: @escaping @Sendable () -> UUID
+        action: String, actor: Actor, reason: String?, refund: CancellationRefund? = nil, returning: BookingReturn? = nil,
+        at: Date, newID: @escaping @Sendable () -> UUID
     ) throws -> BookingChange {
         let step = record(booking, before: before, type: type, line: line, action: action, actor: actor, reason: reason,
                           at: at, newID: newID)
@@ -204,7 +204,8 @@ extension Frontdesk {
                    reason: reason, at: at, newID: newID)
         }
         let invoice = before.flatMap {
-            invoiceFollow(booking, from: $0, type: type, refund: refund, actor: actor, at: at, newID: newID)
+            invoiceFollow(booking, from: $0, type: type, refund: refund, returning: returning, actor: actor, at: at,
+                          newID: newID)
         }
         return BookingChange(booking: booking.asOf(at), audits: [step.audit], events: step.events, checkins: checkins,
                              invoice: invoice)

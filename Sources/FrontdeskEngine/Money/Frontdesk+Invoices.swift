@@ -122,7 +122,8 @@ extension Frontdesk {
     static func change(
         _ invoice: Invoice, before: Invoice?, type: EventType, action: String, actor: Actor, at: Date,
         newID: () -> UUID, addedItem: InvoiceLine? = nil, removedItemID: UUID? = nil,
-        payment: Payment? = nil, creditNote: CreditNote? = nil, takes: Set<DocumentNumber.Series> = []
+        payment: Payment? = nil, creditNote: CreditNote? = nil, deposit: Deposit? = nil,
+        takes: Set<DocumentNumber.Series> = []
     ) -> InvoiceChange {
         var invoice = invoice
         if before != nil, addedItem != nil || removedItemID != nil {
@@ -133,6 +134,7 @@ extension Frontdesk {
         let data: Data = switch type {
         case .paymentRecorded, .refundRecorded: payment.map { DomainJSON.encode($0) } ?? after
         case .creditNoteIssued: creditNote.map { DomainJSON.encode($0) } ?? after
+        case .depositHeld, .depositCaptured, .depositReleased: deposit.map { DomainJSON.encode($0) } ?? after
         default: after
         }
         let kept = AuditEntry.changes(before: before.map(DomainJSON.encode), after: after)
@@ -142,7 +144,7 @@ extension Frontdesk {
         let event = EventDraft(id: newID(), type: type, entityType: "invoice", entityID: invoice.id, data: data,
                                createdAt: at)
         return InvoiceChange(invoice: invoice, previous: before, addedItem: addedItem, removedItemID: removedItemID,
-                             payment: payment, creditNote: creditNote, takes: takes, audits: audits,
+                             payment: payment, creditNote: creditNote, deposit: deposit, takes: takes, audits: audits,
                              events: [event])
     }
 }

@@ -20,6 +20,7 @@ public protocol InvoiceStore: Sendable {
         decide: @escaping @Sendable (Invoice, DocumentNumbers) throws -> InvoiceChange
     ) async throws -> InvoiceChange
     func payments(_ organizationID: UUID, filter: PaymentFilter, page: PageRequest) async throws -> Page<Payment>
+    func deposit(_ organizationID: UUID, _ id: UUID) async throws -> Deposit?
 }
 
 /// The next numbers of the document series a change asked for, by series.
@@ -52,20 +53,23 @@ public struct InvoiceChange: RecordedChange {
     public var removedItemID: UUID?
     public var payment: Payment?
     public var creditNote: CreditNote?
+    /// A deposit held, or changed.
+    public var deposit: Deposit?
     /// The series whose next number the change took.
     public var takes: Set<DocumentNumber.Series>
     public var audits: [AuditEntry]
     public var events: [EventDraft]
 
     public init(invoice: Invoice, previous: Invoice?, addedItem: InvoiceLine? = nil, removedItemID: UUID? = nil,
-                payment: Payment? = nil, creditNote: CreditNote? = nil, takes: Set<DocumentNumber.Series> = [],
-                audits: [AuditEntry], events: [EventDraft]) {
+                payment: Payment? = nil, creditNote: CreditNote? = nil, deposit: Deposit? = nil,
+                takes: Set<DocumentNumber.Series> = [], audits: [AuditEntry], events: [EventDraft]) {
         self.invoice = invoice
         self.previous = previous
         self.addedItem = addedItem
         self.removedItemID = removedItemID
         self.payment = payment
         self.creditNote = creditNote
+        self.deposit = deposit
         self.takes = takes
         self.audits = audits
         self.events = events

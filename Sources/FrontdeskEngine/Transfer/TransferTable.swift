@@ -30,6 +30,7 @@ public struct TransferTable: Sendable, Hashable {
         TransferTable("invoice_items", orderedBy: ["invoice_id", "position"]),
         TransferTable("payments"),
         TransferTable("credit_notes"),
+        TransferTable("deposits"),
         TransferTable("document_series", orderedBy: ["organization_id", "series", "year"]),
         TransferTable("checkins"),
         TransferTable("attendance_corrections"),

@@ -85,6 +85,34 @@ enum BillingRoutes {
                                                     page: try pageRequest(query, list: .payments))
             return WireJSON.response(.ok, list(page, .payments))
         }
+        router.post("/api/v1/bookings/:id/deposit") { request, context in
+            let reference = try BookingReference(try context.parameters.require("id"))
+            let body = try await WireJSON.decode(Components.Schemas.DepositCreate.self, from: request)
+            let deposit = try await frontdesk.holdDeposit(
+                try RequestCaller.require(), reference, amount: try amount(body.amount),
+                method: try Payment.Method(matching: body.method), note: body.reference)
+            return WireJSON.response(.created, DomainJSON.encode(deposit))
+        }
+        router.post("/api/v1/deposits/:id/capture") { request, context in
+            let id = try Read.pathID(try context.parameters.require("id"), "deposit")
+            let body = try await WireJSON.decode(Components.Schemas.DepositCapture.self, from: request)
+            let deposit = try await frontdesk.captureDeposit(try RequestCaller.require(), id,
+                                                             amount: try body.amount.map { try amount($0) })
+            return WireJSON.response(.ok, DomainJSON.encode(deposit))
+        }
+        router.post("/api/v1/deposits/:id/release") { _, context in
+            let id = try Read.pathID(try context.parameters.require("id"), "deposit")
+            return WireJSON.response(.ok, DomainJSON.encode(try await frontdesk.releaseDeposit(try RequestCaller.require(), id)))
+        }
+        router.post("/api/v1/bookings/:id/return") { request, context in
+            let reference = try BookingReference(try context.parameters.require("id"))
+            let body = try await WireJSON.decode(Components.Schemas.BookingReturnRequest.self, from: request)
+            let booking = try await frontdesk.returnBooking(
+                try RequestCaller.require(), reference, at: body.at,
+                damage: try body.damage.map { Damage(description: $0.description, amount: try amount($0.amount)) },
+                captureDeposit: body.captureDeposit ?? false, ifMatch: try Read.version(ifMatch: request.headers[.ifMatch]))
+            return WireJSON.response(.ok, DomainJSON.encode(booking), etag: Read.etag(booking))
+        }
         router.get("/api/v1/reports/takings") { request, _ in
             let query = request.uri.queryParameters
             let report = try await frontdesk.takingsReport(try RequestCaller.require(), ActivityQuery(
