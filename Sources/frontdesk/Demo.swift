@@ -138,9 +138,14 @@ struct DemoData {
         _ = try await stay([4], 6, from: 5, nights: 4, status: .pending)                  // awaiting payment
 
         // The bike shop: a ride back this morning, one out now, one at the counter, one later today.
+        // The ride back had a 100.00 deposit on a card: a bent basket was charged and taken from it,
+        // the rest released.
         let returned = try await ride(4, 1, from: minute.addingTimeInterval(-5 * 3_600), hours: 4)
+        let deposit = try await frontdesk.holdDeposit(owner, .id(returned.id), amount: 10_000, method: .card, note: "PRE 0931")
         _ = try await frontdesk.perform(owner, .checkIn, on: .id(returned.id), at: minute.addingTimeInterval(-5 * 3_600 + 300))
-        _ = try await frontdesk.perform(owner, .checkOut, on: .id(returned.id), at: minute.addingTimeInterval(-3_600 - 600))
+        _ = try await frontdesk.returnBooking(owner, .id(returned.id), at: minute.addingTimeInterval(-3_600 - 600),
+                                              damage: Damage(description: "Bent basket", amount: 1_500), captureDeposit: true)
+        _ = try await frontdesk.releaseDeposit(owner, deposit.id)
         _ = try await ride(0, 6, from: minute, hours: 3, status: .active)                 // a walk-in, out riding
         let atCounter = try await ride(2, 7, from: minute, hours: 4)  // its line opens today, even just before midnight
         _ = try await frontdesk.perform(owner, .checkIn, on: .id(atCounter.id))
@@ -160,7 +165,8 @@ struct DemoData {
         let bookings = try await frontdesk.bookings(owner, filter: BookingFilter(), page: PageRequest(limit: PageRequest.maxLimit))
         return "Loaded the demo: \(rooms.count) rooms at \(hotel.name), \(bikes.count) bikes at \(shop.name) (prices in EUR), "
             + "\(members.count) members, \(bookings.items.count) bookings in every status with their invoices "
-            + "(extras, payments, a credit note, a cancellation's fee and refund, a no-show's fee), two visits without a "
+            + "(extras, payments, a credit note, a cancellation's fee and refund, a no-show's fee, a deposit and a "
+            + "damage return), two visits without a "
             + "booking and a housekeeping action; \(attendance)."
     }
 

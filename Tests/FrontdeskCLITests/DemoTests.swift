@@ -33,6 +33,7 @@ struct DemoTests {
             #expect(invoices.contains { $0.status == .finalized && $0.credited == 350 && $0.lines.contains { $0.line.kind == .extra } })
             #expect(invoices.contains { $0.status == .cancelled && $0.refunded == 2_000 })
             #expect(invoices.contains { $0.lines.contains { $0.line.description == "No-show fee" } })
+            #expect(invoices.contains { $0.lines.contains { $0.line.kind == .damage } && $0.deposits.first?.status == .released })
             // What happened was stamped when it happened, nothing after now.
             for booking in bookings {
                 for stamp in [booking.actualStartAt, booking.actualEndAt].compactMap({ $0 }) + booking.lines.flatMap({

@@ -77,4 +77,10 @@ public struct CancellationRefund: Sendable, Hashable {
         self.amount = amount
         self.method = method
     }
+
+    public func validate() throws(FrontdeskError) {
+        var v = Validator()
+        Money.checkAmount(&v, amount, "refund_amount")
+        try v.validate()
+    }
 }

@@ -92,8 +92,9 @@ extension Frontdesk {
     ) async throws -> Booking {
         try caller.require(action.permission)
         try Self.validateReason(reason)
-        if refund != nil {
+        if let refund {
             try caller.require(.paymentRefund)
+            try refund.validate()
             guard action == .cancel else {
                 throw FrontdeskError.validationFailed([FieldIssue("refund_amount", "is only given back on a cancellation")])
             }
