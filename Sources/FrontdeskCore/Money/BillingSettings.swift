@@ -153,8 +153,7 @@ public struct BillingSettingsPatch: Sendable, Hashable {
 
     public func applied(to settings: BillingSettings) throws(FrontdeskError) -> BillingSettings {
         guard invoicePrefix != nil || creditNotePrefix != nil || pricesIncludeTax != nil || taxRates != nil
-            || resourceTaxCategories != nil || cancellationPolicy != nil
-            || lateReturn != nil
+            || resourceTaxCategories != nil || cancellationPolicy != nil || lateReturn != nil
         else { throw .validationFailed([FieldIssue("billing", "give at least one setting")]) }
         var next = settings
         next.invoicePrefix = invoicePrefix ?? next.invoicePrefix

@@ -48,8 +48,8 @@ extension Frontdesk {
             let item = InvoiceLine(id: itemID, kind: .extra, description: request.description, quantity: request.quantity,
                                    unitAmount: request.unitAmount,
                                    taxCategory: request.taxCategory ?? BillingSettings.standardCategory, createdAt: now)
-            return Self.change(current.adding(item), before: current, type: .invoiceUpdated, action: "add_item", actor: actor, at: now,
-                               newID: newID, addedItem: item)
+            return Self.change(current.adding(item), before: current, type: .invoiceUpdated, action: "add_item",
+                               actor: actor, at: now, newID: newID, addedItem: item)
         }.invoice
     }
 
