@@ -299,6 +299,19 @@ import Testing
             let owed = try await invoice(of: missed, f)
             #expect(owed.lines.map(\.line.kind) == [.booking, .fee] && owed.lines[0].line.voided)
             #expect(owed.totalAmount == 2_200 && owed.balance == 2_200 && owed.number == nil)
+
+            // A location's own policy comes before the organization's: here, a flat 7.00 up to a year ahead.
+            let location = hotel.rooms[0].locationID.text
+            _ = try await f.frontdesk.updateBillingSettings(f.owner, BillingSettingsPatch(
+                locationCancellationPolicies: [location: CancellationPolicy(freeCancelHours: 8_760, fee: .init(amount: 700))]))
+            await expectError("validation_failed") {
+                try await f.frontdesk.updateBillingSettings(f.owner, BillingSettingsPatch(
+                    locationCancellationPolicies: ["room-1": CancellationPolicy(fee: .init(amount: 700, percent: 5))]))
+            }
+            let local = try await f.book(hotel.guest, hotel.rooms[0], hours(14 + 168, 20 + 168))
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(local.id))
+            let flat = try await invoice(of: local, f)
+            #expect(flat.lines.map(\.line.kind) == [.booking, .fee] && flat.totalAmount == 770)
         }
     }
 

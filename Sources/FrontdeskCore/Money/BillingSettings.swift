@@ -12,6 +12,7 @@ public struct BillingSettings: Sendable, Hashable, Codable {
         case resourceTaxCategories = "resource_tax_categories"
         case cancellationPolicy = "cancellation_policy"
         case lateReturn = "late_return"
+        case locationCancellationPolicies = "location_cancellation_policies"
     }
 
     /// A named rate for one tax category: `{category: "standard", name: "VAT", rate: 21}`.
@@ -51,11 +52,15 @@ public struct BillingSettings: Sendable, Hashable, Codable {
     public var cancellationPolicy: CancellationPolicy
     /// The fee of a late return; none by default.
     public var lateReturn: LateReturnPolicy
+    /// A location's own cancellation policy, by the location's id (as text: JSON's keys are), instead
+    /// of `cancellationPolicy`.
+    public var locationCancellationPolicies: [String: CancellationPolicy]
 
     public init(invoicePrefix: String = "INV", creditNotePrefix: String = "CN", pricesIncludeTax: Bool = false,
                 taxRates: [TaxRate] = [], resourceTaxCategories: [String: String] = [:],
                 cancellationPolicy: CancellationPolicy = CancellationPolicy(),
-                lateReturn: LateReturnPolicy = LateReturnPolicy()) {
+                lateReturn: LateReturnPolicy = LateReturnPolicy(),
+                locationCancellationPolicies: [String: CancellationPolicy] = [:]) {
         self.invoicePrefix = invoicePrefix
         self.creditNotePrefix = creditNotePrefix
         self.pricesIncludeTax = pricesIncludeTax
@@ -63,6 +68,7 @@ public struct BillingSettings: Sendable, Hashable, Codable {
         self.resourceTaxCategories = resourceTaxCategories
         self.cancellationPolicy = cancellationPolicy
         self.lateReturn = lateReturn
+        self.locationCancellationPolicies = locationCancellationPolicies
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,7 +84,9 @@ public struct BillingSettings: Sendable, Hashable, Codable {
                 ?? [:],
             cancellationPolicy: try container.decodeIfPresent(CancellationPolicy.self, forKey: .cancellationPolicy)
                 ?? CancellationPolicy(),
-            lateReturn: try container.decodeIfPresent(LateReturnPolicy.self, forKey: .lateReturn) ?? LateReturnPolicy())
+            lateReturn: try container.decodeIfPresent(LateReturnPolicy.self, forKey: .lateReturn) ?? LateReturnPolicy(),
+            locationCancellationPolicies: try container.decodeIfPresent(
+                [String: CancellationPolicy].self, forKey: .locationCancellationPolicies) ?? [:])
     }
 
     /// The settings a stored document holds ("{}" before any change), decoded once per text.
@@ -90,6 +98,11 @@ public struct BillingSettings: Sendable, Hashable, Codable {
 
     /// The document stored for these settings, keys sorted.
     public var stored: String { String(decoding: sortedJSON, as: UTF8.self) }
+
+    /// The cancellation policy of the location `locationID`: its own, else the organization's.
+    public func cancellationPolicy(at locationID: UUID) -> CancellationPolicy {
+        locationCancellationPolicies[locationID.text] ?? cancellationPolicy
+    }
 
     /// The rate of `category`, nil for a category with no tax.
     public func rate(of category: String) -> TaxRate? { taxRates.first { $0.category == category } }
@@ -123,7 +136,13 @@ public struct BillingSettings: Sendable, Hashable, Codable {
             v.check(knows(category), "resource_tax_categories.\(resourceCategory)",
                     "must be standard or a category of tax_rates")
         }
-        cancellationPolicy.check(&v)
+        cancellationPolicy.check(&v, "cancellation_policy")
+        v.check(locationCancellationPolicies.count <= 100, "location_cancellation_policies", "must hold at most 100 locations")
+        for (locationID, policy) in locationCancellationPolicies.sorted(by: { $0.key < $1.key }) {
+            v.check(UUID(text: locationID)?.text == locationID, "location_cancellation_policies.\(locationID)",
+                    "must be keyed by a location's id")
+            policy.check(&v, "location_cancellation_policies.\(locationID)")
+        }
         lateReturn.check(&v)
         try v.validate()
     }
@@ -138,10 +157,13 @@ public struct BillingSettingsPatch: Sendable, Hashable {
     public var resourceTaxCategories: [String: String]?
     public var cancellationPolicy: CancellationPolicy?
     public var lateReturn: LateReturnPolicy?
+    /// Replaces every location's own policy.
+    public var locationCancellationPolicies: [String: CancellationPolicy]?
 
     public init(invoicePrefix: String? = nil, creditNotePrefix: String? = nil, pricesIncludeTax: Bool? = nil,
                 taxRates: [BillingSettings.TaxRate]? = nil, resourceTaxCategories: [String: String]? = nil,
-                cancellationPolicy: CancellationPolicy? = nil, lateReturn: LateReturnPolicy? = nil) {
+                cancellationPolicy: CancellationPolicy? = nil, lateReturn: LateReturnPolicy? = nil,
+                locationCancellationPolicies: [String: CancellationPolicy]? = nil) {
         self.invoicePrefix = invoicePrefix
         self.creditNotePrefix = creditNotePrefix
         self.pricesIncludeTax = pricesIncludeTax
@@ -149,11 +171,13 @@ public struct BillingSettingsPatch: Sendable, Hashable {
         self.resourceTaxCategories = resourceTaxCategories
         self.cancellationPolicy = cancellationPolicy
         self.lateReturn = lateReturn
+        self.locationCancellationPolicies = locationCancellationPolicies
     }
 
     public func applied(to settings: BillingSettings) throws(FrontdeskError) -> BillingSettings {
         guard invoicePrefix != nil || creditNotePrefix != nil || pricesIncludeTax != nil || taxRates != nil
             || resourceTaxCategories != nil || cancellationPolicy != nil || lateReturn != nil
+            || locationCancellationPolicies != nil
         else { throw .validationFailed([FieldIssue("billing", "give at least one setting")]) }
         var next = settings
         next.invoicePrefix = invoicePrefix ?? next.invoicePrefix
@@ -163,6 +187,7 @@ public struct BillingSettingsPatch: Sendable, Hashable {
         next.resourceTaxCategories = resourceTaxCategories ?? next.resourceTaxCategories
         next.cancellationPolicy = cancellationPolicy ?? next.cancellationPolicy
         next.lateReturn = lateReturn ?? next.lateReturn
+        next.locationCancellationPolicies = locationCancellationPolicies ?? next.locationCancellationPolicies
         try next.validate()
         return next
     }

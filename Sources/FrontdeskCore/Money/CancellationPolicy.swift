@@ -59,11 +59,11 @@ public struct CancellationPolicy: Sendable, Hashable, Codable {
                            taxCategory: BillingSettings.standardCategory, createdAt: instant)
     }
 
-    func check(_ v: inout Validator) {
-        v.check((0...8_760).contains(freeCancelHours), "cancellation_policy.free_cancel_hours",
-                "must be between 0 and 8760")
-        fee?.check(&v, "cancellation_policy.fee")
-        noShowFee?.check(&v, "cancellation_policy.no_show_fee")
+    /// Adds its issues, named `<field>.<setting>`.
+    func check(_ v: inout Validator, _ field: String) {
+        v.check((0...8_760).contains(freeCancelHours), field + ".free_cancel_hours", "must be between 0 and 8760")
+        fee?.check(&v, field + ".fee")
+        noShowFee?.check(&v, field + ".no_show_fee")
     }
 }
 

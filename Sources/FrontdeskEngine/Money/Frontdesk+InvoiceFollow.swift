@@ -102,7 +102,8 @@ extension Frontdesk {
         _ invoice: Invoice, _ booking: Booking, _ numbers: DocumentNumbers, refund: CancellationRefund?, actor: Actor,
         at: Date, newID: @Sendable () -> UUID
     ) throws -> InvoiceChange {
-        let fee = invoice.billing.cancellationPolicy.feeLine(for: booking, endingAs: booking.status, at: at, id: newID())
+        let fee = invoice.billing.cancellationPolicy(at: booking.locationID)
+            .feeLine(for: booking, endingAs: booking.status, at: at, id: newID())
         var (closed, note) = invoice.cancelling(
             fee: fee, numbers: (numbers[.invoice]!.number(prefix: invoice.billing.invoicePrefix),
                                 numbers[.creditNote]!.number(prefix: invoice.billing.creditNotePrefix)),

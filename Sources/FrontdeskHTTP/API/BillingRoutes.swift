@@ -22,13 +22,11 @@ enum BillingRoutes {
                 pricesIncludeTax: body.pricesIncludeTax,
                 taxRates: body.taxRates?.map { .init(category: $0.category, name: $0.name, rate: $0.rate) },
                 resourceTaxCategories: body.resourceTaxCategories?.additionalProperties,
-                cancellationPolicy: body.cancellationPolicy.map { policy in
-                    CancellationPolicy(freeCancelHours: policy.freeCancelHours ?? 0, fee: policy.fee.map(fee),
-                                       noShowFee: policy.noShowFee.map(fee))
-                },
+                cancellationPolicy: body.cancellationPolicy.map(policy),
                 lateReturn: body.lateReturn.map { late in
                     LateReturnPolicy(graceMinutes: late.graceMinutes ?? 0, hourlyFee: late.hourlyFee.map { Int(clamping: $0) })
-                }))
+                },
+                locationCancellationPolicies: body.locationCancellationPolicies?.additionalProperties.mapValues(policy)))
             return WireJSON.response(.ok, DomainJSON.encode(settings))
         }
         router.get("/api/v1/invoices") { request, _ in
@@ -134,8 +132,12 @@ enum BillingRoutes {
         }
     }
 
-    private static func fee(_ fee: Components.Schemas.CancellationFee) -> CancellationPolicy.Fee {
-        CancellationPolicy.Fee(amount: fee.amount.map { Int(clamping: $0) }, percent: fee.percent)
+    private static func policy(_ policy: Components.Schemas.CancellationPolicy) -> CancellationPolicy {
+        func fee(_ fee: Components.Schemas.CancellationFee) -> CancellationPolicy.Fee {
+            CancellationPolicy.Fee(amount: fee.amount.map { Int(clamping: $0) }, percent: fee.percent)
+        }
+        return CancellationPolicy(freeCancelHours: policy.freeCancelHours ?? 0, fee: policy.fee.map(fee),
+                                  noShowFee: policy.noShowFee.map(fee))
     }
 
     /// A page of a list as the API's `…List` schemas hold it.
