@@ -34,7 +34,7 @@ public struct BillingSettings: Sendable, Hashable, Codable {
         }
 
         /// The rate in hundredths of a percent (7.5 % is 750): what amounts are taxed with.
-        public var basisPoints: Int { Int((rate * 100).rounded()) }
+        public var basisPoints: Int { Money.basisPoints(rate) }
     }
 
     /// The category every booking line and item falls in unless told otherwise.
@@ -126,9 +126,7 @@ public struct BillingSettings: Sendable, Hashable, Codable {
         for (i, rate) in taxRates.enumerated() {
             v.text(rate.category, "tax_rates[\(i)].category", required: true, max: 50)
             v.text(rate.name, "tax_rates[\(i)].name", required: true, max: 50)
-            // To two decimals as JSON writes them: 17.9 × 100 is 1789.9999999999998 in binary.
-            v.check((0...100).contains(rate.rate) && abs(rate.rate * 100 - (rate.rate * 100).rounded()) < 1e-6,
-                    "tax_rates[\(i)].rate", "must be a percent between 0 and 100, to two decimals")
+            Money.checkPercent(&v, rate.rate, "tax_rates[\(i)].rate")
         }
         v.check(Set(taxRates.map(\.category)).count == taxRates.count, "tax_rates", "must not repeat a category")
         v.check(resourceTaxCategories.count <= 50, "resource_tax_categories", "must hold at most 50 categories")

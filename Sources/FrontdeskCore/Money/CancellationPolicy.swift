@@ -23,16 +23,13 @@ public struct CancellationPolicy: Sendable, Hashable, Codable {
 
         /// The fee on a booking priced `price`: rounded half away from zero in minor units.
         public func charge(on price: Int) -> Int {
-            amount ?? TaxedLine.rounded(price, times: Int(((percent ?? 0) * 100).rounded()), over: 10_000)
+            amount ?? TaxedLine.rounded(price, times: Money.basisPoints(percent ?? 0), over: 10_000)
         }
 
         func check(_ v: inout Validator, _ field: String) {
             v.check((amount == nil) != (percent == nil), field, "give amount or percent, one of the two")
             if let amount { Money.checkAmount(&v, amount, field + ".amount") }
-            if let percent {
-                v.check((0...100).contains(percent) && abs(percent * 100 - (percent * 100).rounded()) < 1e-6,
-                        field + ".percent", "must be a percent between 0 and 100, to two decimals")
-            }
+            if let percent { Money.checkPercent(&v, percent, field + ".percent") }
         }
     }
 

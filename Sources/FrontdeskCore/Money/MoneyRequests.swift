@@ -89,6 +89,16 @@ public enum Money {
         v.check((1...maxAmount).contains(amount), field, "must be a positive amount in minor units, at most 2^53")
     }
 
+    /// A percent (a tax rate, a fee) is between 0 and 100, to two decimals as JSON writes them:
+    /// 17.9 × 100 is 1789.9999999999998 in binary, and still two decimals.
+    static func checkPercent(_ v: inout Validator, _ percent: Double, _ field: String) {
+        v.check((0...100).contains(percent) && abs(percent * 100 - (percent * 100).rounded()) < 1e-6, field,
+                "must be a percent between 0 and 100, to two decimals")
+    }
+
+    /// A percent in hundredths of a percent (7.5 % is 750): what amounts are multiplied by.
+    static func basisPoints(_ percent: Double) -> Int { Int((percent * 100).rounded()) }
+
     /// A request's currency, when it names one, must be the organization's: `422 currency_mismatch`.
     public static func requireCurrency(_ given: String?, is currency: String) throws(FrontdeskError) {
         guard let given, given != currency else { return }
