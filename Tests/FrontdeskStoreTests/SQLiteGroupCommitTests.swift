@@ -25,8 +25,13 @@ struct SQLiteGroupCommitTests {
             let runs = Runs()
             let refusedBeforeWriting = 3, failedAfterWriting = 6
             // The first write holds the writer while the others queue up behind it: they form one batch.
-            async let held: Void = store.write { _ in Thread.sleep(forTimeInterval: 1) }
-            try await Task.sleep(for: .milliseconds(50))
+            let started = Mutex(false)
+            async let held: Void = store.write { _ in
+                started.withLock { $0 = true }
+                Thread.sleep(forTimeInterval: 1)
+            }
+            // Not a fixed wait: on a busy machine the writer may take longer to start.
+            while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
             let succeeded = await withTaskGroup(of: (Int, Bool).self) { group in
                 for key in 0..<10 {
                     group.addTask {
@@ -60,8 +65,13 @@ struct SQLiteGroupCommitTests {
             let store = try #require(test.store as? SQLiteStore)
             try await store.pool.write { db in try db.execute(sql: "CREATE TABLE written (k INTEGER PRIMARY KEY)") }
             let runs = Runs()
-            async let held: Void = store.write { _ in Thread.sleep(forTimeInterval: 1) }
-            try await Task.sleep(for: .milliseconds(50))
+            let started = Mutex(false)
+            async let held: Void = store.write { _ in
+                started.withLock { $0 = true }
+                Thread.sleep(forTimeInterval: 1)
+            }
+            // Not a fixed wait: on a busy machine the writer may take longer to start.
+            while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
             await withTaskGroup(of: Void.self) { group in
                 for key in 0..<10 {
                     group.addTask {
