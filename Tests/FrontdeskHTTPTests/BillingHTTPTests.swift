@@ -132,7 +132,13 @@ import Testing
             #expect(held.status == 201 && held["status"] as? String == "held" && held["held"] as? Int == 15_000)
             #expect(try await client.post(path + "/deposit", ["amount": 0, "method": "card"]).code == "validation_failed")
             #expect(try await client.post("/api/v1/deposits/\(held.id)/capture", ["amount": 15_001]).code == "deposit_exceeded")
-            #expect(try await client.post(path + "/check-in", ["at": "2025-03-01T10:05:00Z"]).status == 200)
+            // Another bike handed over as the rental begins: swapped and checked in at once.
+            #expect(try await client.post(path + "/check-out", ["resource_id": catalog.roomIDs[1]]).code == "validation_failed")
+            #expect(try await client.post(path + "/check-in", ["resource_id": "bike-2"]).status == 400)
+            let swapped = try await client.post(path + "/check-in", ["at": "2025-03-01T10:05:00Z", "resource_id": catalog.roomIDs[1]])
+            let line = try #require((swapped["lines"] as? [[String: Any]])?.first)
+            #expect(swapped.status == 200 && swapped["status"] as? String == "checked_in" && swapped.headers[.eTag] == "\"3\"")
+            #expect(line["resource_id"] as? String == catalog.roomIDs[1] && line["state"] as? String == "occupied")
             let back = try await client.post(path + "/return", [
                 "at": "2025-03-02T09:30:00Z", "damage": ["description": "Scratched frame", "amount": 4_000],
                 "capture_deposit": true,

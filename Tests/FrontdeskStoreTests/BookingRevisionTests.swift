@@ -144,6 +144,64 @@ import Testing
         }
     }
 
+    /// A rental's bike swapped as it is checked in (seed 002): the swap and the check-in in one
+    /// transaction, the swap checked as a line's swap is; refused, nothing is written.
+    @Test(arguments: Backend.enabled)
+    func aRentalsBikeIsSwappedAtCheckIn(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let shop = try await f.makeLocation(name: "Bike shop")
+            var bikes: [Resource] = []
+            for (name, rate) in [("Bike 1", 500), ("Bike 2", 700), ("Bike 3", 500), ("Bike 4", 500)] {
+                bikes.append(try await f.makeResource(at: shop, name: name, kind: "bike", rate: rate, unit: .hour))
+            }
+            let broken = try await f.makeResource(at: shop, name: "Bike 5", kind: "bike", status: .outOfService)
+            let (rider, other) = (try await f.makeMember(name: "Ada"), try await f.makeMember(name: "Grace"))
+            let rental = try await f.book(rider, bikes[0], hours(10, 12))
+            _ = try await f.book(other, bikes[2], hours(11, 13))
+            f.clock.advance(by: 10 * 3_600)
+
+            await expectError("booking_conflict") {
+                try await f.frontdesk.checkIn(f.owner, .id(rental.id), swappingTo: bikes[2].id)
+            }
+            await expectError("resource_out_of_service") {
+                try await f.frontdesk.checkIn(f.owner, .id(rental.id), swappingTo: broken.id)
+            }
+            await expectError("precondition_failed") {
+                try await f.frontdesk.checkIn(f.owner, .id(rental.id), swappingTo: bikes[1].id, ifMatch: 7)
+            }
+            #expect(try await f.frontdesk.booking(f.owner, .id(rental.id)) == rental)
+            #expect(try await f.allCheckins().isEmpty)
+
+            let out = try await f.frontdesk.checkIn(f.owner, .id(rental.id), swappingTo: bikes[1].id)
+            #expect(out.status == .checkedIn && out.version == 3 && out.totalAmount == 1_400)
+            #expect(out.lines.map(\.resourceID) == [bikes[1].id] && out.lines[0].resourceName == "Bike 2")
+            #expect(out.lines[0].state == .occupied && out.lines[0].checkedInAt == f.now)
+            let visits = try await f.allCheckins()
+            #expect(visits.map(\.resourceID) == [bikes[1].id] && visits.map(\.state) == [.inProgress])
+            #expect(try await f.bookingEvents().filter { $0.entityID == rental.id }.map(\.type)
+                    == [.bookingCreated, .bookingLineChanged, .bookingCheckedIn])
+            #expect(try await f.frontdesk.bookingAudit(f.owner, .id(rental.id)).map(\.action) == ["create", "change_line", "check_in"])
+            let invoice = try #require(try await f.frontdesk.invoices(f.owner, filter: InvoiceFilter(bookingID: rental.id),
+                                                                      page: PageRequest()).items.first)
+            #expect(invoice.totalAmount == 1_400 && invoice.lines[0].line.description.contains("Bike 2"))
+            // Bike 1 is free again; a checked-in line is swapped no more.
+            _ = try await f.book(other, bikes[0], hours(10, 12))
+            await expectError("line_checked_in") {
+                try await f.frontdesk.checkIn(f.owner, .id(rental.id), swappingTo: bikes[3].id)
+            }
+
+            // Two bikes: the one swapped is named.
+            let pair = try await f.book(rider, [bikes[2], bikes[3]], hours(14, 16))
+            await expectError("validation_failed") {
+                try await f.frontdesk.checkIn(f.owner, .id(pair.id), swappingTo: bikes[0].id)
+            }
+            let named = try await f.frontdesk.checkIn(f.owner, .id(pair.id), swappingTo: bikes[0].id,
+                                                      resourceIDs: [bikes[3].id])
+            #expect(named.lines.map(\.resourceID) == [bikes[2].id, bikes[0].id])
+            #expect(named.lines.map(\.state) == [.reserved, .occupied])
+        }
+    }
+
     /// A guest made at the desk with their booking, in its transaction: a refused booking leaves no guest.
     @Test(arguments: Backend.enabled)
     func aGuestIsMadeWithTheirBooking(_ backend: Backend) async throws {

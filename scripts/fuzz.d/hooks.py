@@ -78,6 +78,7 @@ INEXPRESSIBLE = [
     (r"resource_id", r".* is already a line of booking .*|a booking holds at most \d+ lines"),
     (r"line_id", r"is the booking's last line: cancel the booking instead"),
     (r"starts_at", r"a checked-in line keeps its start .*"),
+    (r"resource_id", r"a line is swapped only at check-in|swaps one line: name it in line_ids or resource_ids"),
     (r"rate_tiers\[\d+\]\.up_to_minutes", r"must be longer than the tier before"),
     (r"line_ids", r".* is (not checked in|already \w+)"),
     # Free JSON: its depth, size and numbers are stated in prose (CheckinMetadata).

@@ -17,3 +17,15 @@ extension Booking {
         return Set(lines.filter { resourceIDs.contains($0.resourceID) }.map(\.id))
     }
 }
+
+extension Booking {
+    /// The one line a swap at check-in moves: the one `line_ids` or `resource_ids` names, or the
+    /// booking's only line when they name none. Another count is a 422 on `resource_id`.
+    public func lineToSwap(_ lineIDs: Set<UUID>?, orResources resourceIDs: Set<UUID>?) throws(FrontdeskError) -> UUID {
+        let chosen = try self.lineIDs(lineIDs, orResources: resourceIDs) ?? Set(lines.map(\.id))
+        guard chosen.count == 1, let id = chosen.first else {
+            throw .validationFailed([FieldIssue("resource_id", "swaps one line: name it in line_ids or resource_ids")])
+        }
+        return id
+    }
+}

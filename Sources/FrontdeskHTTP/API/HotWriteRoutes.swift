@@ -36,14 +36,27 @@ enum HotWriteRoutes {
             router.post("/api/v1/bookings/:id/\(step)") { request, context in
                 let reference = try BookingReference(try context.parameters.require("id"))
                 let body = try await WireJSON.decode(Components.Schemas.BookingActionRequest.self, from: request)
-                let booking = try await frontdesk.perform(
-                    try RequestCaller.require(), action, on: reference, at: body.at,
-                    lineIDs: try APIHandler.ids(body.lineIds, "line_ids"),
-                    resourceIDs: try APIHandler.ids(body.resourceIds, "resource_ids"), reason: body.reason,
-                    ifMatch: try Read.version(ifMatch: request.headers[.ifMatch]))
+                let (caller, ifMatch) = (try RequestCaller.require(), try Read.version(ifMatch: request.headers[.ifMatch]))
+                let (lineIDs, resourceIDs) = (try APIHandler.ids(body.lineIds, "line_ids"), try APIHandler.ids(body.resourceIds, "resource_ids"))
+                let booking = if let swap = body.resourceId {
+                    try await frontdesk.checkIn(
+                        caller, reference, swappingTo: try swapTarget(swap, action), lineIDs: lineIDs,
+                        resourceIDs: resourceIDs, at: body.at, reason: body.reason, ifMatch: ifMatch)
+                } else {
+                    try await frontdesk.perform(caller, action, on: reference, at: body.at, lineIDs: lineIDs,
+                                                resourceIDs: resourceIDs, reason: body.reason, ifMatch: ifMatch)
+                }
                 return WireJSON.response(.ok, DomainJSON.encode(booking), etag: Read.etag(booking))
             }
         }
+    }
+
+    /// The resource a booking's check-in swaps its line to; a check-out swaps nothing.
+    private static func swapTarget(_ id: String, _ action: BookingAction) throws -> UUID {
+        guard action == .checkIn else {
+            throw FrontdeskError.validationFailed([FieldIssue("resource_id", "a line is swapped only at check-in")])
+        }
+        return try Read.uuid(id, "resource_id")
     }
 
     /// A check-in or check-out: the checkin's id, the optional `at` of the body, and `If-Match`.
