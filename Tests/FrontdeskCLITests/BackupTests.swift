@@ -95,21 +95,14 @@ struct BackupTests {
         let database = files.path("served.sqlite")
         try await Migrate.parse(["--database", database]).run()
         try await Backup.parse(["--database", database, "--to", files.path("backup.sqlite")]).run()
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [database]
-        let input = Pipe()
-        let output = Pipe()
-        shell.standardInput = input
-        shell.standardOutput = output
-        try shell.run()
-        input.fileHandleForWriting.write(Data("SELECT count(*) FROM schema_migrations;\n".utf8))
-        _ = output.fileHandleForReading.availableData
+        let shell = try ChildProcess("/usr/bin/sqlite3", [database], environment: [:], input: true)
+        shell.write("SELECT count(*) FROM schema_migrations;\n")
+        while shell.standardOutput.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         await #expect(throws: SQLiteBackupError.inUse(database)) {
             try await Restore.parse(["--database", database, "--from", files.path("backup.sqlite"), "--force"]).run()
         }
-        try input.fileHandleForWriting.close()
-        shell.waitUntilExit()
+        shell.closeInput()
+        while shell.isRunning { try await Task.sleep(for: .milliseconds(10)) }
         try await Restore.parse(["--database", database, "--from", files.path("backup.sqlite"), "--force"]).run()
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The built `frontdesk` binary run as an operator runs it: a child process with its own
 /// arguments and environment (no `FRONTDESK_*` of the test's), its output and errors captured.
@@ -8,33 +7,12 @@ final class CommandProcess: Sendable {
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         .deletingLastPathComponent().appendingPathComponent("frontdesk")
 
-    /// What the process wrote, as it arrives.
-    private final class Output: Sendable {
-        let text = Mutex<(standard: String, error: String)>(("", ""))
-    }
-
-    private let process: Process
-    private let output = Output()
+    private let process: ChildProcess
 
     /// Starts `frontdesk arguments…` with `environment` added to the test's own (without its `FRONTDESK_*`).
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FRONTDESK_") }
-            .merging(environment) { $1 }
-        let standard = Pipe(), error = Pipe()
-        process.standardOutput = standard
-        process.standardError = error
-        standard.fileHandleForReading.readabilityHandler = { [output] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.text.withLock { $0.standard += text }
-        }
-        error.fileHandleForReading.readabilityHandler = { [output] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            output.text.withLock { $0.error += text }
-        }
-        try process.run()
+        process = try ChildProcess(Self.binary.path, arguments, environment: ProcessInfo.processInfo.environment
+            .filter { !$0.key.hasPrefix("FRONTDESK_") }.merging(environment) { $1 })
     }
 
     /// Runs `frontdesk arguments…` to its end (at most `timeout`).
@@ -45,10 +23,10 @@ final class CommandProcess: Sendable {
         return command
     }
 
-    var standardOutput: String { output.text.withLock { $0.standard } }
-    var standardError: String { output.text.withLock { $0.error } }
+    var standardOutput: String { process.standardOutput }
+    var standardError: String { process.standardError }
     var isRunning: Bool { process.isRunning }
-    var status: Int32? { process.isRunning ? nil : process.terminationStatus }
+    var status: Int32? { process.status }
 
     /// The lines written to standard error, without the log lines of a running server.
     var errorLines: [Substring] { standardError.split(separator: "\n") }
@@ -76,10 +54,6 @@ final class CommandProcess: Sendable {
 
     /// Sends `signal` (SIGTERM, SIGINT) to the process.
     func send(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
-    }
-
-    deinit {
-        if process.isRunning { process.terminate() }
+        process.send(signal)
     }
 }
