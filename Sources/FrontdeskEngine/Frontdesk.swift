@@ -18,8 +18,12 @@ public struct Frontdesk: Sendable {
     public let plugins: [any FrontdeskPlugin]
     /// Whether an after-hook's error is thrown by the use case rather than logged.
     public let failFast: Bool
+    /// How long a person's sessions last.
+    public let sessionPolicy: SessionPolicy
     /// The organizations' resources as availability lists them.
     let catalogs = CatalogCache()
+    let passwords: Passwords
+    let signIns = SignInGate()
 
     public init(
         store: any FrontdeskStore,
@@ -29,7 +33,9 @@ public struct Frontdesk: Sendable {
         allowPrivateWebhooks: Bool = ProcessInfo.processInfo.environment["FRONTDESK_WEBHOOK_ALLOW_PRIVATE"] == "1",
         eventPollInterval: Duration = .seconds(1),
         plugins: [any FrontdeskPlugin] = [],
-        failFast: Bool = false
+        failFast: Bool = false,
+        sessionPolicy: SessionPolicy = SessionPolicy(),
+        passwordCost: UInt8 = 12
     ) {
         self.store = store
         self.clock = clock
@@ -39,6 +45,8 @@ public struct Frontdesk: Sendable {
         self.eventPollInterval = eventPollInterval
         self.plugins = plugins
         self.failFast = failFast
+        self.sessionPolicy = sessionPolicy
+        passwords = Passwords(cost: passwordCost)
     }
 
     var now: Date { clock().truncatedToMilliseconds }

@@ -685,6 +685,36 @@ enum PostgresMigrations {
             FROM bookings WHERE status IN ('pending', 'confirmed', 'checked_in', 'active')
             """,
         ] + eventTypesWithInvoices),
+        // The people who sign in to the desk (an email is one user's on the server) and their
+        // sessions, by the SHA-256 of their tokens.
+        Migration(version: "0033_users", statements: [
+            """
+            CREATE TABLE users (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                email text NOT NULL UNIQUE,
+                name text NOT NULL,
+                role text NOT NULL CHECK (role IN ('owner', 'admin', 'manager', 'front_desk', 'viewer', 'kiosk')),
+                location_ids text NOT NULL,
+                password_hash text,
+                invite_hash text UNIQUE,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX users_by_organization ON users (organization_id, created_at, id)",
+            """
+            CREATE TABLE sessions (
+                id uuid PRIMARY KEY,
+                organization_id uuid NOT NULL REFERENCES organizations (id),
+                user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                token_hash text NOT NULL UNIQUE,
+                created_at timestamptz NOT NULL,
+                last_seen_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX sessions_by_user ON sessions (user_id)",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

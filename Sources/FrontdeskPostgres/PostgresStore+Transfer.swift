@@ -12,8 +12,10 @@ extension PostgresStore: TransferStore {
 
     /// Tables an export leaves out: the record of migrations (the header says it), the catalog
     /// versions that triggers keep, stored answers to retried requests, and the sequencer's last
-    /// numbers (derived again from the events).
-    private static let untransferred: Set<String> = ["schema_migrations", "catalog_versions", "idempotency_keys", "event_sequences"]
+    /// numbers (derived again from the events), and sessions (a move signs everyone out).
+    private static let untransferred: Set<String> = [
+        "schema_migrations", "catalog_versions", "idempotency_keys", "event_sequences", "sessions",
+    ]
 
     /// Columns only PostgreSQL keeps, besides identity columns (which number rows in the order they
     /// are inserted, as an import inserts them): derived again by `derived` on import.

@@ -519,6 +519,32 @@ enum SQLiteMigrations {
         ALTER TABLE booking_lines ADD COLUMN check_out_date TEXT;
         """),
         ("0032_invoices", invoices),
+        // The people who sign in to the desk (an email is one user's on the server) and their
+        // sessions, by the SHA-256 of their tokens.
+        ("0033_users", """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            email TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'manager', 'front_desk', 'viewer', 'kiosk')),
+            location_ids TEXT NOT NULL,
+            password_hash TEXT,
+            invite_hash TEXT UNIQUE,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX users_by_organization ON users(organization_id, created_at, id);
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL REFERENCES organizations(id),
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_by_user ON sessions(user_id);
+        """),
     ]
 
     /// Migration 0032: the billing settings (which move the catalog version, as the other settings

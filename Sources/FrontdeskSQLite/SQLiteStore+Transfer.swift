@@ -10,8 +10,9 @@ extension SQLiteStore: TransferStore {
     public static var migrationVersions: [String] { SQLiteMigrations.all.map(\.version) }
 
     /// Tables an export leaves out: the record of migrations (the header says it), the catalog
-    /// versions that triggers keep, and stored answers to retried requests.
-    private static let untransferred: Set<String> = ["schema_migrations", "catalog_versions", "idempotency_keys"]
+    /// versions that triggers keep, stored answers to retried requests, and sessions (a move signs
+    /// everyone out).
+    private static let untransferred: Set<String> = ["schema_migrations", "catalog_versions", "idempotency_keys", "sessions"]
 
     /// Columns only SQLite keeps, derived again by `derive` after an import.
     private static let ownColumns: [String: Set<String>] = ["organizations": ["longest_line_ms", "longest_visit_ms"]]

@@ -7,7 +7,7 @@ struct FrontdeskCommand: AsyncParsableCommand {
         commandName: "frontdesk",
         abstract: "Booking, check-in and attendance server.",
         version: ServerConfiguration.version,
-        subcommands: [Serve.self, Migrate.self, Keys.self, Demo.self, Sweep.self, Backup.self, Restore.self, Export.self,
+        subcommands: [Serve.self, Migrate.self, Keys.self, Users.self, Demo.self, Sweep.self, Backup.self, Restore.self, Export.self,
                       Import.self],
         defaultSubcommand: Serve.self)
 }

@@ -76,6 +76,13 @@ struct Serve: AsyncParsableCommand {
         } catch {
             say("Could not create the first owner key (\(error)): create one with frontdesk keys create --role owner --name owner")
         }
+        if (try? await frontdesk.store.userCount()) == 0 {
+            say("""
+                No one can sign in yet: create the first user, an owner, and open the link it prints:
+                    frontdesk users create --email you@example.com --name 'Your Name' --role owner --url \(base)
+
+                """)
+        }
         say("Frontdesk \(ServerConfiguration.version) on \(store.kind) (\(store.database)) listening on \(base)")
         say("Authenticate with: Authorization: Bearer <key>   (new keys: frontdesk keys create --role front_desk --name desk)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontdeskCore
 import FrontdeskEngine
 import FrontdeskPostgres
 import FrontdeskSQLite
@@ -28,6 +29,17 @@ struct StoreOptions: ParsableArguments {
         .seconds(try Serve.positive("FRONTDESK_DATABASE_WAIT", ProcessInfo.processInfo.environment) ?? 10)
     }
 
+    /// How long a person's sessions last: `FRONTDESK_SESSION_IDLE_MINUTES` without a request (8
+    /// hours by default), `FRONTDESK_SESSION_MAX_HOURS` after the sign-in at most (7 days).
+    static func sessionPolicy() throws -> SessionPolicy {
+        let environment = ProcessInfo.processInfo.environment
+        let defaults = SessionPolicy()
+        return SessionPolicy(
+            idle: try Serve.positive("FRONTDESK_SESSION_IDLE_MINUTES", environment).map { .seconds($0 * 60) } ?? defaults.idle,
+            absolute: try Serve.positive("FRONTDESK_SESSION_MAX_HOURS", environment).map { .seconds($0 * 3_600) }
+                ?? defaults.absolute)
+    }
+
     /// Opens the store, migrates it, runs `body` with an engine on it, and closes it.
     func withFrontdesk<T>(_ body: (Frontdesk) async throws -> T) async throws -> T {
         let logger = Logger(label: "frontdesk")
@@ -35,7 +47,7 @@ struct StoreOptions: ParsableArguments {
         do {
             if let postgres = store as? PostgresStore { try await postgres.waitUntilReachable(within: Self.databaseWait()) }
             try await store.migrate()
-            let frontdesk = Frontdesk(store: store, logger: logger)
+            let frontdesk = Frontdesk(store: store, logger: logger, sessionPolicy: try Self.sessionPolicy())
             try await frontdesk.ensureDefaultOrganization()
             let result = try await body(frontdesk)
             try await store.shutdown()

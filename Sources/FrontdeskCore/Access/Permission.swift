@@ -16,6 +16,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case settingsRead = "settings:read"
     case settingsManage = "settings:manage"
     case keyManage = "key:manage"
+    /// The people who sign in to the desk: users, their roles and locations.
+    case userManage = "user:manage"
     case auditRead = "audit:read"
     case eventRead = "event:read"
     /// Members' codes and attendance, the attendance settings.

@@ -27,7 +27,13 @@ public enum FrontdeskError: Error, Sendable, Equatable {
     /// The same member scanned again at the same place before `until`: nothing changed.
     case scanDebounced(checkinID: UUID, until: Date)
     case unauthorized
+    /// A sign-in with a wrong email or password (the same answer for both).
+    case invalidCredentials
+    /// Too many wrong passwords for the account or from the address: try again in `retryAfter` seconds.
+    case tooManyAttempts(retryAfter: Int)
     case forbidden(missing: Permission)
+    /// A write with the web desk's cookie that a page of another site sent.
+    case crossSiteRequest
     case idempotencyKeyReused
     case idempotencyKeyInUse
     case payloadTooLarge(limit: Int)
@@ -53,7 +59,10 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .codeNotFound: "code_not_found"
         case .scanDebounced: "scan_debounced"
         case .unauthorized: "unauthorized"
+        case .invalidCredentials: "invalid_credentials"
+        case .tooManyAttempts: "too_many_attempts"
         case .forbidden: "forbidden"
+        case .crossSiteRequest: "cross_site_request"
         case .idempotencyKeyReused: "idempotency_key_reused"
         case .idempotencyKeyInUse: "idempotency_key_in_use"
         case .payloadTooLarge: "payload_too_large"
@@ -68,10 +77,10 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .bookingConflict, .invalidTransition, .conflict, .resourceOccupied, .alreadyInside, .tooEarly,
              .idempotencyKeyInUse: 409
         case .preconditionFailed: 412
-        case .unauthorized: 401
-        case .forbidden: 403
+        case .unauthorized, .invalidCredentials: 401
+        case .forbidden, .crossSiteRequest: 403
         case .payloadTooLarge: 413
-        case .scanDebounced: 429
+        case .scanDebounced, .tooManyAttempts: 429
         }
     }
 
@@ -91,7 +100,10 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .codeNotFound: "No member holds this code"
         case .scanDebounced: "Scanned again too soon"
         case .unauthorized: "Authentication required"
+        case .invalidCredentials: "Wrong email or password"
+        case .tooManyAttempts: "Too many attempts"
         case .forbidden: "Permission denied"
+        case .crossSiteRequest: "Cross-site request refused"
         case .idempotencyKeyReused: "Idempotency-Key reused with another request"
         case .idempotencyKeyInUse: "A request with this Idempotency-Key is still running"
         case .payloadTooLarge: "The request body is too large"
@@ -128,8 +140,11 @@ public enum FrontdeskError: Error, Sendable, Equatable {
         case .codeNotFound: "No member holds this code, or it has expired."
         case .scanDebounced(let checkinID, let until):
             "Checkin \(checkinID.text) was stamped moments ago; scans until \(InstantFormat.string(from: until)) change nothing."
-        case .unauthorized: "Send `Authorization: Bearer <key>` with a valid API key."
+        case .unauthorized: "Send `Authorization: Bearer <key>` with a valid API key or session token, or sign in."
+        case .invalidCredentials: "The email and password do not match a user."
+        case .tooManyAttempts(let seconds): "Too many wrong passwords: try again in \(seconds) seconds."
         case .forbidden(let missing): "This key lacks the permission \(missing.rawValue)."
+        case .crossSiteRequest: "A write with the desk's session cookie must come from the desk's own pages."
         case .idempotencyKeyReused: "This Idempotency-Key was first used with a different request body or path."
         case .idempotencyKeyInUse: "Retry once the first request with this Idempotency-Key has finished."
         case .payloadTooLarge(let limit): "Request bodies are limited to \(limit) bytes."

@@ -10,4 +10,4 @@ import FrontdeskCore
 /// Lookups are always scoped to an organization: an id from another one is simply not found.
 public protocol FrontdeskStore:
     SchemaStore, AccessStore, CatalogStore, BookingStore, CheckinStore, EventStore, ActionStore, IdempotencyStore,
-    RetentionStore, AttendanceStore, ReportStore, CorrectionStore, InvoiceStore {}
+    RetentionStore, AttendanceStore, ReportStore, CorrectionStore, InvoiceStore, PeopleStore {}

@@ -18,6 +18,7 @@ public struct TransferTable: Sendable, Hashable {
     public static let all: [TransferTable] = [
         TransferTable("organizations"),
         TransferTable("api_keys"),
+        TransferTable("users"),
         TransferTable("locations"),
         TransferTable("resources"),
         TransferTable("members"),

@@ -19,7 +19,7 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     _ = PrometheusMetrics.registry
 
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: DeskRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         // Outermost, so that it counts each answer by the status the problem gave it.
         MetricsMiddleware()
@@ -36,6 +36,7 @@ public func buildApplication(
     ActivityReportRoute.register(on: router, frontdesk: frontdesk)
     HotWriteRoutes.register(on: router, frontdesk: frontdesk)
     BillingRoutes.register(on: router, frontdesk: frontdesk)
+    PeopleRoutes.register(on: router, frontdesk: frontdesk)
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
     // Sorted keys: an object's members come in one order, the one the hand-written routes, events
     // and audit entries write (`JSONWriter`), not in a dictionary's order of the moment.

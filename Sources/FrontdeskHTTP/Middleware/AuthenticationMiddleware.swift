@@ -2,10 +2,17 @@ import Crypto
 import Foundation
 import FrontdeskCore
 import FrontdeskEngine
+import HTTPTypes
 import Hummingbird
 
-/// Resolves `Authorization: Bearer <key>` for everything under `/api/`: the platform key from
-/// `FRONTDESK_MASTER_KEY`, or a stored key (looked up by hash). Health, metrics and the spec are public.
+/// Resolves who calls everything under `/api/`: `Authorization: Bearer` with the platform key from
+/// `FRONTDESK_MASTER_KEY`, a stored key (looked up by hash) or a person's session token (`fds_…`),
+/// or, without the header, the web desk's `frontdesk_session` cookie. Health, metrics, the spec,
+/// signing in and accepting an invitation are public.
+///
+/// A write with the cookie must come from the desk's own pages: a browser says where a request
+/// comes from (`Sec-Fetch-Site`, `Origin`), and one another site sent is `403 cross_site_request`
+/// (the cookie is `SameSite=Strict` too).
 ///
 /// The live streams also take the key as `?access_token=`, and only them: a browser's
 /// `EventSource` and `WebSocket` cannot send an `Authorization` header.
@@ -22,37 +29,87 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static var streamPaths: Set<String> { ["/api/v1/events/stream", "/api/v1/events/ws"] }
 
+    /// What anyone may ask: to sign in, and to accept an invitation.
+    static var publicPaths: Set<String> { ["/api/v1/sessions", "/api/v1/invitations/accept"] }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
-        let secret = try Self.secret(of: request)
+        if request.method == .post, Self.publicPaths.contains(request.uri.path) { return try await next(request, context) }
+        let (secret, byCookie) = try Self.secret(of: request)
+        if byCookie, ![.get, .head, .options].contains(request.method), !Self.isSameOrigin(request) {
+            throw FrontdeskError.crossSiteRequest
+        }
         let caller: Caller
+        var sessionToken: String?
         if let masterKeyDigest, SHA256.hash(data: Data(secret.utf8)) == masterKeyDigest {
             caller = Frontdesk.platformCaller()
+        } else if secret.hasPrefix("fds_") {
+            caller = try await frontdesk.authenticate(sessionToken: secret).caller
+            sessionToken = secret
         } else {
             caller = try await frontdesk.authenticate(secret: secret)
         }
         return try await RequestCaller.$current.withValue(caller) {
-            try await next(request, context)
+            try await RequestCaller.$sessionToken.withValue(sessionToken) {
+                try await next(request, context)
+            }
         }
     }
 
-    /// The key the request presents: its bearer header, or a stream's `access_token`.
-    static func secret(of request: Request) throws(FrontdeskError) -> String {
+    /// The key or token the request presents: its bearer header, a stream's `access_token`, or the
+    /// desk's cookie (then `byCookie`).
+    static func secret(of request: Request) throws(FrontdeskError) -> (secret: String, byCookie: Bool) {
         if let header = request.headers[.authorization] {
             guard header.prefix(7).lowercased() == "bearer " else { throw .unauthorized }
-            return String(trimmed(header.dropFirst(7)))
+            return (String(trimmed(header.dropFirst(7))), false)
         }
-        guard streamPaths.contains(request.uri.path), let token = request.uri.queryParameters.get("access_token"),
-              !token.isEmpty else { throw .unauthorized }
-        return token
+        if streamPaths.contains(request.uri.path), let token = request.uri.queryParameters.get("access_token"),
+           !token.isEmpty {
+            return (token, false)
+        }
+        guard let token = cookie(SessionCookie.name, in: request.headers[values: .cookie]) else { throw .unauthorized }
+        return (token, true)
+    }
+
+    /// The value of the cookie `name` among the request's `Cookie` headers.
+    static func cookie(_ name: String, in headers: [String]) -> String? {
+        for header in headers {
+            for pair in header.split(separator: ";") {
+                let pair = trimmed(pair)
+                if pair.hasPrefix(name + "="), pair.count > name.count + 1 { return String(pair.dropFirst(name.count + 1)) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a browser sent the request from a page of this server: what it says in
+    /// `Sec-Fetch-Site`, or else the `Origin` it names against the request's own host. A request
+    /// that says neither comes from no browser's page (a script, curl), which no other site steers.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        if let site = request.headers[SessionCookie.fetchSite] { return site == "same-origin" || site == "none" }
+        guard let origin = request.headers[.origin] else { return true }
+        guard let host = request.head.authority else { return false }
+        return origin == "http://" + host || origin == "https://" + host
     }
 
     /// `text` without the spaces and tabs around it (Foundation's trimming bridges to NSString).
-    private static func trimmed(_ text: Substring) -> Substring {
+    static func trimmed(_ text: Substring) -> Substring {
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
             return text[text.endIndex...]
         }
         return text[first...last]
+    }
+}
+
+/// The web desk's session cookie, and what a browser says of where a request comes from.
+enum SessionCookie {
+    static let name = "frontdesk_session"
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
+    /// The cookie carrying `token` for `maxAge` seconds (0 clears it): sent back by the browser to
+    /// this server's pages only, and never readable by their scripts.
+    static func header(_ token: String, maxAge: Int) -> String {
+        "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)"
     }
 }

@@ -5,6 +5,8 @@ import FrontdeskEngine
 /// around the rest of the chain, so the generated API handlers can read it.
 enum RequestCaller {
     @TaskLocal static var current: Caller?
+    /// The session token the request came with, when a person's session authenticated it.
+    @TaskLocal static var sessionToken: String?
 
     static func require() throws(FrontdeskError) -> Caller {
         guard let current else { throw .unauthorized }

@@ -26,6 +26,8 @@ struct Problem: Encodable, Sendable {
     var booking_numbers: [String]?
     var line_id: String?
     var opens_at: String?
+    /// Seconds to wait (`too_many_attempts`), also sent as `Retry-After`.
+    var retry_after: Int?
 
     static let contentType = "application/problem+json"
 
@@ -52,6 +54,8 @@ struct Problem: Encodable, Sendable {
             booking_numbers = Array(Set(visits.compactMap(\.bookingNumber))).sorted()
         case .tooEarly(let lineID, let opensAt):
             (line_id, opens_at) = (lineID.text, InstantFormat.string(from: opensAt))
+        case .tooManyAttempts(let seconds):
+            retry_after = seconds
         case .scanDebounced(let checkinID, _):
             checkin_ids = [checkinID.text]
         case .alreadyInside(_, let visits):

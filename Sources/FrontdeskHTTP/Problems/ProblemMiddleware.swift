@@ -38,6 +38,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     static func response(_ problem: Problem) -> Response {
         var headers: HTTPFields = [.contentType: Problem.contentType]
         if problem.code == Problem.databaseUnavailable.code { headers[.retryAfter] = "1" }
+        if let seconds = problem.retry_after { headers[.retryAfter] = String(seconds) }
         return Response(status: .init(code: problem.status), headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: problem.json)))
     }

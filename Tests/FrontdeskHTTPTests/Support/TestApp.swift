@@ -26,7 +26,7 @@ struct TestApp: Sendable {
         _ body: @Sendable (TestClient, TestApp) async throws -> Void
     ) async throws {
         try await withTestStore(backend) { test in
-            let frontdesk = Frontdesk(store: test.store, allowPrivateWebhooks: false, plugins: plugins)
+            let frontdesk = Frontdesk(store: test.store, allowPrivateWebhooks: false, plugins: plugins, passwordCost: 4)
             let owner = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
             var configuration = ServerConfiguration(masterKey: masterKey, sweepInterval: nil, actionInterval: nil, logLevel: .error)
             configure(&configuration)

@@ -31,7 +31,7 @@ struct StoreFixture: Sendable {
 func withStore(_ backend: Backend, _ body: (StoreFixture) async throws -> Void) async throws {
     try await withTestStore(backend) { test in
         let clock = TestClock(StoreFixture.start)
-        let frontdesk = Frontdesk(store: test.store, clock: { clock.now })
+        let frontdesk = Frontdesk(store: test.store, clock: { clock.now }, passwordCost: 4)
         let issued = try await frontdesk.bootstrapKey(name: "owner", role: .owner)
         try await body(StoreFixture(backend: backend, test: test, clock: clock, frontdesk: frontdesk,
                                     owner: Caller(key: issued.key)))
