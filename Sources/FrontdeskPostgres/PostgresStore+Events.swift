@@ -35,4 +35,10 @@ extension PostgresStore: EventStore {
             ORDER BY sequence LIMIT \(limit)
             """).map(Event.init(row:))
     }
+
+    public func lastEventSequence(_ organizationID: UUID) async throws -> Int64 {
+        try await query("""
+            SELECT COALESCE(MAX(sequence), 0) AS sequence FROM events WHERE organization_id = \(organizationID)
+            """).first?.value("sequence") ?? 0
+    }
 }

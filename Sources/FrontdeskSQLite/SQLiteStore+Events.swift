@@ -65,6 +65,13 @@ extension SQLiteStore: EventStore {
         }
     }
 
+    public func lastEventSequence(_ organizationID: UUID) async throws -> Int64 {
+        try await read { db in
+            try db.cachedValue(Int64.self, sql: "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE organization_id = ?",
+                               arguments: [organizationID.text]) ?? 0
+        }
+    }
+
     public func notifyEvents(of organizationID: UUID, to wakeUp: AsyncStream<Void>.Continuation) {
         notifier.subscribe(organizationID, wakeUp)
     }

@@ -9,7 +9,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
                                       .attendanceRead]
         let desk: Set<Permission> = reads.union([
             .bookingCreate, .bookingUpdate, .bookingCheckin, .bookingCheckout, .bookingCancel, .memberWrite,
-            .correctionSubmit, .billingRead, .paymentCreate,
+            .correctionSubmit, .billingRead, .paymentCreate, .eventRead,
         ])
         switch self {
         case .owner, .admin:

@@ -14,6 +14,13 @@ extension Frontdesk {
         return try await store.events(caller.organizationID, after: sequence, limit: limit)
     }
 
+    /// The sequence of the organization's newest event: where a page that follows the stream from
+    /// now starts (`eventStream(after:)`). Requires `event:read`.
+    public func lastEventSequence(_ caller: Caller) async throws -> Int64 {
+        try caller.require(.eventRead)
+        return try await store.lastEventSequence(caller.organizationID)
+    }
+
     /// The organization's events after `sequence` as an endless sequence: the stored ones, then
     /// each new one as it commits (through this process or, on PostgreSQL, any other). `types`
     /// keeps only those types; empty keeps all.

@@ -37,6 +37,7 @@ public func buildApplication(
     HotWriteRoutes.register(on: router, frontdesk: frontdesk)
     BillingRoutes.register(on: router, frontdesk: frontdesk)
     PeopleRoutes.register(on: router, frontdesk: frontdesk)
+    DeskPages.register(on: router, frontdesk: frontdesk)
     let api = APIHandler(frontdesk: frontdesk, databaseKind: configuration.databaseKind)
     // Sorted keys: an object's members come in one order, the one the hand-written routes, events
     // and audit entries write (`JSONWriter`), not in a dictionary's order of the moment.

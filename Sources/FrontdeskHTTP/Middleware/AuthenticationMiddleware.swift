@@ -67,19 +67,8 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
            !token.isEmpty {
             return (token, false)
         }
-        guard let token = cookie(SessionCookie.name, in: request.headers[values: .cookie]) else { throw .unauthorized }
+        guard let token = SessionCookie.token(of: request) else { throw .unauthorized }
         return (token, true)
-    }
-
-    /// The value of the cookie `name` among the request's `Cookie` headers.
-    static func cookie(_ name: String, in headers: [String]) -> String? {
-        for header in headers {
-            for pair in header.split(separator: ";") {
-                let pair = trimmed(pair)
-                if pair.hasPrefix(name + "="), pair.count > name.count + 1 { return String(pair.dropFirst(name.count + 1)) }
-            }
-        }
-        return nil
     }
 
     /// Whether a browser sent the request from a page of this server: what it says in
@@ -90,15 +79,6 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let origin = request.headers[.origin] else { return true }
         guard let host = request.head.authority else { return false }
         return origin == "http://" + host || origin == "https://" + host
-    }
-
-    /// `text` without the spaces and tabs around it (Foundation's trimming bridges to NSString).
-    static func trimmed(_ text: Substring) -> Substring {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
-            return text[text.endIndex...]
-        }
-        return text[first...last]
     }
 }
 
@@ -112,4 +92,24 @@ enum SessionCookie {
     static func header(_ token: String, maxAge: Int) -> String {
         "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)"
     }
+
+    /// The session token the request's `Cookie` headers carry.
+    static func token(of request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let pair = trimmed(pair)
+                if pair.hasPrefix(name + "="), pair.count > name.count + 1 { return String(pair.dropFirst(name.count + 1)) }
+            }
+        }
+        return nil
+    }
+}
+
+/// `text` without the spaces and tabs around it (Foundation's trimming bridges to NSString).
+private func trimmed(_ text: Substring) -> Substring {
+    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
+        return text[text.endIndex...]
+    }
+    return text[first...last]
 }

@@ -1,0 +1,29 @@
+import Foundation
+import FrontdeskCore
+
+extension Frontdesk {
+    /// A location's day at the desk (`DayManifest`): its bookings that overlap the local `day`
+    /// (today in the location's time zone by default) and those in the house, overdue ones too.
+    /// Requires `booking:read`.
+    public func manifest(
+        _ caller: Caller, locationID: UUID, day: LocalDate? = nil
+    ) async throws -> (location: Location, manifest: DayManifest) {
+        try caller.require(.bookingRead)
+        let location = try await self.location(caller, locationID)
+        let zone = LocalDesk(zone: location.timeZone, settings: location.settings, in: try await organization(of: caller)).timeZone
+        let day = day ?? LocalDate(now, in: zone)
+        let midnight = LocalTime("00:00")!
+        let window = TimeWindow(start: day.instant(at: midnight, in: zone), end: day.adding(days: 1).instant(at: midnight, in: zone))
+        var bookings: [Booking] = []
+        for filter in [BookingFilter(locationID: locationID, window: window),
+                       BookingFilter(statuses: [.checkedIn, .active], locationID: locationID)] {
+            var page = PageRequest(limit: PageRequest.maxLimit)
+            repeat {
+                let found = try await self.bookings(caller, filter: filter, page: page)
+                bookings += found.items
+                page.after = found.next
+            } while page.after != nil
+        }
+        return (location, DayManifest(day: day, timeZone: zone, bookings: bookings))
+    }
+}

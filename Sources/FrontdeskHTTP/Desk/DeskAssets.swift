@@ -1,0 +1,115 @@
+/// The web desk's stylesheet and script, served at `/desk/desk.css` and `/desk/desk.js`: plain
+/// CSS and JavaScript, no build step.
+enum DeskAssets {
+    static let css = """
+        :root { font-family: system-ui, sans-serif; color: #1b1b1b; background: #f6f6f4; }
+        body { margin: 0; }
+        .bar { display: flex; gap: 1rem; align-items: center; padding: .6rem 1rem; background: #1d3557; color: #fff; }
+        .bar .brand { color: #fff; font-weight: 700; text-decoration: none; margin-right: auto; }
+        main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
+        .card { background: #fff; max-width: 24rem; margin: 3rem auto; padding: 1.5rem; border: 1px solid #ccc; border-radius: .4rem; }
+        label { display: block; margin: .8rem 0; }
+        input { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font-size: 1rem; margin-top: .2rem; }
+        button { font-size: 1rem; padding: .45rem .9rem; border: 2px solid #1d3557; border-radius: .3rem; background: #fff; color: #1d3557; cursor: pointer; }
+        button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #e76f51; outline-offset: 2px; }
+        .bar button { border-color: #fff; background: transparent; color: #fff; }
+        .error { color: #9b1c1c; font-weight: 600; }
+        .error::before { content: "⚠ "; }
+        table { width: 100%; border-collapse: collapse; background: #fff; margin-bottom: 1.5rem; }
+        th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+        td .error { margin: .3rem 0 0; font-size: .9rem; }
+        .status { padding: .1rem .4rem; border: 1px solid currentColor; border-radius: .3rem; font-size: .9rem; }
+        .count { font-weight: 400; color: #555; }
+        .empty { color: #555; font-style: italic; }
+        .locations a { margin-right: 1rem; }
+        .locations a[aria-current] { font-weight: 700; }
+        .hidden { position: absolute; left: -10000px; }
+        """
+
+    static let js = """
+        (function () {
+          'use strict';
+
+          // A problem document (application/problem+json) as one line a person can act on.
+          function describe(problem) {
+            if (!problem) { return 'The server could not be reached. Try again.'; }
+            if (problem.errors) { return problem.errors.map(function (e) { return e.message; }).join('; '); }
+            return problem.detail || problem.title || 'Something went wrong.';
+          }
+
+          async function send(method, path, body, headers) {
+            var options = { method: method, credentials: 'same-origin', headers: headers || {} };
+            if (body !== undefined) {
+              options.headers['Content-Type'] = 'application/json';
+              options.body = JSON.stringify(body);
+            }
+            try {
+              var response = await fetch(path, options);
+              var data = response.status === 204 ? null : await response.json().catch(function () { return null; });
+              return { ok: response.ok, data: data };
+            } catch (error) {
+              return { ok: false, data: null };
+            }
+          }
+
+          function show(element, text) { element.textContent = text; element.hidden = false; }
+
+          // Sign-in and invitation forms: sent as JSON; a refusal is shown beside the button.
+          document.querySelectorAll('form[data-api]').forEach(function (form) {
+            form.addEventListener('submit', async function (event) {
+              event.preventDefault();
+              var error = form.querySelector('.error');
+              error.hidden = true;
+              var body = Object.fromEntries(new FormData(form));
+              if (body.confirm !== undefined) {
+                if (body.confirm !== body.password) { show(error, 'The two passwords differ.'); return; }
+                delete body.confirm;
+              }
+              var result = await send('POST', form.dataset.api, body);
+              if (result.ok) { window.location.assign(form.dataset.next); } else { show(error, describe(result.data)); }
+            });
+          });
+
+          var signOut = document.getElementById('sign-out');
+          if (signOut) {
+            signOut.addEventListener('click', async function () {
+              await send('DELETE', '/api/v1/sessions/current');
+              window.location.assign('/sign-in');
+            });
+          }
+
+          // Today's lists, read again (the page's own lists) after a button or an event.
+          async function refresh() {
+            var lists = document.getElementById('today-lists');
+            if (!lists) { return; }
+            try {
+              var response = await fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+              if (!response.ok) { return; }
+              var page = new DOMParser().parseFromString(await response.text(), 'text/html');
+              var fresh = page.getElementById('today-lists');
+              if (fresh) { lists.replaceWith(fresh); }
+            } catch (error) { /* the next event tries again */ }
+          }
+
+          // The one right button of a row: the booking's step, with the version the page showed.
+          document.addEventListener('click', async function (event) {
+            var button = event.target.closest('button.act');
+            if (!button) { return; }
+            var error = button.parentElement.querySelector('.error');
+            error.hidden = true;
+            button.disabled = true;
+            var result = await send('POST', button.dataset.path, {}, { 'If-Match': '"' + button.dataset.version + '"' });
+            if (result.ok) { await refresh(); } else { button.disabled = false; show(error, describe(result.data)); }
+          });
+
+          // Another desk's changes, live: the event stream of the bookings, from the page's moment.
+          var today = document.getElementById('today');
+          if (today && today.dataset.stream && window.EventSource) {
+            var source = new EventSource(today.dataset.stream);
+            var pending = null;
+            var later = function () { clearTimeout(pending); pending = setTimeout(refresh, 150); };
+            today.dataset.types.split(',').forEach(function (type) { source.addEventListener(type, later); });
+          }
+        })();
+        """
+}

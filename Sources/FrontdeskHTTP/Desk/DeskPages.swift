@@ -1,0 +1,87 @@
+import Foundation
+import FrontdeskCore
+import FrontdeskEngine
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// The web desk, served by the same binary: `/` sends a signed-out browser to `/sign-in`, and a
+/// signed-in one to `/today`, its location's day (`DayManifest`). Pages read the session from the
+/// `frontdesk_session` cookie and call the engine as the person; their buttons call the API with
+/// the same cookie. A refusal is a page that says what went wrong, never a JSON document.
+enum DeskPages {
+    /// Who the header names.
+    struct UserView {
+        var name: String
+        var role: String
+    }
+
+    static func register<Context: RequestContext>(on router: Router<Context>, frontdesk: Frontdesk) {
+        router.get("/") { request, _ in
+            redirect(to: try await signedIn(request, frontdesk) == nil ? "/sign-in" : "/today")
+        }
+        router.get("/sign-in") { _, _ in
+            page("sign-in", [String: Any]())
+        }
+        router.get("/invite/:token") { _, context in
+            page("invite", ["token": try context.parameters.require("token")])
+        }
+        router.get("/today") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) { try await today(request, caller, user, frontdesk) }
+        }
+        router.get("/desk/desk.css") { _, _ in asset(DeskAssets.css, "text/css; charset=utf-8") }
+        router.get("/desk/desk.js") { _, _ in asset(DeskAssets.js, "text/javascript; charset=utf-8") }
+    }
+
+    /// The person the cookie's session stands for, or nil (no cookie, or a session that ended).
+    private static func signedIn(_ request: Request, _ frontdesk: Frontdesk) async throws -> (Caller, UserView)? {
+        guard let token = SessionCookie.token(of: request) else { return nil }
+        do {
+            let (caller, _) = try await frontdesk.authenticate(sessionToken: token)
+            return (caller, UserView(name: caller.actor.name, role: caller.role.rawValue.replacingOccurrences(of: "_", with: " ")))
+        } catch FrontdeskError.unauthorized {
+            return nil
+        }
+    }
+
+    private static func today(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+        let locations = try await frontdesk.locations(caller, page: PageRequest(limit: PageRequest.maxLimit)).items
+        let chosen = try request.uri.queryParameters.get("location").map { try Read.uuid($0, "location") }
+        guard let locationID = chosen ?? locations.first?.id else {
+            return page("today", ["user": user, "hasLocations": false])
+        }
+        let (location, manifest) = try await frontdesk.manifest(caller, locationID: locationID)
+        let zone = LocalDesk(zone: location.timeZone, settings: location.settings,
+                             in: try await frontdesk.organization(caller)).timeZone
+        let head = caller.permissions.contains(.eventRead) ? try await frontdesk.lastEventSequence(caller) : nil
+        return page("today", TodayView(user: user, location: location, locations: locations, manifest: manifest, zone: zone,
+                                       head: head, now: frontdesk.clock()))
+    }
+
+    /// The page `body` renders, or a page that says why it cannot be shown.
+    private static func answer(_ user: UserView, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as FrontdeskError {
+            var response = page("problem", ["user": user, "title": error.title, "detail": error.detail])
+            response.status = .init(code: error.status)
+            return response
+        }
+    }
+
+    private static func page(_ template: String, _ object: Any) -> Response {
+        let html = DeskTemplates.library.render(object, withTemplate: template) ?? ""
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private static func redirect(to path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path, .cacheControl: "no-store"])
+    }
+
+    private static func asset(_ text: String, _ type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=300"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,115 @@
+import Mustache
+
+/// The web desk's pages, as Mustache templates compiled into the binary (one file to deploy). Each
+/// page extends `layout`; text is escaped by Mustache, and the pages carry no inline script (the
+/// behaviour is `desk.js`).
+enum DeskTemplates {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in [("layout", layout), ("sign-in", signIn), ("invite", invite), ("today", today),
+                             ("today-lists", todayLists), ("problem", problem)] {
+            // The templates are this file's constants: one that does not parse fails every test at once.
+            try! library.register(text, named: name)
+        }
+        return library
+    }()
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{$title}}Frontdesk{{/title}}</title>
+        <link rel="stylesheet" href="/desk/desk.css">
+        <link rel="icon" href="data:,">
+        </head>
+        <body>
+        <header class="bar">
+        <a class="brand" href="/">Frontdesk</a>
+        {{#user}}<span class="who">{{name}} · {{role}}</span>
+        <button id="sign-out" type="button">Sign out</button>{{/user}}
+        </header>
+        <main>
+        {{$main}}{{/main}}
+        </main>
+        <script src="/desk/desk.js"></script>
+        </body>
+        </html>
+        """
+
+    static let signIn = """
+        {{<layout}}{{$title}}Sign in · Frontdesk{{/title}}{{$main}}
+        <form class="card" data-api="/api/v1/sessions" data-next="/today">
+        <h1>Sign in</h1>
+        <label>Email <input name="email" type="email" autocomplete="username" required autofocus></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+        <p class="error" role="alert" hidden></p>
+        <button type="submit">Sign in</button>
+        </form>
+        {{/main}}{{/layout}}
+        """
+
+    static let invite = """
+        {{<layout}}{{$title}}Set your password · Frontdesk{{/title}}{{$main}}
+        <form class="card" data-api="/api/v1/invitations/accept" data-next="/today">
+        <h1>Set your password</h1>
+        <input type="hidden" name="token" value="{{token}}">
+        <label>Password (10 characters or more) <input name="password" type="password" autocomplete="new-password" minlength="10" required autofocus></label>
+        <label>Once more <input name="confirm" type="password" autocomplete="new-password" minlength="10" required></label>
+        <p class="error" role="alert" hidden></p>
+        <button type="submit">Set it and sign in</button>
+        </form>
+        {{/main}}{{/layout}}
+        """
+
+    static let today = """
+        {{<layout}}{{$title}}Today · {{location}} · Frontdesk{{/title}}{{$main}}
+        {{#hasLocations}}
+        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/today?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
+        <div id="today" data-stream="{{stream}}" data-types="{{types}}">
+        {{> today-lists}}
+        </div>
+        {{/hasLocations}}
+        {{^hasLocations}}<p class="empty">No location yet: create one (POST /api/v1/locations) and its resources.</p>{{/hasLocations}}
+        {{/main}}{{/layout}}
+        """
+
+    /// The three lists of `today`, also fetched alone when the stream says something changed.
+    static let todayLists = """
+        <div id="today-lists">
+        <h1>{{location}} <small>{{day}}</small></h1>
+        {{#sections}}
+        <section aria-labelledby="{{id}}-title">
+        <h2 id="{{id}}-title">{{title}} <span class="count">{{count}}</span></h2>
+        {{^hasRows}}<p class="empty">{{empty}}</p>{{/hasRows}}
+        {{#hasRows}}
+        <table>
+        <thead><tr><th scope="col">Booking</th><th scope="col">Guest</th><th scope="col">Resources</th><th scope="col">{{timeTitle}}</th><th scope="col">Status</th><th scope="col"><span class="hidden">Action</span></th></tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr id="booking-{{number}}">
+        <td>{{number}}</td><td>{{guest}}</td><td>{{resources}}</td><td>{{when}}</td>
+        <td><span class="status {{status}}">{{statusLabel}}</span></td>
+        <td>{{#button}}<button type="button" class="act" data-path="{{path}}" data-version="{{version}}">{{label}}</button>{{/button}}
+        <p class="error" role="alert" hidden></p></td>
+        </tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        {{/hasRows}}
+        </section>
+        {{/sections}}
+        </div>
+        """
+
+    static let problem = """
+        {{<layout}}{{$title}}{{title}} · Frontdesk{{/title}}{{$main}}
+        <div class="card" role="alert">
+        <h1>{{title}}</h1>
+        <p>{{detail}}</p>
+        <p><a href="/">Back to the desk</a></p>
+        </div>
+        {{/main}}{{/layout}}
+        """
+}
