@@ -1,0 +1,204 @@
+"""The web desk in a real headless Chromium, as its users run it (see scripts/browser).
+
+Each scenario is a function; a failed check stops the run with what was expected and what the page
+showed, and a screenshot of every page visited is saved (NN-name.png)."""
+
+import argparse, json, os, subprocess, sys, time, urllib.request
+from datetime import datetime, timedelta, timezone
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "correct horse battery"
+args = None
+shots = 0
+
+
+def api(method, path, body=None, token=None):
+    """The API with the owner key (or `token`): the JSON answer, or the problem on a refusal."""
+    request = urllib.request.Request(args.url + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": "Bearer " + (token or args.key),
+                                              "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            data = response.read()
+            return json.loads(data) if data else None
+    except urllib.error.HTTPError as error:
+        raise AssertionError(f"{method} {path}: {error.code} {error.read().decode()}")
+
+
+def browser():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def shot(driver, name):
+    global shots
+    shots += 1
+    driver.save_screenshot(os.path.join(args.screenshots, f"{shots:02d}-{name}.png"))
+
+
+def wait(driver, condition, what, seconds=10):
+    """Waits until `condition(driver)` holds (rows replaced under it are read again)."""
+    def check(d):
+        try:
+            return condition(d)
+        except StaleElementReferenceException:
+            return False
+    try:
+        return WebDriverWait(driver, seconds).until(check)
+    except TimeoutException:
+        shot(driver, "failed")
+        raise AssertionError(f"waited {seconds} s for {what}; the page shows:\n{driver.find_element(By.TAG_NAME, 'body').text}")
+
+
+def row(driver, number):
+    found = driver.find_elements(By.ID, "booking-" + number)
+    return found[0] if found else None
+
+
+def section_of(driver, number):
+    """The section (arrivals, in-house, departures) the booking's row is in, or None."""
+    found = row(driver, number)
+    return found.find_element(By.XPATH, "ancestor::section").get_attribute("aria-labelledby").removesuffix("-title") if found else None
+
+
+def sign_in(driver, email, password=PASSWORD):
+    driver.get(args.url + "/")
+    wait(driver, lambda d: d.current_url.endswith("/sign-in"), "the sign-in form")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+
+def setup():
+    """A hotel with three rooms and two guests arriving today, booked through the API."""
+    location = api("POST", "/api/v1/locations", {"name": "Harbour Hotel", "timezone": "UTC"})
+    rooms = [api("POST", "/api/v1/resources", {"location_id": location["id"], "name": f"Room {n}", "kind": "room",
+                                              "rate_amount": 9500, "rate_unit": "night"})["id"] for n in (101, 102, 103)]
+    guest = api("POST", "/api/v1/members", {"name": "Priya Mehta"})["id"]
+    # Started an hour ago and not yet arrived: today's arrivals at any hour of the day.
+    now = datetime.now(timezone.utc)
+    window = {"starts_at": (now - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+              "ends_at": (now + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    stays = [api("POST", "/api/v1/bookings", {"member_id": guest, "resource_ids": [room], **window})["number"]
+             for room in rooms[:2]]
+    return stays
+
+
+def invited_owner_signs_in(driver):
+    made = subprocess.run([args.binary, "users", "create", "--email", "ana@example.com", "--name", "Ana Costa",
+                           "--role", "owner", "--url", args.url, "--database", args.database],
+                          capture_output=True, text=True, check=True).stdout
+    link = next(word for word in made.split() if "/invite/fdi_" in word)
+    driver.get(link)
+    shot(driver, "invite")
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    driver.find_element(By.NAME, "confirm").send_keys(PASSWORD + "!")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: "The two passwords differ." in d.find_element(By.CSS_SELECTOR, ".error").text, "a mismatch message")
+    driver.find_element(By.NAME, "confirm").clear()
+    driver.find_element(By.NAME, "confirm").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: d.current_url.endswith("/today"), "the day's page after the invitation")
+    assert "Ana Costa" in driver.find_element(By.CLASS_NAME, "who").text
+
+
+def a_wrong_password_is_refused(driver):
+    sign_in(driver, "ana@example.com", "not the password")
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".error").is_displayed(), "the refusal")
+    message = driver.find_element(By.CSS_SELECTOR, ".error").text
+    assert "do not match" in message, message
+    assert driver.current_url.endswith("/sign-in")
+    shot(driver, "wrong-password")
+
+
+def a_hotel_day(driver, stays):
+    driver.get(args.url + "/")  # signed in by the invitation
+    wait(driver, lambda d: d.current_url.endswith("/today"), "the day's page")
+    wait(driver, lambda d: section_of(d, stays[0]) == "arrivals" and section_of(d, stays[1]) == "arrivals", "two arrivals")
+    shot(driver, "today-arrivals")
+    row(driver, stays[0]).find_element(By.CSS_SELECTOR, "button.act").click()
+    wait(driver, lambda d: section_of(d, stays[0]) == "in-house", f"{stays[0]} in the house")
+    assert "Checked In" in row(driver, stays[0]).text
+    shot(driver, "today-checked-in")
+    row(driver, stays[0]).find_element(By.CSS_SELECTOR, "button.act").click()
+    wait(driver, lambda d: row(d, stays[0]) is None, f"{stays[0]} gone once checked out")
+    assert api("GET", f"/api/v1/bookings/{stays[0]}")["status"] == "completed"
+    shot(driver, "today-checked-out")
+
+
+def another_desk_is_seen_live(first, second, stays):
+    api("POST", "/api/v1/users", {"email": "lin@example.com", "name": "Lin Chen", "role": "front_desk", "password": PASSWORD})
+    sign_in(second, "lin@example.com")
+    wait(second, lambda d: section_of(d, stays[1]) == "arrivals", f"{stays[1]} among the second desk's arrivals")
+    first.get(args.url + "/today")
+    wait(first, lambda d: row(d, stays[1]) is not None, f"{stays[1]} on the first desk")
+    row(first, stays[1]).find_element(By.CSS_SELECTOR, "button.act").click()
+    # The second desk does not reload: the event stream moves the row.
+    wait(second, lambda d: section_of(d, stays[1]) == "in-house", f"{stays[1]} moved live on the second desk")
+    shot(second, "today-live")
+
+
+def an_expired_session_signs_in_again(driver):
+    token = driver.get_cookie("frontdesk_session")["value"]
+    api("DELETE", "/api/v1/sessions/current", token=token)
+    driver.get(args.url + "/today")
+    wait(driver, lambda d: d.current_url.endswith("/sign-in"), "the sign-in form once the session ended")
+
+
+def signing_out(driver):
+    driver.find_element(By.ID, "sign-out").click()
+    wait(driver, lambda d: d.current_url.endswith("/sign-in"), "the sign-in form after signing out")
+    driver.get(args.url + "/today")
+    wait(driver, lambda d: d.current_url.endswith("/sign-in"), "no day's page once signed out")
+    shot(driver, "signed-out")
+
+
+def main():
+    global args
+    parser = argparse.ArgumentParser()
+    for name in ("--url", "--key", "--binary", "--database", "--screenshots"):
+        parser.add_argument(name, required=True)
+    args = parser.parse_args()
+    stays = setup()
+    first, second = browser(), browser()
+    passed = []
+    try:
+        for scenario, run in [
+            ("an invited owner sets a password and signs in", lambda: invited_owner_signs_in(first)),
+            ("a wrong password is refused with a message", lambda: a_wrong_password_is_refused(second)),
+            ("a hotel day: two arrivals, one checked in and out", lambda: a_hotel_day(first, stays)),
+            ("another desk's check-in is seen live", lambda: another_desk_is_seen_live(first, second, stays)),
+            ("an ended session goes back to the sign-in form", lambda: an_expired_session_signs_in_again(second)),
+            ("signing out", lambda: signing_out(first)),
+        ]:
+            started = time.monotonic()
+            run()
+            passed.append(scenario)
+            print(f"browser: ok   {scenario} ({time.monotonic() - started:.1f} s)", file=sys.stderr)
+        for driver in (first, second):
+            # Script errors; refused requests (the wrong password's 401) are the network's entries.
+            errors = [entry for entry in driver.get_log("browser")
+                      if entry["level"] == "SEVERE" and entry.get("source") != "network"]
+            assert not errors, f"the pages' scripts logged errors: {errors}"
+    except AssertionError as failure:
+        print(f"browser: FAILED after {len(passed)} scenarios: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        first.quit()
+        second.quit()
+    print(f"browser: {len(passed)} scenarios passed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
