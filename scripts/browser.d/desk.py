@@ -148,6 +148,39 @@ def another_desk_is_seen_live(first, second, stays):
     shot(second, "today-live")
 
 
+def a_bookings_page(driver, number):
+    box = driver.find_element(By.NAME, "number")
+    box.send_keys(number.lower())
+    box.submit()
+    wait(driver, lambda d: d.current_url.endswith("/bookings/" + number), f"{number}'s page from the search box")
+    page = driver.find_element(By.TAG_NAME, "main").text
+    assert "Priya Mehta" in page and "Checked In" in page and "History" in page, page
+    # Its invoice, settled at the desk: the amount due is filled in.
+    driver.find_element(By.CSS_SELECTOR, "form[data-api='/api/v1/payments'] button[type=submit]").click()
+    wait(driver, lambda d: d.find_element(By.ID, "balance").text == "0.00", "a settled balance")
+    assert "payment · card" in driver.find_element(By.CLASS_NAME, "payments").text
+    shot(driver, "booking-paid")
+
+
+def a_kiosk_at_the_door(driver):
+    gym = api("POST", "/api/v1/locations", {"name": "Harbour Gym", "timezone": "UTC"})["id"]
+    api("POST", "/api/v1/resources", {"location_id": gym, "name": "Gym floor", "kind": "gym", "capacity": 80,
+                                      "rate_amount": 0, "rate_unit": "session"})
+    member = api("POST", "/api/v1/members", {"name": "Bea Lopes", "type": "member"})["id"]
+    api("POST", f"/api/v1/members/{member}/codes", {"value": "BADGE-0042", "kind": "badge"})
+    api("POST", "/api/v1/users", {"email": "door@example.com", "name": "Gym door", "role": "kiosk", "password": PASSWORD})
+    sign_in(driver, "door@example.com")
+    wait(driver, lambda d: d.current_url.endswith("/today"), "the signed-in desk")
+    driver.get(f"{args.url}/kiosk?location={gym}")
+    answer = lambda d: d.find_element(By.ID, "kiosk-answer").text
+    driver.find_element(By.NAME, "code").send_keys("BADGE-0042\n")
+    wait(driver, lambda d: answer(d).startswith("Welcome: you are checked in. Visit 1"), "the member greeted")
+    shot(driver, "kiosk-in")
+    driver.find_element(By.NAME, "code").send_keys("NO-SUCH-BADGE\n")
+    wait(driver, lambda d: "No member holds this code" in answer(d), "an unknown code refused")
+    assert driver.switch_to.active_element.get_attribute("name") == "code", "the field keeps the focus for the next scan"
+
+
 def an_expired_session_signs_in_again(driver):
     token = driver.get_cookie("frontdesk_session")["value"]
     api("DELETE", "/api/v1/sessions/current", token=token)
@@ -178,7 +211,9 @@ def main():
             ("a wrong password is refused with a message", lambda: a_wrong_password_is_refused(second)),
             ("a hotel day: two arrivals, one checked in and out", lambda: a_hotel_day(first, stays)),
             ("another desk's check-in is seen live", lambda: another_desk_is_seen_live(first, second, stays)),
+            ("a booking's page: found by its number, its invoice paid", lambda: a_bookings_page(first, stays[1])),
             ("an ended session goes back to the sign-in form", lambda: an_expired_session_signs_in_again(second)),
+            ("a kiosk at the door: a badge checks in, an unknown one is refused", lambda: a_kiosk_at_the_door(second)),
             ("signing out", lambda: signing_out(first)),
         ]:
             started = time.monotonic()

@@ -79,6 +79,8 @@ INEXPRESSIBLE = [
     (r"line_id", r"is the booking's last line: cancel the booking instead"),
     (r"starts_at", r"a checked-in line keeps its start .*"),
     (r"resource_id", r"a line is swapped only at check-in|swaps one line: name it in line_ids or resource_ids"),
+    # A password is at most 72 bytes, what bcrypt reads: a schema counts characters.
+    (r"password", r"must be at most 72 bytes"),
     (r"rate_tiers\[\d+\]\.up_to_minutes", r"must be longer than the tier before"),
     (r"line_ids", r".* is (not checked in|already \w+)"),
     # Free JSON: its depth, size and numbers are stated in prose (CheckinMetadata).

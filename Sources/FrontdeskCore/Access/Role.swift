@@ -22,7 +22,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .viewer:
             return reads.union([.eventRead])
         case .kiosk:
-            return [.bookingRead, .bookingCheckin, .bookingCheckout, .resourceRead]
+            // Where it stands too: the web desk's kiosk page names its location.
+            return [.bookingRead, .bookingCheckin, .bookingCheckout, .resourceRead, .locationRead]
         }
     }
 

@@ -10,7 +10,7 @@ extension Frontdesk {
     ) async throws -> (location: Location, manifest: DayManifest) {
         try caller.require(.bookingRead)
         let location = try await self.location(caller, locationID)
-        let zone = LocalDesk(zone: location.timeZone, settings: location.settings, in: try await organization(of: caller)).timeZone
+        let zone = try await timeZone(of: location, caller)
         let day = day ?? LocalDate(now, in: zone)
         let midnight = LocalTime("00:00")!
         let window = TimeWindow(start: day.instant(at: midnight, in: zone), end: day.adding(days: 1).instant(at: midnight, in: zone))
@@ -25,5 +25,10 @@ extension Frontdesk {
             } while page.after != nil
         }
         return (location, DayManifest(day: day, timeZone: zone, bookings: bookings))
+    }
+
+    /// The time zone a location's desk reads its days in: its own, else its organization's.
+    public func timeZone(of location: Location, _ caller: Caller) async throws -> TimeZone {
+        LocalDesk(zone: location.timeZone, settings: location.settings, in: try await organization(of: caller)).timeZone
     }
 }

@@ -24,6 +24,19 @@ enum DeskAssets {
         .locations a { margin-right: 1rem; }
         .locations a[aria-current] { font-weight: 700; }
         .hidden { position: absolute; left: -10000px; }
+        .search { margin: 0; }
+        .search label { margin: 0; display: flex; gap: .4rem; align-items: center; }
+        .search input { width: 11rem; margin: 0; padding: .3rem; }
+        .actions { margin: 1rem 0; }
+        .amount { text-align: right; }
+        form.inline { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
+        form.inline label { margin: 0; }
+        .kiosk { max-width: 40rem; margin: 2rem auto; text-align: center; }
+        .kiosk input { font-size: 2rem; text-align: center; }
+        .kiosk-answer { font-size: 2.2rem; font-weight: 700; min-height: 3rem; }
+        .kiosk-answer.refused { color: #9b1c1c; }
+        .kiosk-answer.refused::before { content: "⚠ "; }
+        select { font-size: 1rem; padding: .45rem; display: block; margin-top: .2rem; }
         """
 
     static let js = """
@@ -61,12 +74,18 @@ enum DeskAssets {
               var error = form.querySelector('.error');
               error.hidden = true;
               var body = Object.fromEntries(new FormData(form));
+              // Amounts typed in major units (95.00) are sent in minor units (9500).
+              form.querySelectorAll('input[data-decimals]').forEach(function (input) {
+                body[input.name] = Math.round(parseFloat(input.value.replace(',', '.')) * Math.pow(10, Number(input.dataset.decimals)));
+              });
               if (body.confirm !== undefined) {
                 if (body.confirm !== body.password) { show(error, 'The two passwords differ.'); return; }
                 delete body.confirm;
               }
               var result = await send('POST', form.dataset.api, body);
-              if (result.ok) { window.location.assign(form.dataset.next); } else { show(error, describe(result.data)); }
+              if (!result.ok) { show(error, describe(result.data)); }
+              else if (form.dataset.next === 'reload') { window.location.reload(); }
+              else { window.location.assign(form.dataset.next); }
             });
           });
 
@@ -81,7 +100,7 @@ enum DeskAssets {
           // Today's lists, read again (the page's own lists) after a button or an event.
           async function refresh() {
             var lists = document.getElementById('today-lists');
-            if (!lists) { return; }
+            if (!lists) { window.location.reload(); return; }
             try {
               var response = await fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
               if (!response.ok) { return; }
@@ -98,9 +117,36 @@ enum DeskAssets {
             var error = button.parentElement.querySelector('.error');
             error.hidden = true;
             button.disabled = true;
-            var result = await send('POST', button.dataset.path, {}, { 'If-Match': '"' + button.dataset.version + '"' });
+            var body = JSON.parse(button.dataset.body || '{}');
+            if (button.dataset.ask === 'reason') {
+              var reason = window.prompt('Why? (kept in the history)');
+              if (!reason) { button.disabled = false; return; }
+              body.reason = reason;
+            }
+            var result = await send('POST', button.dataset.path, body, { 'If-Match': '"' + button.dataset.version + '"' });
             if (result.ok) { await refresh(); } else { button.disabled = false; show(error, describe(result.data)); }
           });
+
+          // The kiosk: each code read toggles its member's visit at the location, said in large type.
+          var kiosk = document.getElementById('kiosk');
+          if (kiosk) {
+            var words = { check_in: 'Welcome: you are checked in.', check_out: 'Goodbye: you are checked out.',
+                          stale: 'Already done a moment ago.' };
+            kiosk.addEventListener('submit', async function (event) {
+              event.preventDefault();
+              var input = kiosk.elements.code;
+              var answer = document.getElementById('kiosk-answer');
+              var result = await send('POST', '/api/v1/scan', { code: input.value, location_id: kiosk.dataset.location,
+                                                                method: 'kiosk', device: 'web kiosk' });
+              answer.className = 'kiosk-answer ' + (result.ok ? result.data.step : 'refused');
+              var stats = result.ok && result.data.checkin.member_stats;
+              answer.textContent = result.ok
+                ? words[result.data.step] + (stats ? ' Visit ' + stats.total_visits + ', streak ' + stats.current_streak + '.' : '')
+                : describe(result.data);
+              input.value = '';
+              input.focus();
+            });
+          }
 
           // Another desk's changes, live: the event stream of the bookings, from the page's moment.
           var today = document.getElementById('today');

@@ -30,6 +30,24 @@ enum DeskPages {
             guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
             return try await answer(user) { try await today(request, caller, user, frontdesk) }
         }
+        router.get("/bookings") { request, _ in
+            guard try await signedIn(request, frontdesk) != nil else { return redirect(to: "/sign-in") }
+            let number = request.uri.queryParameters.get("number").map { String($0.uppercased().filter { !$0.isWhitespace }) } ?? ""
+            return redirect(to: number.isEmpty ? "/today" : "/bookings/" + (number.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-"])) ?? ""))
+        }
+        router.get("/bookings/:reference") { request, context in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                try await booking(try BookingReference(try context.parameters.require("reference")), caller, user, frontdesk)
+            }
+        }
+        router.get("/kiosk") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                let (locations, location) = try await place(request, caller, frontdesk)
+                return page("kiosk", KioskView(user: user, location: location, locations: locations))
+            }
+        }
         router.get("/desk/desk.css") { _, _ in asset(DeskAssets.css, "text/css; charset=utf-8") }
         router.get("/desk/desk.js") { _, _ in asset(DeskAssets.js, "text/javascript; charset=utf-8") }
     }
@@ -45,18 +63,38 @@ enum DeskPages {
         }
     }
 
-    private static func today(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+    /// The organization's locations, and the one the page is about (`?location=`, else the first).
+    private static func place(
+        _ request: Request, _ caller: Caller, _ frontdesk: Frontdesk
+    ) async throws -> (locations: [Location], chosen: Location?) {
         let locations = try await frontdesk.locations(caller, page: PageRequest(limit: PageRequest.maxLimit)).items
         let chosen = try request.uri.queryParameters.get("location").map { try Read.uuid($0, "location") }
-        guard let locationID = chosen ?? locations.first?.id else {
-            return page("today", ["user": user, "hasLocations": false])
-        }
-        let (location, manifest) = try await frontdesk.manifest(caller, locationID: locationID)
-        let zone = LocalDesk(zone: location.timeZone, settings: location.settings,
-                             in: try await frontdesk.organization(caller)).timeZone
+        guard let id = chosen ?? locations.first?.id else { return (locations, nil) }
+        return (locations, try await frontdesk.location(caller, id))
+    }
+
+    private static func today(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+        let (locations, chosen) = try await place(request, caller, frontdesk)
+        guard let chosen else { return page("today", ["user": user, "hasLocations": false]) }
+        let (location, manifest) = try await frontdesk.manifest(caller, locationID: chosen.id)
+        let zone = try await frontdesk.timeZone(of: location, caller)
         let head = caller.permissions.contains(.eventRead) ? try await frontdesk.lastEventSequence(caller) : nil
         return page("today", TodayView(user: user, location: location, locations: locations, manifest: manifest, zone: zone,
                                        head: head, now: frontdesk.clock()))
+    }
+
+    private static func booking(
+        _ reference: BookingReference, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk
+    ) async throws -> Response {
+        let booking = try await frontdesk.booking(caller, reference)
+        let invoice = caller.permissions.contains(.billingRead)
+            ? try await frontdesk.invoices(caller, filter: InvoiceFilter(bookingID: booking.id), page: PageRequest(limit: 1)).items.first
+            : nil
+        // The history is the audit log's: shown to those who may read it (not the front desk).
+        let audit = caller.permissions.contains(.auditRead) ? try await frontdesk.bookingAudit(caller, .id(booking.id)) : nil
+        let location = try await frontdesk.location(caller, booking.locationID)
+        let zone = try await frontdesk.timeZone(of: location, caller)
+        return page("booking", BookingView(user: user, booking: booking, invoice: invoice, audit: audit, zone: zone))
     }
 
     /// The page `body` renders, or a page that says why it cannot be shown.

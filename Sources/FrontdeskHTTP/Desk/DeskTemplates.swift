@@ -7,7 +7,8 @@ enum DeskTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("layout", layout), ("sign-in", signIn), ("invite", invite), ("today", today),
-                             ("today-lists", todayLists), ("problem", problem)] {
+                             ("today-lists", todayLists), ("booking", booking), ("kiosk", kiosk),
+                             ("problem", problem)] {
             // The templates are this file's constants: one that does not parse fails every test at once.
             try! library.register(text, named: name)
         }
@@ -27,7 +28,8 @@ enum DeskTemplates {
         <body>
         <header class="bar">
         <a class="brand" href="/">Frontdesk</a>
-        {{#user}}<span class="who">{{name}} · {{role}}</span>
+        {{#user}}<form class="search" action="/bookings" method="get" role="search"><label>Booking <input name="number" placeholder="BK-2026-0001" required></label></form>
+        <span class="who">{{name}} · {{role}}</span>
         <button id="sign-out" type="button">Sign out</button>{{/user}}
         </header>
         <main>
@@ -89,7 +91,7 @@ enum DeskTemplates {
         <tbody>
         {{#rows}}
         <tr id="booking-{{number}}">
-        <td>{{number}}</td><td>{{guest}}</td><td>{{resources}}</td><td>{{when}}</td>
+        <td><a href="/bookings/{{number}}">{{number}}</a></td><td>{{guest}}</td><td>{{resources}}</td><td>{{when}}</td>
         <td><span class="status {{status}}">{{statusLabel}}</span></td>
         <td>{{#button}}<button type="button" class="act" data-path="{{path}}" data-version="{{version}}">{{label}}</button>{{/button}}
         <p class="error" role="alert" hidden></p></td>
@@ -101,6 +103,65 @@ enum DeskTemplates {
         </section>
         {{/sections}}
         </div>
+        """
+
+    static let booking = """
+        {{<layout}}{{$title}}{{number}} · Frontdesk{{/title}}{{$main}}
+        <h1>{{number}} <span class="status">{{status}}</span></h1>
+        <p>{{guest}} · {{window}}</p>
+        {{#notes}}<p class="notes">{{notes}}</p>{{/notes}}
+        <div class="actions">{{#actions}}<button type="button" class="act" data-path="{{path}}" data-version="{{version}}" data-body="{{body}}"{{#asks}} data-ask="reason"{{/asks}}>{{label}}</button> {{/actions}}
+        <p class="error" role="alert" hidden></p></div>
+        <h2>Lines</h2>
+        <table>
+        <thead><tr><th scope="col">Resource</th><th scope="col">Booked</th><th scope="col">State</th><th scope="col">Checked in</th><th scope="col">Checked out</th><th scope="col">Price</th><th scope="col"><span class="hidden">Action</span></th></tr></thead>
+        <tbody>
+        {{#lines}}<tr><td>{{resource}}</td><td>{{window}}</td><td>{{state}}</td><td>{{checkedIn}}</td><td>{{checkedOut}}</td><td>{{amount}}</td>
+        <td>{{#actions}}<button type="button" class="act" data-path="{{path}}" data-version="{{version}}" data-body="{{body}}">{{label}}</button>{{/actions}}<p class="error" role="alert" hidden></p></td></tr>
+        {{/lines}}
+        </tbody>
+        </table>
+        {{#invoice}}
+        <h2>{{title}} <span class="status">{{status}}</span></h2>
+        <table>
+        <tbody>
+        {{#lines}}<tr><td>{{description}}</td><td class="amount">{{gross}}</td></tr>{{/lines}}
+        </tbody>
+        <tfoot>
+        <tr><th scope="row">Total</th><td class="amount">{{total}}</td></tr>
+        <tr><th scope="row">Paid</th><td class="amount">{{paid}}</td></tr>
+        <tr><th scope="row">Balance</th><td class="amount" id="balance">{{balance}}</td></tr>
+        </tfoot>
+        </table>
+        {{#hasPayments}}<h3>Payments</h3><ul class="payments">{{#payments}}<li>{{when}} · {{direction}} · {{method}} · {{amount}}</li>{{/payments}}</ul>{{/hasPayments}}
+        {{#open}}
+        <form class="inline" data-api="/api/v1/payments" data-next="reload">
+        <input type="hidden" name="invoice_id" value="{{id}}">
+        <label>Amount <input name="amount" inputmode="decimal" value="{{due}}" data-decimals="{{decimals}}" required></label>
+        <label>Method <select name="method"><option value="card">Card</option><option value="cash">Cash</option><option value="upi">UPI</option><option value="bank_transfer">Bank transfer</option><option value="other">Other</option></select></label>
+        <button type="submit">Record payment</button>
+        <p class="error" role="alert" hidden></p>
+        </form>
+        {{/open}}
+        {{/invoice}}
+        {{#hasAudit}}<h2>History</h2>
+        <ol class="audit">{{#audit}}<li>{{when}} · {{action}} · {{actor}}{{#reason}} · “{{reason}}”{{/reason}}</li>{{/audit}}</ol>{{/hasAudit}}
+        {{/main}}{{/layout}}
+        """
+
+    /// A door's kiosk: a USB scanner types a code and Enter into the one field.
+    static let kiosk = """
+        {{<layout}}{{$title}}Kiosk · {{location}} · Frontdesk{{/title}}{{$main}}
+        {{#hasLocations}}
+        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/kiosk?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
+        <form id="kiosk" class="kiosk" data-location="{{locationID}}">
+        <h1>{{location}}</h1>
+        <label>Scan your card or type your code <input name="code" autocomplete="off" autofocus required></label>
+        <p id="kiosk-answer" class="kiosk-answer" role="status" aria-live="assertive"></p>
+        </form>
+        {{/hasLocations}}
+        {{^hasLocations}}<p class="empty">No location yet: create one (POST /api/v1/locations) and its resources.</p>{{/hasLocations}}
+        {{/main}}{{/layout}}
         """
 
     static let problem = """

@@ -85,8 +85,9 @@ struct TodayView {
     /// Every event of a booking: each may move a row.
     static let bookingEvents = EventType.allCases.map(\.rawValue).filter { $0.hasPrefix("booking_") }
 
-    /// `instant` as the desk reads it: the time on `day`, the date and time on another.
-    static func local(_ instant: Date, on day: LocalDate, in zone: TimeZone) -> String {
+    /// `instant` as the desk reads it: the time on `day`, the date and time on another (or when no
+    /// day is given).
+    static func local(_ instant: Date, on day: LocalDate?, in zone: TimeZone) -> String {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
         let minutes = seconds.modulo(86_400) / 60
         let time = String(format: "%02d:%02d", minutes / 60, minutes % 60)
