@@ -60,7 +60,7 @@ import Testing
         .owner: [.owner, .admin, .manager, .frontDesk, .viewer, .kiosk],
         .admin: [.admin, .manager, .frontDesk, .viewer, .kiosk],
         .manager: [.manager, .frontDesk, .viewer, .kiosk],
-        .frontDesk: [.frontDesk, .kiosk],
+        .frontDesk: [.frontDesk, .viewer, .kiosk],
         .viewer: [.viewer],
         .kiosk: [.kiosk],
     ]

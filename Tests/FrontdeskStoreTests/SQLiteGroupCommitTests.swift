@@ -18,6 +18,13 @@ struct SQLiteGroupCommitTests {
         var log: [Int] { keys.withLock { $0 } }
     }
 
+    /// Holds the writer until `count` writes wait behind it (at most ten seconds): they form one batch,
+    /// however slowly a busy machine queues them.
+    private static func hold(_ store: SQLiteStore, until count: Int) {
+        let deadline = Date().addingTimeInterval(10)
+        while store.writer.load.queued < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+    }
+
     @Test func aFailingWriteIsRefusedAloneAndLeavesNothing() async throws {
         try await withTestStore(.sqlite) { test in
             let store = try #require(test.store as? SQLiteStore)
@@ -28,7 +35,7 @@ struct SQLiteGroupCommitTests {
             let started = Mutex(false)
             async let held: Void = store.write { _ in
                 started.withLock { $0 = true }
-                Thread.sleep(forTimeInterval: 1)
+                Self.hold(store, until: 10)
             }
             // Not a fixed wait: on a busy machine the writer may take longer to start.
             while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
@@ -68,7 +75,7 @@ struct SQLiteGroupCommitTests {
             let started = Mutex(false)
             async let held: Void = store.write { _ in
                 started.withLock { $0 = true }
-                Thread.sleep(forTimeInterval: 1)
+                Self.hold(store, until: 10)
             }
             // Not a fixed wait: on a busy machine the writer may take longer to start.
             while !started.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
