@@ -108,11 +108,13 @@ INEXPRESSIBLE = [
 # The state the request meets: a correction naming a visit that does not exist, or no longer does;
 # a scan of a member scanned at the place moments ago (429), or whom attendance refuses (turned off
 # for them, paused or expired, a type not allowed).
-# Money meets the invoice as it is: its currency (the organization's), its balance, what was paid.
+# Money meets the invoice as it is: its currency (the organization's), its balance, what was paid,
+# what a deposit still holds.
 # A sign-in meets the count of wrong passwords before it; a user's email, the other users'.
 INEXPRESSIBLE_CODES = {"idempotency_key_reused", "visit_not_found", "scan_debounced", "attendance_not_enabled",
                        "member_inactive", "member_type_not_allowed", "currency_mismatch", "payment_exceeds_balance",
-                       "refund_exceeds_paid", "credit_exceeds_invoice", "too_many_attempts", "email_taken"}
+                       "refund_exceeds_paid", "credit_exceeds_invoice", "deposit_exceeded", "deposit_settled",
+                       "too_many_attempts", "email_taken"}
 
 FIELD_POOLS = {
     "location_id": "location_ids",

@@ -56,11 +56,7 @@ public struct Member: Sendable, Hashable, Codable, Identifiable {
         var v = Validator()
         v.text(type, "type", required: true, max: 50)
         v.text(name, "name", required: true)
-        v.text(email, "email", max: 254)
-        if let email, !email.isEmpty {
-            v.check(email.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) != nil,
-                    "email", "must be an email address")
-        }
+        v.email(email, "email")
         v.text(phone, "phone", max: 40)
         v.text(externalRef, "external_ref", max: 200)
         v.text(notes, "notes", max: 10_000, multiline: true)

@@ -33,6 +33,15 @@ public struct Validator: Sendable {
         }
     }
 
+    /// An email address, when given: one-line text of at most 254 characters shaped `a@b.c`.
+    public mutating func email(_ value: String?, _ field: String, required: Bool = false) {
+        text(value, field, required: required, max: 254)
+        if let value, !value.isEmpty {
+            check(value.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) != nil, field,
+                  "must be an email address")
+        }
+    }
+
     /// C0 controls (U+0000 to U+001F: NUL, tab, line breaks…), DEL (U+007F) and C1 controls
     /// (U+0080 to U+009F): no one-line text holds them.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -62,11 +62,7 @@ public struct UserInput: Sendable, Hashable {
     /// The rules of every field given; `creating` requires email, name and role.
     public func validate(creating: Bool) throws(FrontdeskError) {
         var v = Validator()
-        v.text(email, "email", required: creating, max: 254)
-        if let email {
-            v.check(Self.normalized(email).range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) != nil,
-                    "email", "must be an email address")
-        }
+        v.email(email.map(Self.normalized), "email", required: creating || email != nil)
         v.text(name, "name", required: creating)
         v.check(!creating || role != nil, "role", "is required")
         if let locationIDs {
