@@ -28,7 +28,10 @@ import Testing
             let session = try #require(signedIn["token"] as? String)
             let cookie = try #require(signedIn.headers[.setCookie])
             #expect(signedIn.status == 201 && cookie.hasPrefix("frontdesk_session=\(session);"))
-            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+            let behindTLS = try await anonymous.post("/api/v1/sessions", ["email": "ada@example.com", "password": Self.password],
+                                                     headers: ["X-Forwarded-Proto": "https"])
+            #expect(behindTLS.headers[.setCookie]?.hasSuffix("; Secure") == true)
 
             // The bearer token, or the cookie; a write with the cookie only from the desk's own pages.
             let person = client.with(key: session)

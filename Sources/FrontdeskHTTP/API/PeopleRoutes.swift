@@ -14,11 +14,12 @@ enum PeopleRoutes {
             let body = try await WireJSON.decode(Components.Schemas.SignIn.self, from: request)
             let signedIn = try await frontdesk.signIn(email: body.email, password: body.password,
                                                       address: context.remoteAddress?.ipAddress)
-            return sessionResponse(signedIn, frontdesk)
+            return sessionResponse(signedIn, request, frontdesk)
         }
         router.post("/api/v1/invitations/accept") { request, _ in
             let body = try await WireJSON.decode(Components.Schemas.InvitationAcceptance.self, from: request)
-            return sessionResponse(try await frontdesk.acceptInvitation(token: body.token, password: body.password), frontdesk)
+            return sessionResponse(try await frontdesk.acceptInvitation(token: body.token, password: body.password), request,
+                                   frontdesk)
         }
         router.get("/api/v1/sessions/current") { _, _ in
             let (_, session) = try await frontdesk.authenticate(sessionToken: try currentToken())
@@ -28,9 +29,9 @@ enum PeopleRoutes {
                 json.key("user"); user.write(to: &json)
             })
         }
-        router.delete("/api/v1/sessions/current") { _, _ in
+        router.delete("/api/v1/sessions/current") { request, _ in
             try await frontdesk.signOut(sessionToken: try currentToken())
-            return Response(status: .noContent, headers: [.setCookie: SessionCookie.header("", maxAge: 0)])
+            return Response(status: .noContent, headers: [.setCookie: SessionCookie.header("", maxAge: 0, for: request)])
         }
         router.post("/api/v1/users") { request, _ in
             let body = try await WireJSON.decode(Components.Schemas.UserCreate.self, from: request)
@@ -65,14 +66,14 @@ enum PeopleRoutes {
     }
 
     /// A sign-in's answer: the token, when the session ends if unused, the user; and the cookie.
-    private static func sessionResponse(_ signedIn: SignedIn, _ frontdesk: Frontdesk) -> Response {
+    private static func sessionResponse(_ signedIn: SignedIn, _ request: Request, _ frontdesk: Frontdesk) -> Response {
         var response = WireJSON.response(.created, object { json in
             json.key("expires_at"); json.instant(signedIn.expiresAt)
             json.key("token"); json.string(signedIn.token)
             json.key("user"); signedIn.user.write(to: &json)
         })
         let lifetime = Int(frontdesk.sessionPolicy.absolute.components.seconds)
-        response.headers[.setCookie] = SessionCookie.header(signedIn.token, maxAge: lifetime)
+        response.headers[.setCookie] = SessionCookie.header(signedIn.token, maxAge: lifetime, for: request)
         return response
     }
 

@@ -87,11 +87,15 @@ enum SessionCookie {
     static let name = "frontdesk_session"
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
-    /// The cookie carrying `token` for `maxAge` seconds (0 clears it): sent back by the browser to
-    /// this server's pages only, and never readable by their scripts.
-    static func header(_ token: String, maxAge: Int) -> String {
-        "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)"
+    /// The cookie carrying `token` for `maxAge` seconds (0 clears it) in the answer to `request`:
+    /// sent back by the browser to this server's pages only, never readable by their scripts, and
+    /// over HTTPS only when the request came so (directly, or through a proxy that says so).
+    static func header(_ token: String, maxAge: Int, for request: Request) -> String {
+        let secure = request.head.scheme == "https" || request.headers[forwardedProto] == "https"
+        return "\(name)=\(token); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)" + (secure ? "; Secure" : "")
     }
+
+    private static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
 
     /// The session token the request's `Cookie` headers carry.
     static func token(of request: Request) -> String? {
