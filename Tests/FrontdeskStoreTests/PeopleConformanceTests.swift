@@ -89,6 +89,10 @@ import Testing
             await expectError("invalid_credentials") {
                 try await f.frontdesk.signIn(email: "nobody@example.com", password: Self.password, address: "10.0.0.4")
             }
+            // A NUL would end the password early for bcrypt: refused before any check.
+            await expectError("validation_failed") {
+                try await f.frontdesk.signIn(email: "sam@example.com", password: Self.password + "\u{0}x", address: "10.0.0.5")
+            }
             f.clock.advance(by: 15 * 60)
             _ = try await f.frontdesk.signIn(email: "sam@example.com", password: Self.password, address: "10.0.0.2")
         }

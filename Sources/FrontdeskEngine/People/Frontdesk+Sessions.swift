@@ -18,6 +18,8 @@ extension Frontdesk {
         v.text(email, "email", required: true, max: 254)
         v.check(!password.isEmpty, "password", "is required")
         v.check(password.utf8.count <= 1_000, "password", "must be at most 1000 bytes")
+        // bcrypt reads a C string: a NUL would end the password early (no password holds one).
+        v.check(!password.utf8.contains(0), "password", Validator.nulMessage)
         try v.validate()
         let email = UserInput.normalized(email)
         let keys = SignInThrottle.keys(email: email, address: address)
