@@ -21,7 +21,8 @@ server = subprocess.Popen([binary, "serve", "--port", str(port), "--database", d
 try:
     for _ in range(300):
         time.sleep(0.1)
-        if "listening on" in open(os.path.join(work, "server.log")).read():
+        # The server's own line, printed after the owner key (Hummingbird's log says "listening" first).
+        if re.search(r"^Frontdesk .* listening on", open(os.path.join(work, "server.log")).read(), re.M):
             break
     made = subprocess.run([binary, "users", "create", "--email", "bench@example.com", "--name", "Bench", "--role", "owner",
                            "--database", database], check=True, capture_output=True, text=True).stdout
