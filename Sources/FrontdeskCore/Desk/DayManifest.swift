@@ -2,8 +2,8 @@ import Foundation
 
 /// A location's day at the desk (seed 002's manifest): who arrives, who is in, who leaves. Each
 /// booking shows once, where the desk acts on it next:
-/// - **arrivals**: `pending` or `confirmed`, starting by the day's end (a late arrival from an
-///   earlier day stays until it is checked in, cancelled or a no-show);
+/// - **arrivals**: `pending` or `confirmed`, starting by the day's end (one that started on an
+///   earlier day and is still to arrive stays an arrival, until the sweeper makes it a no-show);
 /// - **departures**: in the house (`checked_in` or `active`) and ending by the day's end, overdue
 ///   ones included;
 /// - **in house**: in the house and staying past the day.
