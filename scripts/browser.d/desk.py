@@ -7,7 +7,7 @@ import argparse, json, os, subprocess, sys, time, urllib.request
 from datetime import datetime, timedelta, timezone
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -47,11 +47,12 @@ def shot(driver, name):
 
 
 def wait(driver, condition, what, seconds=10):
-    """Waits until `condition(driver)` holds (rows replaced under it are read again)."""
+    """Waits until `condition(driver)` holds. An element gone while it is read (a row replaced, a page
+    reloading under it) is read again at the next poll."""
     def check(d):
         try:
             return condition(d)
-        except StaleElementReferenceException:
+        except WebDriverException:
             return False
     try:
         return WebDriverWait(driver, seconds).until(check)
