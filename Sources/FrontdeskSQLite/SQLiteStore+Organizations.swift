@@ -43,11 +43,15 @@ extension SQLiteStore: AccessStore {
 
     public func insertAPIKey(_ key: APIKey) async throws {
         try await write { db in
-            guard try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?",
-                                     arguments: [key.organizationID.text]) ?? false
-            else { throw FrontdeskError.notFound(entity: "organization", id: key.organizationID.text) }
+            try Self.requireOrganizationExists(key.organizationID, db)
             try Self.insertKey(key, db)
         }
+    }
+
+    /// What a row of an organization needs first: its organization (else a 404), checked without reading it.
+    static func requireOrganizationExists(_ id: UUID, _ db: Database) throws {
+        guard try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?", arguments: [id.text]) ?? false
+        else { throw FrontdeskError.notFound(entity: "organization", id: id.text) }
     }
 
     static func insertKey(_ key: APIKey, _ db: Database) throws {

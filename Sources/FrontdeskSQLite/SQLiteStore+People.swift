@@ -6,9 +6,7 @@ import GRDB
 extension SQLiteStore: PeopleStore {
     public func insertUser(_ user: User) async throws {
         try await write { db in
-            guard try db.cachedValue(Bool.self, sql: "SELECT 1 FROM organizations WHERE id = ?",
-                                     arguments: [user.organizationID.text]) ?? false
-            else { throw FrontdeskError.notFound(entity: "organization", id: user.organizationID.text) }
+            try Self.requireOrganizationExists(user.organizationID, db)
             try Self.checkEmailFree(user, db)
             try db.insert("users", user.columns)
         }
