@@ -12,7 +12,7 @@ extension PostgresStore: BookingStore {
         var conditions: [SQL] = ["b.organization_id = \(organizationID)"]
         if !filter.statuses.isEmpty { conditions.append("b.status \(SQL.oneOf(filter.statuses.map(\.rawValue)))") }
         if let memberID = filter.memberID { conditions.append("b.member_id = \(memberID)") }
-        if let locationID = filter.locationID { conditions.append("b.location_id = \(locationID)") }
+        if !filter.locationIDs.isEmpty { conditions.append("b.location_id \(SQL.oneOf(filter.locationIDs))") }
         // Every line condition holds for one and the same line.
         var lineConditions: [SQL] = []
         if let resourceID = filter.resourceID { lineConditions.append("x.resource_id = \(resourceID)") }

@@ -84,7 +84,7 @@ extension PostgresStore: CatalogStore {
     /// The conditions of a resource filter.
     static func conditions(_ filter: ResourceFilter) -> [SQL] {
         var conditions: [SQL] = []
-        if let locationID = filter.locationID { conditions.append("location_id = \(locationID)") }
+        if !filter.locationIDs.isEmpty { conditions.append("location_id \(SQL.oneOf(filter.locationIDs))") }
         if let kind = filter.kind { conditions.append("kind = \(kind)") }
         if let category = filter.category { conditions.append("category = \(category)") }
         return conditions

@@ -44,7 +44,7 @@ extension PostgresStore: CheckinStore {
         if let resourceID = filter.resourceID { conditions.append("c.resource_id = \(resourceID)") }
         if let memberID = filter.memberID { conditions.append("c.member_id = \(memberID)") }
         if let bookingID = filter.bookingID { conditions.append("c.booking_id = \(bookingID)") }
-        if let locationID = filter.locationID { conditions.append("c.location_id = \(locationID)") }
+        if !filter.locationIDs.isEmpty { conditions.append("c.location_id \(SQL.oneOf(filter.locationIDs))") }
         if let window = filter.window {
             // `checkins_by_visit` (migration 0013).
             conditions.append("""

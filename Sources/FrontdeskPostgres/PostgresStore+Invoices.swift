@@ -69,7 +69,7 @@ extension PostgresStore: InvoiceStore {
         if let invoiceID = filter.invoiceID { conditions.append("p.invoice_id = \(invoiceID)") }
         if let method = filter.method { conditions.append("p.method = \(method.rawValue)") }
         if let direction = filter.direction { conditions.append("p.direction = \(direction.rawValue)") }
-        if let locationID = filter.locationID { conditions.append("p.location_id = \(locationID)") }
+        if !filter.locationIDs.isEmpty { conditions.append("p.location_id \(SQL.oneOf(filter.locationIDs))") }
         if let from = filter.from { conditions.append("p.created_at >= \(from)") }
         if let to = filter.to { conditions.append("p.created_at < \(to)") }
         if let after = page.after { conditions.append("(p.created_at, p.id) > (\(after.createdAt), \(after.id))") }

@@ -58,9 +58,9 @@ extension SQLiteStore: BookingStore {
             clauses.append("b.member_id = ?")
             arguments.append(memberID.text)
         }
-        if let locationID = filter.locationID {
-            clauses.append("b.location_id = ?")
-            arguments.append(locationID.text)
+        if !filter.locationIDs.isEmpty {
+            clauses.append("b.location_id IN \(placeholders(filter.locationIDs.count))")
+            arguments += filter.locationIDs.map(\.text)
         }
         // The bookings of the lines found by resource or time (a few hundred), sorted.
         var lines = Driving(sql: "", arguments: [])

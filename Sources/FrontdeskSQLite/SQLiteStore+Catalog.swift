@@ -54,7 +54,9 @@ extension SQLiteStore: CatalogStore {
 
     public func resources(_ organizationID: UUID, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
         var conditions: [(sql: String, value: any DatabaseValueConvertible)] = []
-        if let locationID = filter.locationID { conditions.append(("location_id = ?", locationID.text)) }
+        if !filter.locationIDs.isEmpty {
+            conditions.append(("location_id IN (SELECT value FROM json_each(?))", "[" + filter.locationIDs.map { "\"\($0.text)\"" }.joined(separator: ",") + "]"))
+        }
         if let kind = filter.kind { conditions.append(("kind = ?", kind)) }
         if let category = filter.category { conditions.append(("category = ?", category)) }
         return try await self.page(Resource.self, organizationID, page: page, filter: conditions)

@@ -38,9 +38,9 @@ extension SQLiteStore: CheckinStore {
             clauses.append("c.\(column) = ?")
             arguments.append(id.text)
         }
-        if let locationID = filter.locationID {
-            clauses.append("c.location_id = ?")
-            arguments.append(locationID.text)
+        if !filter.locationIDs.isEmpty {
+            clauses.append("c.location_id IN \(placeholders(filter.locationIDs.count))")
+            arguments += filter.locationIDs.map(\.text)
         }
         // From `checkins_by_visit` (migration 0013): the visits that ended in the window or up to the
         // organization's longest visit after it (none that began before the window's end ends later),

@@ -61,10 +61,14 @@ extension SQLiteStore: InvoiceStore {
         var clauses = ["p.organization_id = ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
         for (column, value) in [("invoice_id", filter.invoiceID?.text), ("method", filter.method?.rawValue),
-                                ("direction", filter.direction?.rawValue), ("location_id", filter.locationID?.text)] {
+                                ("direction", filter.direction?.rawValue)] {
             guard let value else { continue }
             clauses.append("p.\(column) = ?")
             arguments.append(value)
+        }
+        if !filter.locationIDs.isEmpty {
+            clauses.append("p.location_id IN \(placeholders(filter.locationIDs.count))")
+            arguments += filter.locationIDs.map(\.text)
         }
         for (clause, bound) in [("p.created_at >= ?", filter.from), ("p.created_at < ?", filter.to)] {
             guard let bound else { continue }

@@ -99,9 +99,9 @@ struct AvailabilityConformanceTests {
                 return Set(availability.available.map(\.resource.id) + availability.unavailable.map(\.resource.id))
             }
             #expect(try await ids(ResourceFilter()) == [a.id, b.id, c.id])
-            #expect(try await ids(ResourceFilter(locationID: harbour.id)) == [a.id, b.id])
+            #expect(try await ids(ResourceFilter(locationIDs: [harbour.id])) == [a.id, b.id])
             #expect(try await ids(ResourceFilter(category: "suite")) == [a.id, c.id])
-            #expect(try await ids(ResourceFilter(locationID: hill.id, category: "double")) == [])
+            #expect(try await ids(ResourceFilter(locationIDs: [hill.id], category: "double")) == [])
         }
     }
 

@@ -39,8 +39,8 @@ struct BookingQueryTests {
             #expect(try await ids(BookingFilter(resourceID: sea.id)) == [a.id, c.id, d.id, e.id])
             #expect(try await ids(BookingFilter(resourceID: park.id)) == [b.id, c.id, e.id])
             // A booking is at its location, its first line's: c (Sea, then Park) at the harbour, e at the hill.
-            #expect(try await ids(BookingFilter(locationID: hill.id)) == [b.id, e.id])
-            #expect(try await ids(BookingFilter(locationID: harbour.id)) == [a.id, c.id, d.id])
+            #expect(try await ids(BookingFilter(locationIDs: [hill.id])) == [b.id, e.id])
+            #expect(try await ids(BookingFilter(locationIDs: [harbour.id])) == [a.id, c.id, d.id])
             // Half-open overlap: touching windows are outside.
             #expect(try await ids(BookingFilter(window: hours(20, 30))) == [b.id])
             #expect(try await ids(BookingFilter(window: hours(19, 21))) == [a.id, b.id])
@@ -48,7 +48,7 @@ struct BookingQueryTests {
             // A booking matches through the line that overlaps, not through its overall span.
             #expect(try await ids(BookingFilter(window: hours(82, 88))) == [])
             #expect(try await ids(BookingFilter(resourceID: park.id, window: hours(70, 80))) == [e.id])
-            #expect(try await ids(BookingFilter(statuses: [.confirmed], memberID: ada.id, locationID: hill.id)) == [e.id])
+            #expect(try await ids(BookingFilter(statuses: [.confirmed], memberID: ada.id, locationIDs: [hill.id])) == [e.id])
             #expect(try await ids(BookingFilter(statuses: [.confirmed], resourceID: sea.id, window: hours(0, 55))) == [a.id, c.id])
         }
     }

@@ -102,12 +102,12 @@ struct CatalogConformanceTests {
                 Set(try await collectPages { try await f.frontdesk.resources(f.owner, filter: filter, page: $0) }.map(\.id))
             }
             #expect(try await ids(ResourceFilter()) == [double.id, single.id, bike.id, court.id])
-            #expect(try await ids(ResourceFilter(locationID: harbour.id)) == [double.id, single.id])
-            #expect(try await ids(ResourceFilter(locationID: hill.id)) == [bike.id, court.id])
+            #expect(try await ids(ResourceFilter(locationIDs: [harbour.id])) == [double.id, single.id])
+            #expect(try await ids(ResourceFilter(locationIDs: [hill.id])) == [bike.id, court.id])
             #expect(try await ids(ResourceFilter(kind: "room")) == [double.id, single.id])
             #expect(try await ids(ResourceFilter(category: "double")) == [double.id, bike.id])
-            #expect(try await ids(ResourceFilter(locationID: hill.id, kind: "bike", category: "double")) == [bike.id])
-            #expect(try await ids(ResourceFilter(locationID: harbour.id, kind: "bike")) == [])
+            #expect(try await ids(ResourceFilter(locationIDs: [hill.id], kind: "bike", category: "double")) == [bike.id])
+            #expect(try await ids(ResourceFilter(locationIDs: [harbour.id], kind: "bike")) == [])
             #expect(try await ids(ResourceFilter(kind: "boat")) == [])
         }
     }

@@ -206,7 +206,7 @@ struct CheckinTests {
             #expect(try await ids(CheckinFilter(resourceID: desk.rooms[0].id)) == [pending.id, inProgress.id])
             #expect(try await ids(CheckinFilter(memberID: desk.member.id)) == [inProgress.id, linked.id])
             #expect(try await ids(CheckinFilter(bookingID: booking.id)) == [linked.id])
-            #expect(try await ids(CheckinFilter(locationID: desk.location.id)) == [pending.id, inProgress.id, linked.id])
+            #expect(try await ids(CheckinFilter(locationIDs: [desk.location.id])) == [pending.id, inProgress.id, linked.id])
             // Planned windows, else the actual visit (open while in progress).
             #expect(try await ids(CheckinFilter(window: hours(41, 42))) == [pending.id, inProgress.id])
             #expect(try await ids(CheckinFilter(window: hours(11, 12))) == [inProgress.id, complete.id])
@@ -233,9 +233,9 @@ struct CheckinTests {
             _ = try await f.frontdesk.updateResource(f.owner, desk.rooms[0].id, ResourceInput(locationID: annex.id))
             let after = try await f.frontdesk.createCheckin(f.owner, CheckinRequest(resourceID: desk.rooms[0].id))
             #expect(after.locationID == annex.id)
-            #expect(try await f.allCheckins(filter: CheckinFilter(locationID: desk.location.id)).map(\.id) == [visit.id])
-            #expect(try await f.allCheckins(filter: CheckinFilter(locationID: annex.id)).map(\.id) == [after.id])
-            #expect(try await f.allBookings(filter: BookingFilter(locationID: desk.location.id)).map(\.id) == [booking.id])
+            #expect(try await f.allCheckins(filter: CheckinFilter(locationIDs: [desk.location.id])).map(\.id) == [visit.id])
+            #expect(try await f.allCheckins(filter: CheckinFilter(locationIDs: [annex.id])).map(\.id) == [after.id])
+            #expect(try await f.allBookings(filter: BookingFilter(locationIDs: [desk.location.id])).map(\.id) == [booking.id])
             #expect(try await f.frontdesk.booking(f.owner, .id(booking.id)).locationID == desk.location.id)
         }
     }

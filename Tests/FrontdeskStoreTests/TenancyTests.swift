@@ -36,7 +36,7 @@ struct TenancyTests {
 
             #expect(try await fd.locations(b, page: PageRequest()).items.isEmpty)
             #expect(try await fd.resources(b, filter: ResourceFilter(), page: PageRequest()).items.isEmpty)
-            #expect(try await fd.resources(b, filter: ResourceFilter(locationID: location.id), page: PageRequest()).items.isEmpty)
+            #expect(try await fd.resources(b, filter: ResourceFilter(locationIDs: [location.id]), page: PageRequest()).items.isEmpty)
             #expect(try await fd.members(b, filter: MemberFilter(), page: PageRequest()).items.isEmpty)
             #expect(try await fd.members(b, filter: MemberFilter(query: "Ada"), page: PageRequest()).items.isEmpty)
             #expect(try await f.allBookings(b).isEmpty)

@@ -15,8 +15,8 @@ extension Frontdesk {
         let midnight = LocalTime("00:00")!
         let window = TimeWindow(start: day.instant(at: midnight, in: zone), end: day.adding(days: 1).instant(at: midnight, in: zone))
         var bookings: [Booking] = []
-        for filter in [BookingFilter(locationID: locationID, window: window),
-                       BookingFilter(statuses: [.checkedIn, .active], locationID: locationID)] {
+        for filter in [BookingFilter(locationIDs: [locationID], window: window),
+                       BookingFilter(statuses: [.checkedIn, .active], locationIDs: [locationID])] {
             var page = PageRequest(limit: PageRequest.maxLimit)
             repeat {
                 let found = try await self.bookings(caller, filter: filter, page: page)

@@ -2,18 +2,19 @@ import Foundation
 import FrontdeskCore
 
 public struct ResourceFilter: Sendable, Hashable {
-    public var locationID: UUID?
+    /// Resources at one of these locations; empty: at any.
+    public var locationIDs: [UUID]
     public var kind: String?
     public var category: String?
 
-    public init(locationID: UUID? = nil, kind: String? = nil, category: String? = nil) {
-        self.locationID = locationID
+    public init(locationIDs: [UUID] = [], kind: String? = nil, category: String? = nil) {
+        self.locationIDs = locationIDs
         self.kind = kind
         self.category = category
     }
 
     public func matches(_ resource: Resource) -> Bool {
-        (locationID.map { $0 == resource.locationID } ?? true)
+        (locationIDs.isEmpty || locationIDs.contains(resource.locationID))
             && (kind.map { $0 == resource.kind } ?? true)
             && (category.map { $0 == resource.category } ?? true)
     }
@@ -38,19 +39,20 @@ public struct BookingFilter: Sendable, Hashable {
     public var statuses: [BookingStatus]
     public var memberID: UUID?
     public var resourceID: UUID?
-    /// Bookings of this location (`Booking.locationID`: their first line's resource's when made).
-    public var locationID: UUID?
+    /// Bookings of one of these locations (`Booking.locationID`: their first line's resource's when
+    /// made); empty: of any.
+    public var locationIDs: [UUID]
     /// Bookings with a line overlapping this window.
     public var window: TimeWindow?
     /// Bookings that started at or before this instant and have no checkin: the seed's no-shows.
     public var startedWithoutCheckin: Date?
 
     public init(statuses: [BookingStatus] = [], memberID: UUID? = nil, resourceID: UUID? = nil,
-                locationID: UUID? = nil, window: TimeWindow? = nil, startedWithoutCheckin: Date? = nil) {
+                locationIDs: [UUID] = [], window: TimeWindow? = nil, startedWithoutCheckin: Date? = nil) {
         self.statuses = statuses
         self.memberID = memberID
         self.resourceID = resourceID
-        self.locationID = locationID
+        self.locationIDs = locationIDs
         self.window = window
         self.startedWithoutCheckin = startedWithoutCheckin
     }
@@ -61,19 +63,19 @@ public struct CheckinFilter: Sendable, Hashable {
     public var resourceID: UUID?
     public var memberID: UUID?
     public var bookingID: UUID?
-    /// Checkins at this location (`Checkin.locationID`: where the visit happened).
-    public var locationID: UUID?
+    /// Checkins at one of these locations (`Checkin.locationID`: where the visit happened); empty: at any.
+    public var locationIDs: [UUID]
     /// Checkins whose visit overlaps this window: the planned one, else from the check-in (or, pending,
     /// the creation) to the check-out (or, still there, without end).
     public var window: TimeWindow?
 
     public init(states: [CheckinState] = [], resourceID: UUID? = nil, memberID: UUID? = nil, bookingID: UUID? = nil,
-                locationID: UUID? = nil, window: TimeWindow? = nil) {
+                locationIDs: [UUID] = [], window: TimeWindow? = nil) {
         self.states = states
         self.resourceID = resourceID
         self.memberID = memberID
         self.bookingID = bookingID
-        self.locationID = locationID
+        self.locationIDs = locationIDs
         self.window = window
     }
 }

@@ -109,16 +109,16 @@ public struct PaymentFilter: Sendable, Hashable {
     public var direction: Payment.Direction?
     public var from: Date?
     public var to: Date?
-    /// Payments taken at this location (the invoice's booking's).
-    public var locationID: UUID?
+    /// Payments taken at one of these locations (the invoice's booking's); empty: at any.
+    public var locationIDs: [UUID]
 
     public init(invoiceID: UUID? = nil, method: Payment.Method? = nil, direction: Payment.Direction? = nil,
-                from: Date? = nil, to: Date? = nil, locationID: UUID? = nil) {
+                from: Date? = nil, to: Date? = nil, locationIDs: [UUID] = []) {
         self.invoiceID = invoiceID
         self.method = method
         self.direction = direction
         self.from = from
         self.to = to
-        self.locationID = locationID
+        self.locationIDs = locationIDs
     }
 }

@@ -10,7 +10,7 @@ extension APIHandler {
             statuses: (query.status ?? []).compactMap { BookingStatus(rawValue: $0.rawValue) },
             memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
             resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
-            locationID: try Read.uuidIfPresent(query.locationId, "location_id"),
+            locationIDs: try Read.uuids(query.locationId, "location_id"),
             window: try Read.window(from: query.from, to: query.to),
             startedWithoutCheckin: query.withoutCheckin == true ? frontdesk.clock().truncatedToMilliseconds : nil)
         let page = try await frontdesk.bookings(try caller, filter: filter,

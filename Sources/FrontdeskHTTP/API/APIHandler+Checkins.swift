@@ -26,7 +26,7 @@ extension APIHandler {
             resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
             memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
             bookingID: try Read.uuidIfPresent(query.bookingId, "booking_id"),
-            locationID: try Read.uuidIfPresent(query.locationId, "location_id"),
+            locationIDs: try Read.uuids(query.locationId, "location_id"),
             window: try Read.window(from: query.from, to: query.to))
         let page = try await frontdesk.checkins(try caller, filter: filter,
                                                 page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .checkins))

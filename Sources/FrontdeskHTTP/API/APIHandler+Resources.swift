@@ -18,7 +18,7 @@ extension APIHandler {
         let query = input.query
         let page = try await frontdesk.resources(
             try caller,
-            filter: ResourceFilter(locationID: try Read.uuidIfPresent(query.locationId, "location_id"), kind: query.kind,
+            filter: ResourceFilter(locationIDs: try Read.uuids(query.locationId, "location_id"), kind: query.kind,
                                    category: query.category),
             page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .resources))
         return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Resource.init), nextCursor: page.nextCursor(in: .resources)))))

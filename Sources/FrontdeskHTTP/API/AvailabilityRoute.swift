@@ -18,7 +18,7 @@ enum AvailabilityRoute {
             let window = try WindowSpec(
                 startsAt: try instant(query.get("starts_at"), "starts_at"), endsAt: try instant(query.get("ends_at"), "ends_at"),
                 checkIn: query.get("check_in"), checkOut: query.get("check_out"))
-            let filter = ResourceFilter(locationID: try Read.uuidIfPresent(query.get("location_id"), "location_id"),
+            let filter = ResourceFilter(locationIDs: try Read.uuids(query.get("location_id"), "location_id"),
                                         kind: query.get("kind"), category: query.get("category"))
             let availability = try await frontdesk.availability(try RequestCaller.require(), window: window, filter: filter)
             return Response(status: .ok, headers: [.contentType: WireJSON.contentType],

@@ -15,6 +15,14 @@ enum Read {
         return try uuid(text, field)
     }
 
+    /// A list filter's ids, separated by commas; none when absent.
+    static func uuids(_ text: String?, _ field: String) throws(FrontdeskError) -> [UUID] {
+        guard let text else { return [] }
+        var ids: [UUID] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) { ids.append(try uuid(String(part), field)) }
+        return ids
+    }
+
     /// An id in a path: one that is not a UUID is a 400, as any malformed id is.
     static func pathID(_ text: String, _ entity: String) throws(FrontdeskError) -> UUID {
         guard let id = UUID(text: text) else { throw .malformedRequest("A \(entity) id must be a UUID, got \(text)") }
