@@ -1,4 +1,5 @@
 import Foundation
+import FrontdeskHTTP
 import FrontdeskTestSupport
 import HTTPTypes
 import Testing
@@ -85,6 +86,52 @@ import Testing
             #expect(try await client.get("/api/v1/users/not-an-id").status == 400)
             #expect(try await client.delete("/api/v1/users/\(made.id)").status == 204)
             #expect(try await client.get("/api/v1/users/\(made.id)").status == 404)
+        }
+    }
+
+    /// Another site cannot sign a browser in to an account of its choosing, unless CORS lets it in.
+    @Test func aSignInFromAnotherSiteIsRefused() async throws {
+        try await TestApp.run(.sqlite, configure: { $0.allowedOrigins = ["https://app.example"] }) { client, _ in
+            _ = try await client.post("/api/v1/users", ["email": "sam@example.com", "name": "Sam", "role": "viewer",
+                                                        "password": Self.password])
+            let anonymous = client.with(key: nil)
+            let credentials: [String: Any] = ["email": "sam@example.com", "password": Self.password]
+            for headers in [["Sec-Fetch-Site": "cross-site"], ["Origin": "https://evil.example"]] {
+                let refused = try await anonymous.request(.post, "/api/v1/sessions", json: credentials, headers: headers)
+                #expect(refused.status == 403 && refused.code == "cross_site_request" && refused.headers[.setCookie] == nil)
+            }
+            let allowed = try await anonymous.request(.post, "/api/v1/sessions", json: credentials,
+                                                      headers: ["Sec-Fetch-Site": "cross-site", "Origin": "https://app.example"])
+            #expect(allowed.status == 201)
+            let desk = try await anonymous.request(.post, "/api/v1/sessions", json: credentials,
+                                                   headers: ["Sec-Fetch-Site": "same-origin"])
+            #expect(desk.status == 201)
+        }
+    }
+
+    /// A user limited to one location, through the API: the other's bookings are 404s and absent
+    /// from lists, a filter naming both is narrowed, the audit log is refused.
+    @Test(arguments: Backend.enabled)
+    func aUserLimitedToALocationSeesOnlyIt(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let (here, there) = (try await Catalog.make(client), try await Catalog.make(client))
+            let (mine, theirs) = (try await here.book(client), try await there.book(client))
+            _ = try await client.post("/api/v1/users", ["email": "desk@example.com", "name": "Desk", "role": "front_desk",
+                                                        "location_ids": [here.locationID], "password": Self.password])
+            let signedIn = try await client.with(key: nil).post("/api/v1/sessions", ["email": "desk@example.com",
+                                                                                     "password": Self.password])
+            let desk = client.with(key: try #require(signedIn["token"] as? String))
+            #expect(try await desk.get("/api/v1/bookings/\(mine.id)").status == 200)
+            let hidden = try await desk.get("/api/v1/bookings/\(theirs.id)")
+            #expect(hidden.status == 404 && hidden.code == "not_found")
+            #expect(try await desk.get("/api/v1/bookings").items.map { $0["id"] as? String } == [mine.id])
+            let both = try await desk.get("/api/v1/bookings?location_id=\(here.locationID),\(there.locationID)")
+            #expect(both.items.map { $0["id"] as? String } == [mine.id])
+            #expect(try await client.get("/api/v1/bookings?location_id=\(here.locationID),\(there.locationID)").items.count == 2)
+            #expect(try await client.get("/api/v1/bookings?location_id=\(here.locationID),nope").status == 400)
+            #expect(try await desk.get("/api/v1/resources/\(there.roomIDs[0])").status == 404)
+            #expect(try await desk.post("/api/v1/bookings/\(theirs.id)/check-in", [:]).status == 404)
+            #expect(try await client.get("/api/v1/bookings/\(theirs.id)")["status"] as? String == "confirmed")
         }
     }
 

@@ -182,6 +182,32 @@ def a_kiosk_at_the_door(driver):
     assert driver.switch_to.active_element.get_attribute("name") == "code", "the field keeps the focus for the next scan"
 
 
+def a_user_limited_to_one_location(driver, stays):
+    hotel = next(place for place in api("GET", "/api/v1/locations")["items"] if place["name"] == "Harbour Hotel")["id"]
+    annex = api("POST", "/api/v1/locations", {"name": "Hill Annex", "timezone": "UTC"})["id"]
+    cabin = api("POST", "/api/v1/resources", {"location_id": annex, "name": "Cabin 1", "kind": "room",
+                                              "rate_amount": 7000, "rate_unit": "night"})["id"]
+    guest = api("POST", "/api/v1/members", {"name": "Tomas Silva"})["id"]
+    now = datetime.now(timezone.utc)
+    away = api("POST", "/api/v1/bookings", {"member_id": guest, "resource_ids": [cabin],
+                                            "starts_at": (now - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                            "ends_at": (now + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")})["number"]
+    api("POST", "/api/v1/users", {"email": "hotel@example.com", "name": "Hotel desk", "role": "front_desk",
+                                  "location_ids": [hotel], "password": PASSWORD})
+    driver.delete_all_cookies()
+    sign_in(driver, "hotel@example.com")
+    wait(driver, lambda d: row(d, stays[1]) is not None, f"{stays[1]} on the hotel desk's day")
+    assert row(driver, away) is None, f"{away}, the annex's, is on the hotel desk's day"
+    assert "Hill Annex" not in driver.find_element(By.TAG_NAME, "body").text, "the annex offered to the hotel desk"
+    shot(driver, "limited-today")
+    for path in (f"/bookings/{away}", f"/today?location={annex}"):
+        driver.get(args.url + path)
+        wait(driver, lambda d: "not found" in d.find_element(By.TAG_NAME, "main").text.lower(), f"{path} not found")
+    shot(driver, "limited-not-found")
+    driver.get(f"{args.url}/bookings?number={away}")
+    wait(driver, lambda d: "not found" in d.find_element(By.TAG_NAME, "main").text.lower(), f"{away} not found by search")
+
+
 def an_expired_session_signs_in_again(driver):
     token = driver.get_cookie("frontdesk_session")["value"]
     api("DELETE", "/api/v1/sessions/current", token=token)
@@ -215,6 +241,7 @@ def main():
             ("a booking's page: found by its number, its invoice paid", lambda: a_bookings_page(first, stays[1])),
             ("an ended session goes back to the sign-in form", lambda: an_expired_session_signs_in_again(second)),
             ("a kiosk at the door: a badge checks in, an unknown one is refused", lambda: a_kiosk_at_the_door(second)),
+            ("a user limited to the hotel sees nothing of the annex", lambda: a_user_limited_to_one_location(second, stays)),
             ("signing out", lambda: signing_out(first)),
         ]:
             started = time.monotonic()

@@ -22,6 +22,14 @@ public enum BookingRevision: Sendable, Hashable {
         }
     }
 
+    /// The resource it moves to or adds, if any.
+    public var resourceID: UUID? {
+        switch self {
+        case .addLine(let resourceID, _, _), .changeLine(_, let resourceID?, _, _): resourceID
+        case .changeLine, .removeLine, .changeMember: nil
+        }
+    }
+
     /// The resources and windows the booking would newly hold, which the store reads (and locks)
     /// with the lines holding them, as for a new booking. A line not found asks for nothing.
     public func requested(of booking: Booking) -> [BookingRequest.Line] {

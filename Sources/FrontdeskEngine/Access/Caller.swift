@@ -21,6 +21,8 @@ public struct Caller: Sendable, Hashable {
     public let kind: Kind
     /// Who the audit log names: the key, the person, or the server.
     public let actor: Actor
+    /// The locations a person limited to some works at (`User.locationIDs`); nil: every location.
+    public let locationIDs: Set<UUID>?
 
     public init(key: APIKey) {
         organizationID = key.organizationID
@@ -28,15 +30,24 @@ public struct Caller: Sendable, Hashable {
         permissions = key.isPlatform ? key.role.permissions.union([.organizationCreate]) : key.role.permissions
         kind = .key(key)
         actor = .key(key)
+        locationIDs = nil
     }
 
-    /// A person acting in `organizationID` with `role`, named `name` in the audit log.
-    public init(person id: UUID, name: String, organizationID: UUID, role: Role) {
+    /// A person acting in `organizationID` with `role`, named `name` in the audit log, limited to
+    /// `locationIDs` when some are given.
+    public init(person id: UUID, name: String, organizationID: UUID, role: Role, locationIDs: [UUID] = []) {
         self.organizationID = organizationID
         self.role = role
         permissions = role.permissions
         kind = .person(id)
         actor = .person(id: id, name: name)
+        self.locationIDs = locationIDs.isEmpty ? nil : Set(locationIDs)
+    }
+
+    /// A signed-in user, as their session acts.
+    public init(user: User) {
+        self.init(person: user.id, name: user.name, organizationID: user.organizationID, role: user.role,
+                  locationIDs: user.locationIDs)
     }
 
     private init(system organizationID: UUID) {
@@ -45,6 +56,7 @@ public struct Caller: Sendable, Hashable {
         permissions = Role.owner.permissions
         kind = .system
         actor = .system
+        locationIDs = nil
     }
 
     /// The server acting in an organization with every permission of its owner, as the sweeper

@@ -39,6 +39,7 @@ extension Frontdesk {
         _ caller: Caller, from: Date, to: Date, locationID: UUID? = nil
     ) async throws -> AttendanceDashboard {
         try caller.require(.attendanceRead)
+        try caller.requireReach(locationID)
         var v = Validator()
         v.bookable(from, "from")
         v.bookable(to, "to")
@@ -53,6 +54,7 @@ extension Frontdesk {
     /// Who is in now, in one location or in every one.
     public func occupancy(_ caller: Caller, locationID: UUID? = nil) async throws -> Headcount {
         try caller.require(.attendanceRead)
+        try caller.requireReach(locationID)
         return Headcount(try await store.presentVisits(caller.organizationID, at: locationID))
     }
 }

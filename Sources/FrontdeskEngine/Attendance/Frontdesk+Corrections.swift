@@ -33,6 +33,7 @@ extension Frontdesk {
     /// one that no longer makes sense for it (changed or deleted since) is `correction_stale`.
     public func applyCorrection(_ caller: Caller, _ id: UUID) async throws -> Correction {
         try caller.require(.correctionReview)
+        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
         let (actor, newID, hooks, visitID) = (caller.actor, self.newID, beforeHooks(caller), newID())
         let found = FoundTransitions()
         let correction = try await store.applyCorrection(caller.organizationID, id) { target in
@@ -82,6 +83,7 @@ extension Frontdesk {
 
     public func correction(_ caller: Caller, _ id: UUID) async throws -> Correction {
         try caller.require(.attendanceRead)
+        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
         guard let correction = try await store.correction(caller.organizationID, id) else {
             throw FrontdeskError.notFound(entity: "correction", id: id.text)
         }
@@ -90,11 +92,13 @@ extension Frontdesk {
 
     public func corrections(_ caller: Caller, filter: CorrectionFilter, page: PageRequest) async throws -> Page<Correction> {
         try caller.require(.attendanceRead)
+        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
         return try await store.corrections(caller.organizationID, filter: filter, page: page)
     }
 
     private func review(_ caller: Caller, _ id: UUID, approve: Bool, note: String?) async throws -> Correction {
         try caller.require(.correctionReview)
+        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
         var v = Validator()
         v.text(note, "note", max: 1_000, multiline: true)
         try v.validate()

@@ -90,6 +90,10 @@ extension Frontdesk {
     ) async throws -> (write: ScanWrite, memberDays: MemberDays?) {
         // Made once, outside the transaction that a group commit may run again: a visit begun by a
         // second run is the same visit, and its move gets the plugins' first verdict.
+        switch request.place {
+        case .location(let id): try caller.requireVisible(location: id)
+        case .resource(let id): try await requireVisible(resources: [id], caller)
+        }
         let (actor, newID, hooks, visitID, failureID) = (caller.actor, self.newID, beforeHooks(caller), newID(), newID())
         let found = FoundTransitions()
         let scanned = try await store.scan(caller.organizationID, request, nonce: nonce, memberDays: memberDays) { context in

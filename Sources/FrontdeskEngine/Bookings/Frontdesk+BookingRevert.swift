@@ -13,6 +13,7 @@ extension Frontdesk {
         var v = Validator()
         v.text(reason, "reason", required: true, max: 1_000, multiline: true)
         try v.validate()
+        try await requireVisible(reference, caller)
         let (actor, newID) = (caller.actor, self.newID)
         return try await store.changeBooking(caller.organizationID, reference) { current, linked in
             let now = self.now  // in the transaction, as for checkins

@@ -72,6 +72,8 @@ extension Frontdesk {
     private func revise(
         _ caller: Caller, _ reference: BookingReference, _ revision: BookingRevision, ifMatch: Int?
     ) async throws -> Booking {
+        try await requireVisible(reference, caller)
+        try await requireVisible(resources: revision.resourceID.map { [$0] } ?? [], caller)
         let (actor, newID, lineID) = (caller.actor, self.newID, self.newID())
         let memberID: UUID? = if case .changeMember(let id) = revision { id } else { nil }
         return try await store.reviseBooking(caller.organizationID, reference, memberID: memberID, now: now,

@@ -6,6 +6,7 @@ extension Frontdesk {
     /// transaction, which takes `member:write` too.
     public func createBooking(_ caller: Caller, _ new: NewBooking) async throws -> Booking {
         try caller.require(.bookingCreate)
+        try await requireVisible(resources: new.lines.map(\.resourceID), caller)
         var newMember: Member?
         if case .newMember(let input) = new.holder {
             try caller.require(.memberWrite)
@@ -67,7 +68,7 @@ extension Frontdesk {
 
     public func booking(_ caller: Caller, _ reference: BookingReference) async throws -> Booking {
         try caller.require(.bookingRead)
-        guard let booking = try await store.booking(caller.organizationID, reference) else {
+        guard let booking = try await store.booking(caller.organizationID, reference), caller.sees(booking.locationID) else {
             throw FrontdeskError.notFound(entity: "booking", id: reference.description)
         }
         return booking.asOf(now)
@@ -75,6 +76,9 @@ extension Frontdesk {
 
     public func bookings(_ caller: Caller, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
         try caller.require(.bookingRead)
+        guard let reach = caller.reach(filter.locationIDs) else { return Page(items: [], next: nil) }
+        var filter = filter
+        filter.locationIDs = reach
         var page = try await store.bookings(caller.organizationID, filter: filter, page: page)
         let now = self.now
         page.items = page.items.map { $0.asOf(now) }
@@ -99,6 +103,7 @@ extension Frontdesk {
                 throw FrontdeskError.validationFailed([FieldIssue("refund_amount", "is only given back on a cancellation")])
             }
         }
+        try await requireVisible(reference, caller)
         let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
             let now = self.now  // in the transaction, as for checkins
@@ -130,6 +135,7 @@ extension Frontdesk {
         v.text(patch.notes, "notes", max: 10_000, multiline: true)
         v.check(patch.status != nil || patch.notes != nil, "status", "give status, notes or both")
         try v.validate()
+        try await requireVisible(reference, caller)
 
         let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let booking = try await store.changeBooking(caller.organizationID, reference) { current, linked in
@@ -157,6 +163,7 @@ extension Frontdesk {
     /// Deletes a cancelled or expired booking for good; its audit trail and events stay.
     public func deleteBooking(_ caller: Caller, _ reference: BookingReference) async throws {
         try caller.require(.bookingDelete)
+        try await requireVisible(reference, caller)
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
         try await store.deleteBooking(caller.organizationID, reference) { current in
             guard current.status.isDeletable else {
@@ -171,7 +178,8 @@ extension Frontdesk {
 
     /// A booking's audit trail, also once it is deleted (by its id: its number is gone with it).
     public func bookingAudit(_ caller: Caller, _ reference: BookingReference) async throws -> [AuditEntry] {
-        switch reference {
+        try await requireVisible(reference, caller)
+        return switch reference {
         case .id(let id): try await trail(of: "booking", id, caller)
         case .number: try await trail(of: "booking", try await booking(caller, reference).id, caller)
         }

@@ -15,6 +15,8 @@ extension Frontdesk {
         try caller.require(.bookingCheckin)
         try caller.require(.bookingUpdate)
         try Self.validateReason(reason)
+        try await requireVisible(reference, caller)
+        try await requireVisible(resources: [resourceID], caller)
         let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let booking = try await store.reviseBooking(caller.organizationID, reference, memberID: nil, now: now, requested: { booking in
             guard let id = try? booking.lineToSwap(lineIDs, orResources: resourceIDs),

@@ -4,6 +4,7 @@ import FrontdeskCore
 extension Frontdesk {
     public func createLocation(_ caller: Caller, _ input: LocationInput) async throws -> Location {
         try caller.require(.locationWrite)
+        try caller.requireEveryLocation("name", "cannot be added by a user limited to some locations")
         let location = Location(id: newID(), organizationID: caller.organizationID, name: input.name ?? "",
                                 timeZone: input.timeZone, settings: input.settings ?? .init(),
                                 onePlaceAtATime: input.onePlaceAtATime ?? false, createdAt: now)
@@ -14,7 +15,7 @@ extension Frontdesk {
 
     public func location(_ caller: Caller, _ id: UUID) async throws -> Location {
         try caller.require(.locationRead)
-        guard let location = try await store.location(caller.organizationID, id) else {
+        guard let location = try await store.location(caller.organizationID, id), caller.sees(location.id) else {
             throw FrontdeskError.notFound(entity: Location.entityName, id: id.text)
         }
         return location
@@ -22,11 +23,14 @@ extension Frontdesk {
 
     public func locations(_ caller: Caller, page: PageRequest) async throws -> Page<Location> {
         try caller.require(.locationRead)
-        return try await store.locations(caller.organizationID, page: page)
+        var page = try await store.locations(caller.organizationID, page: page)
+        page.items = page.items.filter { caller.sees($0.id) }
+        return page
     }
 
     public func updateLocation(_ caller: Caller, _ id: UUID, _ input: LocationInput) async throws -> Location {
         try caller.require(.locationWrite)
+        try caller.requireVisible(location: id)
         let now = self.now
         return try await store.updateLocation(caller.organizationID, id) { current in
             var next = current
@@ -49,6 +53,7 @@ extension Frontdesk {
 
     public func deleteLocation(_ caller: Caller, _ id: UUID) async throws {
         try caller.require(.locationWrite)
+        try caller.requireVisible(location: id)
         try await store.deleteLocation(caller.organizationID, id)
     }
 }

@@ -11,6 +11,7 @@ extension Frontdesk {
     public func createCheckin(_ caller: Caller, _ request: CheckinRequest) async throws -> Checkin {
         try caller.require(.bookingCheckin)
         try request.validate()
+        try await requireVisible(resources: [request.resourceID], caller)
         let (actor, newID, organizationID, hooks) = (caller.actor, self.newID, caller.organizationID, beforeHooks(caller))
         let (id, found) = (newID(), FoundTransitions())  // once: a batch run again registers the same visit
         let checkin = try await store.createCheckin(organizationID, request) { context in
@@ -29,7 +30,7 @@ extension Frontdesk {
 
     public func checkin(_ caller: Caller, _ id: UUID) async throws -> Checkin {
         try caller.require(.bookingRead)
-        guard let checkin = try await store.checkin(caller.organizationID, id) else {
+        guard let checkin = try await store.checkin(caller.organizationID, id), caller.sees(checkin.locationID) else {
             throw FrontdeskError.notFound(entity: "checkin", id: id.text)
         }
         return checkin
@@ -37,6 +38,9 @@ extension Frontdesk {
 
     public func checkins(_ caller: Caller, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
         try caller.require(.bookingRead)
+        guard let reach = caller.reach(filter.locationIDs) else { return Page(items: [], next: nil) }
+        var filter = filter
+        filter.locationIDs = reach
         return try await store.checkins(caller.organizationID, filter: filter, page: page)
     }
 
@@ -86,6 +90,7 @@ extension Frontdesk {
     /// Deletes a checkin; its audit trail and events stay.
     public func deleteCheckin(_ caller: Caller, _ id: UUID) async throws {
         try caller.require(.bookingDelete)
+        try await requireVisible(checkin: id, caller)
         let (now, actor, newID) = (self.now, caller.actor, self.newID)
         try await store.deleteCheckin(caller.organizationID, id) { current in
             Self.change(current, before: current, deleted: true, action: "delete", actor: actor, reason: nil,
@@ -95,7 +100,8 @@ extension Frontdesk {
 
     /// A checkin's audit trail, also once it is deleted.
     public func checkinAudit(_ caller: Caller, _ id: UUID) async throws -> [AuditEntry] {
-        try await trail(of: "checkin", id, caller)
+        try await requireVisible(checkin: id, caller)
+        return try await trail(of: "checkin", id, caller)
     }
 
     /// One step on a checkin, given it and the current instant, checked against `ifMatch`, and
@@ -105,6 +111,7 @@ extension Frontdesk {
         _ caller: Caller, _ id: UUID, action: String, reason: String? = nil, ifMatch: Int?,
         _ step: @escaping @Sendable (Checkin, Date) throws -> Checkin
     ) async throws -> Checkin {
+        try await requireVisible(checkin: id, caller)
         let (actor, newID, hooks) = (caller.actor, self.newID, beforeHooks(caller))
         let transitions = FoundTransitions()
         let checkin = try await store.changeCheckin(caller.organizationID, id) { current, linked, attendance in

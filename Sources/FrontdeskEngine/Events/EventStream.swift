@@ -14,6 +14,8 @@ public struct EventStream: AsyncSequence, Sendable {
     let after: Int64
     /// The types to deliver; empty delivers every type.
     let types: Set<EventType>
+    /// Who reads: a person limited to some locations is delivered only what happened at them.
+    let caller: Caller
     let pollInterval: Duration
 
     public func makeAsyncIterator() -> Iterator {
@@ -38,7 +40,8 @@ public struct EventStream: AsyncSequence, Sendable {
                     continue
                 }
                 last = newest.sequence
-                pending = page.filter { stream.types.isEmpty || stream.types.contains($0.type) }.reversed()
+                pending = page.filter { (stream.types.isEmpty || stream.types.contains($0.type)) && stream.caller.sees($0) }
+                    .reversed()
             }
             return pending.popLast()
         }

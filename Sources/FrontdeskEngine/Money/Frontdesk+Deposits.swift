@@ -111,6 +111,7 @@ extension Frontdesk {
         guard let deposit = try await store.deposit(caller.organizationID, id) else {
             throw FrontdeskError.notFound(entity: "deposit", id: id.text)
         }
+        try await requireVisible(invoice: deposit.invoiceID, caller)
         return deposit.invoiceID
     }
 }

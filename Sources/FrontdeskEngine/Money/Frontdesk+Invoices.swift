@@ -17,7 +17,7 @@ extension Frontdesk {
 
     public func invoice(_ caller: Caller, _ id: UUID) async throws -> Invoice {
         try caller.require(.billingRead)
-        guard let invoice = try await store.invoice(caller.organizationID, id) else {
+        guard let invoice = try await store.invoice(caller.organizationID, id), caller.sees(invoice.locationID) else {
             throw FrontdeskError.notFound(entity: "invoice", id: id.text)
         }
         return invoice
@@ -33,12 +33,18 @@ extension Frontdesk {
 
     public func invoices(_ caller: Caller, filter: InvoiceFilter, page: PageRequest) async throws -> Page<Invoice> {
         try caller.require(.billingRead)
+        if let bookingID = filter.bookingID {
+            try await requireVisible(BookingReference.id(bookingID), caller)
+        } else {
+            try caller.requireEveryLocation("booking_id")
+        }
         return try await store.invoices(caller.organizationID, filter: filter, page: page)
     }
 
     /// An extra on an open invoice (`invoice_updated`).
     public func addInvoiceItem(_ caller: Caller, _ invoiceID: UUID, _ request: InvoiceItemRequest) async throws -> Invoice {
         try caller.require(.billingWrite)
+        try await requireVisible(invoice: invoiceID, caller)
         let (actor, newID, itemID) = (caller.actor, self.newID, newID())
         return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: [], now: now) { current, _ in
             let now = self.now
@@ -56,6 +62,7 @@ extension Frontdesk {
     /// Removes an extra from an open invoice; a booking line's charge goes with its line.
     public func removeInvoiceItem(_ caller: Caller, _ invoiceID: UUID, _ itemID: UUID) async throws -> Invoice {
         try caller.require(.billingWrite)
+        try await requireVisible(invoice: invoiceID, caller)
         let (actor, newID) = (caller.actor, self.newID)
         return try await store.changeInvoice(caller.organizationID, invoiceID, numbering: [], now: now) { current, _ in
             let now = self.now
@@ -74,6 +81,7 @@ extension Frontdesk {
     public func recordPayment(_ caller: Caller, _ request: PaymentRequest) async throws -> Payment {
         try caller.require(request.direction == .payment ? .paymentCreate : .paymentRefund)
         try request.validate()
+        try await requireVisible(invoice: request.invoiceID, caller)
         let (actor, newID, paymentID) = (caller.actor, self.newID, newID())
         let change = try await store.changeInvoice(caller.organizationID, request.invoiceID, numbering: [], now: now) {
             current, _ in
@@ -94,6 +102,9 @@ extension Frontdesk {
 
     public func payments(_ caller: Caller, filter: PaymentFilter, page: PageRequest) async throws -> Page<Payment> {
         try caller.require(.billingRead)
+        guard let reach = caller.reach(filter.locationIDs) else { return Page(items: [], next: nil) }
+        var filter = filter
+        filter.locationIDs = reach
         return try await store.payments(caller.organizationID, filter: filter, page: page)
     }
 
@@ -101,6 +112,7 @@ extension Frontdesk {
     public func issueCreditNote(_ caller: Caller, _ request: CreditNoteRequest) async throws -> CreditNote {
         try caller.require(.billingWrite)
         try request.validate()
+        try await requireVisible(invoice: request.invoiceID, caller)
         let (actor, newID, noteID) = (caller.actor, self.newID, newID())
         let change = try await store.changeInvoice(caller.organizationID, request.invoiceID, numbering: [.creditNote],
                                                    now: now) { current, numbering in

@@ -10,12 +10,14 @@ extension Frontdesk {
         try query.validate()
         var v = Validator()
         if let locationID = query.locationID {
-            v.check(try await store.location(caller.organizationID, locationID) != nil, "location_id",
-                    "is not a location of the organization")
+            let known = caller.sees(locationID) ? try await store.location(caller.organizationID, locationID) != nil : false
+            v.check(known, "location_id", "is not a location of the organization")
+        } else {
+            try caller.requireEveryLocation()
         }
         try v.validate()
         let organization = try await organization(of: caller)
-        let filter = PaymentFilter(from: query.from, to: query.to, locationID: query.locationID)
+        let filter = PaymentFilter(from: query.from, to: query.to, locationIDs: query.locationID.map { [$0] } ?? [])
         let payments = try await everyPage { page in try await store.payments(caller.organizationID, filter: filter, page: page) }
         let locations = try await everyPage { page in try await store.locations(caller.organizationID, page: page) }
         let zones = Dictionary(uniqueKeysWithValues: locations.map {
@@ -28,6 +30,7 @@ extension Frontdesk {
     /// Every invoice, open or finalized, whose balance is not zero.
     public func balancesReport(_ caller: Caller) async throws -> BalancesReport {
         try caller.require(.billingRead)
+        try caller.requireEveryLocation("location_id", "you see only some locations: the balances are the whole organization's")
         let filter = InvoiceFilter(statuses: [.open, .finalized])
         let invoices = try await everyPage { page in try await store.invoices(caller.organizationID, filter: filter, page: page) }
         return BalancesReport(invoices, currency: try await organization(of: caller).currency)

@@ -72,7 +72,7 @@ extension Frontdesk {
             try await store.touchSession(session.id, at: now)
             seen.lastSeenAt = now
         }
-        return (Caller(person: user.id, name: user.name, organizationID: user.organizationID, role: user.role), seen)
+        return (Caller(user: user), seen)
     }
 
     /// Ends the session of a token.

@@ -8,12 +8,14 @@ public struct CreatedUser: Sendable {
 }
 
 /// The people who sign in to the desk. Managing them requires `user:manage`; a caller gives no
-/// role stronger than its own, nor changes or deletes a user whose role is.
+/// role stronger than its own, nor changes or deletes a user whose role is; a caller limited to
+/// some locations manages only users limited to some of those.
 extension Frontdesk {
     public func createUser(_ caller: Caller, _ input: UserInput) async throws -> CreatedUser {
         try caller.require(.userManage)
         try input.validate(creating: true)
         try Self.checkGrant(caller, input.role!, "role")
+        try Self.checkGrant(caller, input.locationIDs ?? [], "location_ids")
         try await checkLocations(input.locationIDs ?? [], caller)
         return try await makeUser(in: caller.organizationID, input)
     }
@@ -27,7 +29,7 @@ extension Frontdesk {
 
     public func users(_ caller: Caller) async throws -> [User] {
         try caller.require(.userManage)
-        return try await store.users(caller.organizationID)
+        return try await store.users(caller.organizationID).filter { caller.manages($0.locationIDs) }
     }
 
     /// A user; every signed-in person may read their own.
@@ -48,11 +50,15 @@ extension Frontdesk {
         v.check(patch != UserInput(), "name", "give email, name, role, location_ids or password")
         try v.validate()
         if let role = patch.role { try Self.checkGrant(caller, role, "role") }
-        if let locationIDs = patch.locationIDs { try await checkLocations(locationIDs, caller) }
+        if let locationIDs = patch.locationIDs {
+            try Self.checkGrant(caller, locationIDs, "location_ids")
+            try await checkLocations(locationIDs, caller)
+        }
         let hash = if let password = patch.password { await passwords.hash(password) } else { String?.none }
         let now = self.now
         let user = try await store.updateUser(caller.organizationID, id) { current in
             try Self.checkGrant(caller, current.role, "id")
+            try Self.checkGrant(caller, current.locationIDs, "id")
             var next = current
             next.email = patch.email.map(UserInput.normalized) ?? next.email
             next.name = patch.name ?? next.name
@@ -70,6 +76,7 @@ extension Frontdesk {
         let user = try await self.user(caller, id)
         try caller.require(.userManage)
         try Self.checkGrant(caller, user.role, "id")
+        try Self.checkGrant(caller, user.locationIDs, "id")
         guard try await store.deleteUser(caller.organizationID, id) else {
             throw FrontdeskError.notFound(entity: "user", id: id.text)
         }
@@ -89,6 +96,13 @@ extension Frontdesk {
     private static func checkGrant(_ caller: Caller, _ role: Role, _ field: String) throws(FrontdeskError) {
         guard caller.role.mayGrant(role) || caller.key?.isPlatform == true else {
             throw .validationFailed([FieldIssue(field, "a \(caller.role.rawValue) cannot manage a \(role.rawValue)")])
+        }
+    }
+
+    /// A caller limited to some locations hands out, and manages, only some of those.
+    private static func checkGrant(_ caller: Caller, _ locationIDs: [UUID], _ field: String) throws(FrontdeskError) {
+        guard caller.manages(locationIDs) else {
+            throw .validationFailed([FieldIssue(field, "you see only some locations: a user you manage is limited to some of them")])
         }
     }
 

@@ -13,13 +13,14 @@ extension Frontdesk {
         let organizationID = caller.organizationID
         var v = Validator()
         if let locationID = query.locationID {
-            v.check(try await store.location(organizationID, locationID) != nil, "location_id",
-                    "is not a location of the organization")
+            let known = caller.sees(locationID) ? try await store.location(organizationID, locationID) != nil : false
+            v.check(known, "location_id", "is not a location of the organization")
         }
         if let resourceID = query.resourceID {
-            v.check(try await store.resource(organizationID, resourceID) != nil, "resource_id",
-                    "is not a resource of the organization")
+            v.check(try await store.resource(organizationID, resourceID).map { caller.sees($0.locationID) } == true,
+                    "resource_id", "is not a resource of the organization")
         }
+        if query.locationID == nil, query.resourceID == nil { try caller.requireEveryLocation() }
         try v.validate()
         let organization = try await organization(of: caller)
         let facts = try await store.activity(organizationID, period: query.period)

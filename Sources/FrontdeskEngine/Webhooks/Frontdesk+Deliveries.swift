@@ -63,6 +63,7 @@ extension Frontdesk {
         _ caller: Caller, filter: DeliveryFilter, page: PageRequest
     ) async throws -> Page<WebhookDelivery> {
         try caller.require(.settingsRead)
+        try caller.requireEveryLocation("location_id", "you see only some locations: webhook deliveries carry the whole organization's events")
         return try await store.webhookDeliveries(caller.organizationID, filter: filter, page: page)
     }
 
@@ -70,6 +71,7 @@ extension Frontdesk {
     /// receiver that lost it asks for it again).
     public func retryDelivery(_ caller: Caller, _ id: UUID) async throws -> WebhookDelivery {
         try caller.require(.settingsManage)
+        try caller.requireEveryLocation("location_id", "you see only some locations: webhook deliveries carry the whole organization's events")
         let now = self.now
         return try await store.changeDelivery(caller.organizationID, id) { $0.retried(at: now) }
     }
