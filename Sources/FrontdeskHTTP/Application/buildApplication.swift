@@ -29,7 +29,8 @@ public func buildApplication(
         LogRequestsMiddleware(.debug)
         RequestBodyMiddleware()
         QueryMiddleware()
-        AuthenticationMiddleware(frontdesk: frontdesk, masterKey: configuration.masterKey)
+        AuthenticationMiddleware(frontdesk: frontdesk, masterKey: configuration.masterKey,
+                                 allowedOrigins: configuration.allowedOrigins)
         IdempotencyMiddleware(store: frontdesk.store, clock: frontdesk.clock)
     }
     AvailabilityRoute.register(on: router, frontdesk: frontdesk)

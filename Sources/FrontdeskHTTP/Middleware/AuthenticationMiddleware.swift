@@ -12,7 +12,9 @@ import Hummingbird
 ///
 /// A write with the cookie must come from the desk's own pages: a browser says where a request
 /// comes from (`Sec-Fetch-Site`, `Origin`), and one another site sent is `403 cross_site_request`
-/// (the cookie is `SameSite=Strict` too).
+/// (the cookie is `SameSite=Strict` too). So is a sign-in another site sent, unless CORS allows
+/// that site (`FRONTDESK_CORS_ORIGINS`): a page elsewhere cannot sign a browser in to an account of
+/// its choosing.
 ///
 /// The live streams also take the key as `?access_token=`, and only them: a browser's
 /// `EventSource` and `WebSocket` cannot send an `Authorization` header.
@@ -21,10 +23,13 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The platform key's digest, taken once: each request's key is compared by digest (in
     /// constant time: swift-crypto's digests compare that way).
     let masterKeyDigest: SHA256Digest?
+    /// The other sites' pages that may sign in (`CrossOriginMiddleware`'s).
+    let allowedOrigins: Set<String>
 
-    init(frontdesk: Frontdesk, masterKey: String?) {
+    init(frontdesk: Frontdesk, masterKey: String?, allowedOrigins: Set<String> = []) {
         self.frontdesk = frontdesk
         masterKeyDigest = masterKey.map { SHA256.hash(data: Data($0.utf8)) }
+        self.allowedOrigins = allowedOrigins
     }
 
     static var streamPaths: Set<String> { ["/api/v1/events/stream", "/api/v1/events/ws"] }
@@ -34,7 +39,10 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
-        if request.method == .post, Self.publicPaths.contains(request.uri.path) { return try await next(request, context) }
+        if request.method == .post, Self.publicPaths.contains(request.uri.path) {
+            guard Self.isSameOrigin(request) || isAllowedOrigin(request) else { throw FrontdeskError.crossSiteRequest }
+            return try await next(request, context)
+        }
         let (secret, byCookie) = try Self.secret(of: request)
         if byCookie, ![.get, .head, .options].contains(request.method), !Self.isSameOrigin(request) {
             throw FrontdeskError.crossSiteRequest
@@ -69,6 +77,12 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         guard let token = SessionCookie.token(of: request) else { throw .unauthorized }
         return (token, true)
+    }
+
+    /// Whether the request names an origin CORS lets in.
+    func isAllowedOrigin(_ request: Request) -> Bool {
+        guard let origin = request.headers[.origin] else { return false }
+        return allowedOrigins.contains(origin) || allowedOrigins.contains("*")
     }
 
     /// Whether a browser sent the request from a page of this server: what it says in
