@@ -16,6 +16,9 @@ enum PostgresErrors {
             let detail = psql.serverInfo?[.detail] ?? ""
             let resources = firstUUID(in: detail).map { [BookingConflict(resourceID: $0, resourceName: nil, bookingNumbers: [])] } ?? []
             return FrontdeskError.bookingConflict(resources)
+        case "23505" where psql.serverInfo?[.constraintName] == "users_email_key":
+            // Two writes gave one email at once; the store's own check saw neither.
+            return FrontdeskError.conflict(code: "email_taken", detail: "Another user signs in with that email.")
         default:
             return error
         }

@@ -150,4 +150,35 @@ import Testing
             await expectError("not_found") { try await f.frontdesk.user(other, admin.id) }
         }
     }
+
+    /// Two users given one email at once: one takes it, the other is told it is taken (on
+    /// PostgreSQL the unique index decides when neither check saw the other).
+    @Test(arguments: Backend.enabled)
+    func oneEmailGivenTwiceAtOnceIsTakenOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            for round in 0..<5 {
+                var ids: [UUID] = []
+                for n in 1...2 {
+                    ids.append(try await f.frontdesk.createUser(f.owner, UserInput(
+                        email: "u\(round)-\(n)@example.com", name: "U\(n)", role: .viewer)).user.id)
+                }
+                let outcomes = await withTaskGroup(of: String.self) { group in
+                    for id in ids {
+                        group.addTask {
+                            do {
+                                _ = try await f.frontdesk.updateUser(f.owner, id, UserInput(email: "same\(round)@example.com"))
+                                return "ok"
+                            } catch let error as FrontdeskError {
+                                return error.code
+                            } catch {
+                                return "\(error)"
+                            }
+                        }
+                    }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outcomes.sorted() == ["email_taken", "ok"])
+            }
+        }
+    }
 }
