@@ -53,7 +53,10 @@ struct StoreOptions: ParsableArguments {
             try await store.shutdown()
             return result
         } catch {
-            try? await store.shutdown()
+            // Bounded: after a failed start the pool may still be mid-way through a connection
+            // attempt (a TLS context, a connect timeout) that a shutdown waits for; nothing is
+            // written then, so the command ends with its error rather than wait on it.
+            await withinDeadline(.seconds(3), else: ()) { try? await store.shutdown() }
             throw error
         }
     }
