@@ -163,6 +163,71 @@ def a_bookings_page(driver, number):
     shot(driver, "booking-paid")
 
 
+def a_deposit_held_and_a_return_with_damage(driver, number):
+    driver.get(f"{args.url}/bookings/{number}")
+    deposit = driver.find_element(By.ID, "deposit")
+    deposit.find_element(By.NAME, "amount").send_keys("50")
+    deposit.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: "held" in d.find_element(By.CLASS_NAME, "deposits").text, "the deposit held")
+    back = driver.find_element(By.ID, "return")
+    back.find_element(By.NAME, "damage.description").send_keys("Broken lamp")
+    back.find_element(By.NAME, "damage.amount").send_keys("20")
+    back.find_element(By.NAME, "capture_deposit").click()
+    back.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: "Completed" in d.find_element(By.TAG_NAME, "h1").text, f"{number} completed by its return")
+    page = driver.find_element(By.TAG_NAME, "main").text
+    assert "Broken lamp" in page and "(held 30.00)" in page, page  # 20.00 of the 50.00 captured for the damage
+    assert api("GET", f"/api/v1/bookings/{number}")["status"] == "completed"
+    shot(driver, "booking-returned")
+
+
+def a_booking_found_by_its_guest(driver, stays):
+    box = driver.find_element(By.NAME, "number")
+    box.send_keys("priya")
+    box.submit()
+    wait(driver, lambda d: d.find_elements(By.ID, "search-results"), "the bookings of Priya")
+    found = driver.find_element(By.ID, "search-results").text
+    assert all(number in found for number in stays), found
+    shot(driver, "search")
+
+
+def two_rooms_booked_at_the_desk(driver):
+    start = (datetime.now(timezone.utc) + timedelta(days=10)).date()
+    driver.get(f"{args.url}/bookings/new")
+    form = driver.find_element(By.ID, "dates")
+    for name, day in (("from", start), ("to", start + timedelta(days=2))):
+        field = form.find_element(By.NAME, name)
+        driver.execute_script("arguments[0].value = arguments[1]", field, day.isoformat())
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "new-booking"), "what is free")
+    picks = driver.find_elements(By.CSS_SELECTOR, "#new-booking input[name=resource_ids]")
+    assert len(picks) == 3, f"{len(picks)} rooms free"
+    picks[0].click()
+    picks[1].click()
+    driver.find_element(By.NAME, "member.name").send_keys("Ravi Kumar")
+    shot(driver, "new-booking")
+    driver.find_element(By.CSS_SELECTOR, "#new-booking button[type=submit]").click()
+    wait(driver, lambda d: "/bookings/BK-" in d.current_url, "the new booking's page")
+    number = driver.current_url.rsplit("/", 1)[1]
+    page = driver.find_element(By.TAG_NAME, "main").text
+    assert "Ravi Kumar" in page and "Room 101" in page and "Room 102" in page, page
+    # The calendar of that week shows it on both rooms.
+    driver.get(f"{args.url}/calendar?from={start.isoformat()}")
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, f"a.cal-bar[href='/bookings/{number}']")) == 2,
+         f"{number} on two rooms of the calendar")
+    shot(driver, "calendar")
+
+
+def who_is_in_follows_the_door(driver):
+    gym = next(place for place in api("GET", "/api/v1/locations")["items"] if place["name"] == "Harbour Gym")["id"]
+    driver.get(f"{args.url}/occupancy?location={gym}")
+    wait(driver, lambda d: "Bea Lopes" in d.find_element(By.ID, "live").text, "Bea in the gym")
+    shot(driver, "occupancy")
+    visit = api("GET", f"/api/v1/checkins?state=in_progress&location_id={gym}")["items"][0]["id"]
+    api("POST", f"/api/v1/checkins/{visit}/check-out", {})
+    wait(driver, lambda d: "Nobody is in" in d.find_element(By.ID, "live").text, "Bea gone once checked out, without a reload")
+
+
 def a_kiosk_at_the_door(driver):
     gym = api("POST", "/api/v1/locations", {"name": "Harbour Gym", "timezone": "UTC"})["id"]
     api("POST", "/api/v1/resources", {"location_id": gym, "name": "Gym floor", "kind": "gym", "capacity": 80,
@@ -182,21 +247,23 @@ def a_kiosk_at_the_door(driver):
     assert driver.switch_to.active_element.get_attribute("name") == "code", "the field keeps the focus for the next scan"
 
 
-def a_user_limited_to_one_location(driver, stays):
+def a_user_limited_to_one_location(driver):
     hotel = next(place for place in api("GET", "/api/v1/locations")["items"] if place["name"] == "Harbour Hotel")["id"]
     annex = api("POST", "/api/v1/locations", {"name": "Hill Annex", "timezone": "UTC"})["id"]
     cabin = api("POST", "/api/v1/resources", {"location_id": annex, "name": "Cabin 1", "kind": "room",
                                               "rate_amount": 7000, "rate_unit": "night"})["id"]
     guest = api("POST", "/api/v1/members", {"name": "Tomas Silva"})["id"]
+    room = next(r for r in api("GET", f"/api/v1/resources?location_id={hotel}")["items"] if r["name"] == "Room 103")["id"]
     now = datetime.now(timezone.utc)
-    away = api("POST", "/api/v1/bookings", {"member_id": guest, "resource_ids": [cabin],
-                                            "starts_at": (now - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                                            "ends_at": (now + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")})["number"]
+    window = {"starts_at": (now - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+              "ends_at": (now + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    here = api("POST", "/api/v1/bookings", {"member_id": guest, "resource_ids": [room], **window})["number"]
+    away = api("POST", "/api/v1/bookings", {"member_id": guest, "resource_ids": [cabin], **window})["number"]
     api("POST", "/api/v1/users", {"email": "hotel@example.com", "name": "Hotel desk", "role": "front_desk",
                                   "location_ids": [hotel], "password": PASSWORD})
     driver.delete_all_cookies()
     sign_in(driver, "hotel@example.com")
-    wait(driver, lambda d: row(d, stays[1]) is not None, f"{stays[1]} on the hotel desk's day")
+    wait(driver, lambda d: row(d, here) is not None, f"{here} on the hotel desk's day")
     assert row(driver, away) is None, f"{away}, the annex's, is on the hotel desk's day"
     assert "Hill Annex" not in driver.find_element(By.TAG_NAME, "body").text, "the annex offered to the hotel desk"
     shot(driver, "limited-today")
@@ -239,9 +306,13 @@ def main():
             ("a hotel day: two arrivals, one checked in and out", lambda: a_hotel_day(first, stays)),
             ("another desk's check-in is seen live", lambda: another_desk_is_seen_live(first, second, stays)),
             ("a booking's page: found by its number, its invoice paid", lambda: a_bookings_page(first, stays[1])),
+            ("a deposit held, then a return with damage", lambda: a_deposit_held_and_a_return_with_damage(first, stays[1])),
+            ("bookings found by their guest's name", lambda: a_booking_found_by_its_guest(first, stays)),
+            ("two rooms booked at the desk, seen on the calendar", lambda: two_rooms_booked_at_the_desk(first)),
             ("an ended session goes back to the sign-in form", lambda: an_expired_session_signs_in_again(second)),
             ("a kiosk at the door: a badge checks in, an unknown one is refused", lambda: a_kiosk_at_the_door(second)),
-            ("a user limited to the hotel sees nothing of the annex", lambda: a_user_limited_to_one_location(second, stays)),
+            ("who is in follows the door, live", lambda: who_is_in_follows_the_door(first)),
+            ("a user limited to the hotel sees nothing of the annex", lambda: a_user_limited_to_one_location(second)),
             ("signing out", lambda: signing_out(first)),
         ]:
             started = time.monotonic()

@@ -17,12 +17,7 @@ extension Frontdesk {
         var bookings: [Booking] = []
         for filter in [BookingFilter(locationIDs: [locationID], window: window),
                        BookingFilter(statuses: [.checkedIn, .active], locationIDs: [locationID])] {
-            var page = PageRequest(limit: PageRequest.maxLimit)
-            repeat {
-                let found = try await self.bookings(caller, filter: filter, page: page)
-                bookings += found.items
-                page.after = found.next
-            } while page.after != nil
+            bookings += try await Page.all { page in try await self.bookings(caller, filter: filter, page: page) }
         }
         return (location, DayManifest(day: day, timeZone: zone, bookings: bookings))
     }

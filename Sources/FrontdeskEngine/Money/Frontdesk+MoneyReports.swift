@@ -18,8 +18,8 @@ extension Frontdesk {
         try v.validate()
         let organization = try await organization(of: caller)
         let filter = PaymentFilter(from: query.from, to: query.to, locationIDs: query.locationID.map { [$0] } ?? [])
-        let payments = try await everyPage { page in try await store.payments(caller.organizationID, filter: filter, page: page) }
-        let locations = try await everyPage { page in try await store.locations(caller.organizationID, page: page) }
+        let payments = try await Page.all { page in try await store.payments(caller.organizationID, filter: filter, page: page) }
+        let locations = try await Page.all { page in try await store.locations(caller.organizationID, page: page) }
         let zones = Dictionary(uniqueKeysWithValues: locations.map {
             ($0.id, Location.zone($0.timeZone, else: organization.zone))
         })
@@ -32,19 +32,7 @@ extension Frontdesk {
         try caller.require(.billingRead)
         try caller.requireEveryLocation("location_id", "you see only some locations: the balances are the whole organization's")
         let filter = InvoiceFilter(statuses: [.open, .finalized])
-        let invoices = try await everyPage { page in try await store.invoices(caller.organizationID, filter: filter, page: page) }
+        let invoices = try await Page.all { page in try await store.invoices(caller.organizationID, filter: filter, page: page) }
         return BalancesReport(invoices, currency: try await organization(of: caller).currency)
-    }
-
-    /// Every item of a paged list, read a page at a time.
-    private func everyPage<Item: Sendable>(_ fetch: (PageRequest) async throws -> Page<Item>) async throws -> [Item] {
-        var items: [Item] = []
-        var page = PageRequest(limit: PageRequest.maxLimit)
-        while true {
-            let fetched = try await fetch(page)
-            items += fetched.items
-            guard let next = fetched.next else { return items }
-            page.after = next
-        }
     }
 }

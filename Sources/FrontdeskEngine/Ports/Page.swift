@@ -85,6 +85,18 @@ public struct Page<Item: Sendable>: Sendable {
     /// The `next_cursor` of this page of `list`.
     public func nextCursor(in list: PageList) -> String? { next?.opaque(in: list) }
 
+    /// Every item of a paged list, read a page (`PageRequest.maxLimit` items) at a time.
+    public static func all(_ fetch: (PageRequest) async throws -> Page<Item>) async throws -> [Item] {
+        var items: [Item] = []
+        var page = PageRequest(limit: PageRequest.maxLimit)
+        while true {
+            let fetched = try await fetch(page)
+            items += fetched.items
+            guard let next = fetched.next else { return items }
+            page.after = next
+        }
+    }
+
     /// Builds a page from up to `limit + 1` rows fetched in list order.
     public init(fetched: [Item], limit: Int, cursor: (Item) -> Cursor) {
         items = Array(fetched.prefix(limit))

@@ -37,6 +37,16 @@ struct BookingView {
         var amount: String
     }
 
+    struct DepositRow {
+        var when: String
+        var method: String
+        var amount: String
+        var held: String
+        var status: String
+        /// Capture and release, while some of it is held.
+        var actions: [Action]
+    }
+
     struct InvoiceView {
         var id: String
         var title: String
@@ -47,7 +57,11 @@ struct BookingView {
         var balance: String
         var payments: [PaymentRow]
         var hasPayments: Bool
+        var deposits: [DepositRow]
+        var hasDeposits: Bool
         var open: Bool
+        /// A deposit can be held while the invoice is open.
+        var takesDeposit: Bool
         var decimals: Int
         var due: String
     }
@@ -69,6 +83,8 @@ struct BookingView {
     var actions: [Action]
     var lines: [Line]
     var invoice: InvoiceView?
+    /// The return form (a rental back, with damage charged): while the booking can be checked out.
+    var returnPath: String?
     var audit: [AuditRow]
     var hasAudit: Bool
 
@@ -116,10 +132,24 @@ struct BookingView {
                     PaymentRow(when: local(payment.createdAt), direction: payment.direction.rawValue, method: payment.method.rawValue,
                                amount: Currency.format(payment.amount, invoice.currency))
                 },
-                hasPayments: !invoice.payments.isEmpty, open: invoice.status != .cancelled && invoice.balance > 0,
+                hasPayments: !invoice.payments.isEmpty,
+                deposits: invoice.deposits.map { deposit in
+                    let path = "/api/v1/deposits/\(deposit.id.text)/"
+                    return DepositRow(
+                        when: local(deposit.createdAt), method: deposit.method.rawValue,
+                        amount: Currency.format(deposit.amount, deposit.currency), held: Currency.format(deposit.held, deposit.currency),
+                        status: deposit.status.rawValue,
+                        actions: deposit.held == 0 ? [] : [
+                            Action(label: "Capture", path: path + "capture", version: invoice.version, body: "{}", asks: false),
+                            Action(label: "Release", path: path + "release", version: invoice.version, body: "{}", asks: false),
+                        ])
+                },
+                hasDeposits: !invoice.deposits.isEmpty,
+                open: invoice.status != .cancelled && invoice.balance > 0, takesDeposit: invoice.status == .open,
                 decimals: Currency.decimals(invoice.currency),
                 due: Currency.format(invoice.balance, invoice.currency).replacingOccurrences(of: ",", with: ""))
         }
+        returnPath = booking.allowedActions.contains(.step(.checkOut)) ? base + "return" : nil
         hasAudit = audit != nil
         self.audit = (audit ?? []).map { entry in
             AuditRow(when: local(entry.createdAt), action: entry.action.replacingOccurrences(of: "_", with: " "),

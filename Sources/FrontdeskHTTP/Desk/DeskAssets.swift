@@ -37,6 +37,24 @@ enum DeskAssets {
         .kiosk-answer.refused { color: #9b1c1c; }
         .kiosk-answer.refused::before { content: "⚠ "; }
         select { font-size: 1rem; padding: .45rem; display: block; margin-top: .2rem; }
+        nav.desk { display: flex; gap: 1rem; }
+        nav.desk a { color: #fff; }
+        fieldset { border: 1px solid #ccc; background: #fff; margin: 1rem 0; }
+        label.pick { display: flex; gap: .5rem; align-items: center; margin: .4rem 0; }
+        label.pick input, label input[type=checkbox] { width: auto; display: inline; margin: 0; }
+        .calendar { background: #fff; border: 1px solid #ccc; }
+        .cal-row { display: grid; grid-template-columns: 10rem repeat(7, 1fr); gap: 2px; padding: .3rem; border-bottom: 1px solid #eee; }
+        .cal-head { font-weight: 700; }
+        .cal-name { grid-column: 1; grid-row: 1; }
+        .cal-bar { display: block; padding: .2rem .4rem; border-radius: .3rem; color: #1b1b1b; text-decoration: none; font-size: .9rem;
+                   border: 1px solid #888; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; background: #e9ecef; }
+        .cal-bar.pending { background: #fff3bf; }
+        .cal-bar.confirmed { background: #d0ebff; }
+        .cal-bar.checked_in, .cal-bar.active { background: #b2f2bb; }
+        .cal-bar.completed { background: #dee2e6; }
+        .cal-bar.cancelled, .cal-bar.no_show, .cal-bar.expired { background: #ffe3e3; text-decoration: line-through; }
+        .board { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .8rem; }
+        .board .card { margin: 0; max-width: none; }
         """
 
     static let js = """
@@ -76,7 +94,21 @@ enum DeskAssets {
               var body = Object.fromEntries(new FormData(form));
               // Amounts typed in major units (95.00) are sent in minor units (9500).
               form.querySelectorAll('input[data-decimals]').forEach(function (input) {
+                if (input.value === '') { return; }
                 body[input.name] = Math.round(parseFloat(input.value.replace(',', '.')) * Math.pow(10, Number(input.dataset.decimals)));
+              });
+              // A checkbox is a yes or no; those of a list (`data-list`) send the values ticked.
+              form.querySelectorAll('input[type=checkbox]:not([data-list])').forEach(function (input) { body[input.name] = input.checked; });
+              form.querySelectorAll('input[type=checkbox][data-list]').forEach(function (input) { body[input.name] = []; });
+              form.querySelectorAll('input[type=checkbox][data-list]:checked').forEach(function (input) { body[input.name].push(input.value); });
+              // A field left empty is not sent; `damage.amount` is sent as {damage: {amount}}.
+              Object.keys(body).forEach(function (name) {
+                var value = body[name];
+                delete body[name];
+                if (value === '') { return; }
+                var path = name.split('.'), into = body;
+                path.slice(0, -1).forEach(function (key) { into = into[key] = into[key] || {}; });
+                into[path[path.length - 1]] = value;
               });
               if (body.confirm !== undefined) {
                 if (body.confirm !== body.password) { show(error, 'The two passwords differ.'); return; }
@@ -85,7 +117,8 @@ enum DeskAssets {
               var result = await send('POST', form.dataset.api, body);
               if (!result.ok) { show(error, describe(result.data)); }
               else if (form.dataset.next === 'reload') { window.location.reload(); }
-              else { window.location.assign(form.dataset.next); }
+              // `/bookings/{number}`: a field of the answer.
+              else { window.location.assign(form.dataset.next.replace(/\\{(\\w+)\\}/g, function (_, key) { return result.data[key]; })); }
             });
           });
 
@@ -97,15 +130,15 @@ enum DeskAssets {
             });
           }
 
-          // Today's lists, read again (the page's own lists) after a button or an event.
+          // A live page's part (`#live`: today's lists, who is in), read again after a button or an event.
           async function refresh() {
-            var lists = document.getElementById('today-lists');
+            var lists = document.getElementById('live');
             if (!lists) { window.location.reload(); return; }
             try {
               var response = await fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
               if (!response.ok) { return; }
               var page = new DOMParser().parseFromString(await response.text(), 'text/html');
-              var fresh = page.getElementById('today-lists');
+              var fresh = page.getElementById('live');
               if (fresh) { lists.replaceWith(fresh); }
             } catch (error) { /* the next event tries again */ }
           }
@@ -148,13 +181,13 @@ enum DeskAssets {
             });
           }
 
-          // Another desk's changes, live: the event stream of the bookings, from the page's moment.
-          var today = document.getElementById('today');
-          if (today && today.dataset.stream && window.EventSource) {
-            var source = new EventSource(today.dataset.stream);
+          // Another desk's changes, live: the page's events (`data-types`), from the page's moment.
+          var live = document.querySelector('[data-stream]');
+          if (live && live.dataset.stream && window.EventSource) {
+            var source = new EventSource(live.dataset.stream);
             var pending = null;
             var later = function () { clearTimeout(pending); pending = setTimeout(refresh, 150); };
-            today.dataset.types.split(',').forEach(function (type) { source.addEventListener(type, later); });
+            live.dataset.types.split(',').forEach(function (type) { source.addEventListener(type, later); });
           }
         })();
         """

@@ -31,15 +31,34 @@ enum DeskPages {
             return try await answer(user) { try await today(request, caller, user, frontdesk) }
         }
         router.get("/bookings") { request, _ in
-            guard try await signedIn(request, frontdesk) != nil else { return redirect(to: "/sign-in") }
-            let number = request.uri.queryParameters.get("number").map { String($0.uppercased().filter { !$0.isWhitespace }) } ?? ""
-            return redirect(to: number.isEmpty ? "/today" : "/bookings/" + (number.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-"])) ?? ""))
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            let text = (request.uri.queryParameters.get("number") ?? "").trimmingCharacters(in: .whitespaces)
+            let number = String(text.uppercased().filter { !$0.isWhitespace })
+            if text.isEmpty { return redirect(to: "/today") }
+            if BookingNumber.looksLikeNumber(number) { return redirect(to: "/bookings/" + number) }
+            return try await answer(user) {
+                let found = try await frontdesk.searchBookings(caller, text)
+                return page("booking-search", BookingSearchView(user: user, query: text, bookings: found,
+                                                               zones: try await zones(caller, frontdesk)))
+            }
+        }
+        router.get("/bookings/new") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) { try await newBooking(request, caller, user, frontdesk) }
         }
         router.get("/bookings/:reference") { request, context in
             guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
             return try await answer(user) {
                 try await booking(try BookingReference(try context.parameters.require("reference")), caller, user, frontdesk)
             }
+        }
+        router.get("/calendar") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) { try await calendar(request, caller, user, frontdesk) }
+        }
+        router.get("/occupancy") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) { try await occupancy(request, caller, user, frontdesk) }
         }
         router.get("/kiosk") { request, _ in
             guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
@@ -73,6 +92,15 @@ enum DeskPages {
         return (locations, try await frontdesk.location(caller, id))
     }
 
+    /// Each location's time zone (its own, else its organization's), for the times a page shows.
+    private static func zones(_ caller: Caller, _ frontdesk: Frontdesk) async throws -> [UUID: TimeZone] {
+        var zones: [UUID: TimeZone] = [:]
+        for location in try await Page.all({ page in try await frontdesk.locations(caller, page: page) }) {
+            zones[location.id] = try await frontdesk.timeZone(of: location, caller)
+        }
+        return zones
+    }
+
     private static func today(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
         let (locations, chosen) = try await place(request, caller, frontdesk)
         guard let chosen else { return page("today", ["user": user, "hasLocations": false]) }
@@ -81,6 +109,61 @@ enum DeskPages {
         let head = caller.permissions.contains(.eventRead) ? try await frontdesk.lastEventSequence(caller) : nil
         return page("today", TodayView(user: user, location: location, locations: locations, manifest: manifest, zone: zone,
                                        head: head, now: frontdesk.clock()))
+    }
+
+    /// The new booking's page: what is free at the location for the dates asked (by default, one
+    /// night from today), and the guests found by name.
+    private static func newBooking(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+        let (locations, chosen) = try await place(request, caller, frontdesk)
+        guard let location = chosen else { return page("today", ["user": user, "hasLocations": false]) }
+        let query = request.uri.queryParameters
+        let guest = (query.get("guest") ?? "").trimmingCharacters(in: .whitespaces)
+        var availability: Availability?
+        let today = LocalDate(frontdesk.clock(), in: try await frontdesk.timeZone(of: location, caller))
+        var dates = StayDates(checkIn: today, checkOut: today.adding(days: 1))
+        if let from = query.get("from"), let to = query.get("to") {
+            let window = try WindowSpec(startsAt: nil, endsAt: nil, checkIn: from, checkOut: to)
+            if case .dates(let asked) = window { dates = asked }
+            availability = try await frontdesk.availability(caller, window: window, filter: ResourceFilter(locationIDs: [location.id]))
+        }
+        let guests = guest.isEmpty || !caller.permissions.contains(.memberRead) ? []
+            : try await frontdesk.members(caller, filter: MemberFilter(query: guest), page: PageRequest(limit: 50)).items
+        return page("new-booking", NewBookingView(user: user, location: location, locations: locations, dates: dates, guest: guest,
+                                                  availability: availability, guests: guests))
+    }
+
+    /// A location's week by resource, from `?from=` (a date; today by default).
+    private static func calendar(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+        let (locations, chosen) = try await place(request, caller, frontdesk)
+        guard let location = chosen else { return page("today", ["user": user, "hasLocations": false]) }
+        let zone = try await frontdesk.timeZone(of: location, caller)
+        let first = try request.uri.queryParameters.get("from").map { text throws(FrontdeskError) in
+            guard let day = LocalDate(text) else { throw .malformedRequest("from must be a date (2026-12-07), got \(text)") }
+            return day
+        } ?? LocalDate(frontdesk.clock(), in: zone)
+        let midnight = LocalTime("00:00")!
+        let week = TimeWindow(start: first.instant(at: midnight, in: zone), end: first.adding(days: 7).instant(at: midnight, in: zone))
+        let resources = try await Page.all { page in
+            try await frontdesk.resources(caller, filter: ResourceFilter(locationIDs: [location.id]), page: page)
+        }
+        let bookings = try await Page.all { page in
+            try await frontdesk.bookings(caller, filter: BookingFilter(locationIDs: [location.id], window: week), page: page)
+        }
+        return page("calendar", CalendarView(user: user, location: location, locations: locations, first: first, zone: zone,
+                                             resources: resources, bookings: bookings))
+    }
+
+    /// Who is in a location now.
+    private static func occupancy(_ request: Request, _ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+        let (locations, chosen) = try await place(request, caller, frontdesk)
+        guard let location = chosen else { return page("today", ["user": user, "hasLocations": false]) }
+        let headcount = try await frontdesk.occupancy(caller, locationID: location.id)
+        var names: [UUID: String] = [:]
+        for id in Set(headcount.visits.compactMap(\.visit.memberID)) { names[id] = try await frontdesk.member(caller, id).name }
+        let head = caller.permissions.contains(.eventRead) ? try await frontdesk.lastEventSequence(caller) : nil
+        return page("occupancy", OccupancyView(user: user, location: location, locations: locations, headcount: headcount,
+                                               names: names, zone: try await frontdesk.timeZone(of: location, caller),
+                                               head: head, now: frontdesk.clock()))
     }
 
     private static func booking(

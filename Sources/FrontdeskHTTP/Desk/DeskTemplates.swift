@@ -8,7 +8,9 @@ enum DeskTemplates {
         var library = MustacheLibrary()
         for (name, text) in [("layout", layout), ("sign-in", signIn), ("invite", invite), ("today", today),
                              ("today-lists", todayLists), ("booking", booking), ("kiosk", kiosk),
-                             ("problem", problem)] {
+                             ("problem", problem), ("booking-search", BookingSearchView.template),
+                             ("new-booking", NewBookingView.template), ("calendar", CalendarView.template),
+                             ("occupancy", OccupancyView.template)] {
             // The templates are this file's constants: one that does not parse fails every test at once.
             try! library.register(text, named: name)
         }
@@ -28,7 +30,8 @@ enum DeskTemplates {
         <body>
         <header class="bar">
         <a class="brand" href="/">Frontdesk</a>
-        {{#user}}<form class="search" action="/bookings" method="get" role="search"><label>Booking <input name="number" placeholder="BK-2026-0001" required></label></form>
+        {{#user}}<nav class="desk" aria-label="Desk"><a href="/today">Today</a> <a href="/bookings/new">New booking</a> <a href="/calendar">Calendar</a> <a href="/occupancy">Who is in</a></nav>
+        <form class="search" action="/bookings" method="get" role="search"><label>Find <input name="number" placeholder="BK-2026-0001, a guest, a room" required></label></form>
         <span class="who">{{name}} · {{role}}</span>
         <button id="sign-out" type="button">Sign out</button>{{/user}}
         </header>
@@ -69,7 +72,7 @@ enum DeskTemplates {
         {{<layout}}{{$title}}Today · {{location}} · Frontdesk{{/title}}{{$main}}
         {{#hasLocations}}
         <nav class="locations" aria-label="Locations">{{#locations}}<a href="/today?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
-        <div id="today" data-stream="{{stream}}" data-types="{{types}}">
+        <div data-stream="{{stream}}" data-types="{{types}}">
         {{> today-lists}}
         </div>
         {{/hasLocations}}
@@ -77,9 +80,9 @@ enum DeskTemplates {
         {{/main}}{{/layout}}
         """
 
-    /// The three lists of `today`, also fetched alone when the stream says something changed.
+    /// The three lists of `today`, read again (`#live`) when the stream says something changed.
     static let todayLists = """
-        <div id="today-lists">
+        <div id="live">
         <h1>{{location}} <small>{{day}}</small></h1>
         {{#sections}}
         <section aria-labelledby="{{id}}-title">
@@ -134,6 +137,7 @@ enum DeskTemplates {
         </tfoot>
         </table>
         {{#hasPayments}}<h3>Payments</h3><ul class="payments">{{#payments}}<li>{{when}} · {{direction}} · {{method}} · {{amount}}</li>{{/payments}}</ul>{{/hasPayments}}
+        {{#hasDeposits}}<h3>Deposits</h3><ul class="deposits">{{#deposits}}<li>{{when}} · {{method}} · {{amount}} · {{status}} (held {{held}}) {{#actions}}<button type="button" class="act" data-path="{{path}}" data-version="{{version}}" data-body="{{body}}">{{label}}</button> {{/actions}}<p class="error" role="alert" hidden></p></li>{{/deposits}}</ul>{{/hasDeposits}}
         {{#open}}
         <form class="inline" data-api="/api/v1/payments" data-next="reload">
         <input type="hidden" name="invoice_id" value="{{id}}">
@@ -143,7 +147,26 @@ enum DeskTemplates {
         <p class="error" role="alert" hidden></p>
         </form>
         {{/open}}
+        {{#takesDeposit}}
+        <form class="inline" id="deposit" data-api="/api/v1/bookings/{{number}}/deposit" data-next="reload">
+        <label>Deposit <input name="amount" inputmode="decimal" data-decimals="{{decimals}}" required></label>
+        <label>Method <select name="method"><option value="card">Card</option><option value="cash">Cash</option><option value="upi">UPI</option><option value="bank_transfer">Bank transfer</option><option value="other">Other</option></select></label>
+        <label>Note <input name="reference"></label>
+        <button type="submit">Hold deposit</button>
+        <p class="error" role="alert" hidden></p>
+        </form>
+        {{/takesDeposit}}
         {{/invoice}}
+        {{#returnPath}}
+        <h2>Return</h2>
+        <form class="inline" id="return" data-api="{{returnPath}}" data-next="reload">
+        <label>Damage <input name="damage.description" placeholder="Scratched frame"></label>
+        <label>Charge <input name="damage.amount" inputmode="decimal" data-decimals="{{#invoice}}{{decimals}}{{/invoice}}{{^invoice}}2{{/invoice}}"></label>
+        {{#invoice}}{{#hasDeposits}}<label><input type="checkbox" name="capture_deposit"> Capture the deposit</label>{{/hasDeposits}}{{/invoice}}
+        <button type="submit">Check out and return</button>
+        <p class="error" role="alert" hidden></p>
+        </form>
+        {{/returnPath}}
         {{#hasAudit}}<h2>History</h2>
         <ol class="audit">{{#audit}}<li>{{when}} · {{action}} · {{actor}}{{#reason}} · “{{reason}}”{{/reason}}</li>{{/audit}}</ol>{{/hasAudit}}
         {{/main}}{{/layout}}
