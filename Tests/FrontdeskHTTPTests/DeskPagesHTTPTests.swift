@@ -44,4 +44,44 @@ import Testing
             #expect(try await browser.get("/invite/fdi_x").text.contains("name=\"token\" value=\"fdi_x\""))
         }
     }
+
+    /// The desk's other pages, as a signed-in person reads them: bookings found by their guest, what
+    /// is free for new dates, the week's calendar, and who is in.
+    @Test(arguments: Backend.enabled)
+    func theDesksOtherPagesShowWhatIsStored(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let catalog = try await Catalog.make(client)
+            let booked = try await catalog.book(client, from: "2030-03-01T14:00:00Z", to: "2030-03-03T11:00:00Z")
+            let number = try #require(booked["number"] as? String)
+            _ = try await client.post("/api/v1/users", ["email": "desk@example.com", "name": "Desk", "role": "front_desk",
+                                                        "password": "correct horse battery"])
+            let browser = client.with(key: nil)
+            let token = try #require(try await browser.post("/api/v1/sessions", [
+                "email": "desk@example.com", "password": "correct horse battery",
+            ])["token"] as? String)
+            let cookie = ["Cookie": "frontdesk_session=\(token)"]
+            func page(_ path: String) async throws -> TestResponse { try await browser.request(.get, path, headers: cookie) }
+
+            let byGuest = try await page("/bookings?number=priya")
+            #expect(byGuest.status == 200 && byGuest.text.contains("href=\"/bookings/\(number)\""))
+            #expect(try await page("/bookings?number=nobody+at+all").text.contains("No booking of a guest or a resource"))
+            #expect(try await page("/bookings?number=\(number.lowercased())").headers[.location] == "/bookings/\(number)")
+
+            let taken = try await page("/bookings/new?location=\(catalog.locationID)&from=2030-03-01&to=2030-03-02")
+            #expect(taken.status == 200 && taken.text.contains("value=\"\(catalog.roomIDs[1])\" data-list"))
+            #expect(!taken.text.contains("value=\"\(catalog.roomIDs[0])\" data-list") && taken.text.contains(">\(number)</a>"))
+            #expect(try await page("/bookings/new?location=\(catalog.locationID)&from=2030-03-02&to=2030-03-01").status == 422)
+
+            let week = try await page("/calendar?location=\(catalog.locationID)&from=2030-02-27")
+            #expect(week.status == 200 && week.text.contains("grid-column: 4 / span 3\" href=\"/bookings/\(number)\""))
+            #expect(!(try await page("/calendar?location=\(catalog.locationID)&from=2030-03-10")).text.contains("cal-bar"))
+            #expect(try await page("/calendar?from=someday").status == 400)
+
+            let walkIn = try await client.post("/api/v1/checkins", ["resource_id": catalog.roomIDs[1], "member_id": catalog.memberID,
+                                                                   "check_in": "now"])
+            #expect(walkIn.status == 201)
+            let board = try await page("/occupancy?location=\(catalog.locationID)")
+            #expect(board.status == 200 && board.text.contains("Priya Mehta") && board.text.contains("1 in now"))
+        }
+    }
 }
