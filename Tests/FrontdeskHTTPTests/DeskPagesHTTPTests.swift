@@ -84,4 +84,58 @@ import Testing
             #expect(board.status == 200 && board.text.contains("Priya Mehta") && board.text.contains("1 in now"))
         }
     }
+
+    /// Reports (with their CSV), settings, attendance, a member's page and the corrections queue,
+    /// as an owner signed in reads them.
+    @Test(arguments: Backend.enabled)
+    func theBackOfficePagesShowWhatIsStored(_ backend: Backend) async throws {
+        try await TestApp.run(backend) { client, _ in
+            let gym = try await client.post("/api/v1/locations", ["name": "Gym", "timezone": "UTC"])
+            let floor = try await client.post("/api/v1/resources", [
+                "location_id": gym.id, "name": "Floor", "kind": "gym", "capacity": 80, "rate_amount": 0, "rate_unit": "session",
+            ])
+            let member = try await client.post("/api/v1/members", ["name": "Ada Lovelace", "type": "member"])
+            _ = try await client.post("/api/v1/checkins", ["resource_id": floor.id, "member_id": member.id, "check_in": "now"])
+            let correction = try await client.post("/api/v1/attendance/corrections", [
+                "type": "add_missing_attendance", "member_id": member.id, "resource_id": floor.id,
+                "check_in": "2026-01-05T09:00:00Z", "check_out": "2026-01-05T17:00:00Z", "reason": "scanner was down",
+            ])
+            _ = try await client.post("/api/v1/users", ["email": "boss@example.com", "name": "Boss", "role": "owner",
+                                                        "password": "correct horse battery"])
+            let browser = client.with(key: nil)
+            let token = try #require(try await browser.post("/api/v1/sessions", [
+                "email": "boss@example.com", "password": "correct horse battery",
+            ])["token"] as? String)
+            func page(_ path: String) async throws -> TestResponse {
+                try await browser.request(.get, path, headers: ["Cookie": "frontdesk_session=\(token)"])
+            }
+            let today = InstantFormat.string(from: Date()).prefix(10)
+
+            let reports = try await page("/reports?location=\(gym.id)&from=\(today)&to=\(today)")
+            #expect(reports.status == 200 && reports.text.contains("<th scope=\"row\">Floor</th>"))
+            #expect(reports.text.contains("href=\"/reports/activity.csv?location=\(gym.id)&amp;from=\(today)&amp;to=\(today)\""))
+            let csv = try await page("/reports/activity.csv?location=\(gym.id)&from=\(today)&to=\(today)")
+            #expect(csv.status == 200 && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"activity-\(today)-\(today).csv\"")
+            #expect(csv.text.hasPrefix("scope,id,name,booked_minutes") && csv.text.contains("resource,\(floor.id),Floor,"))
+            #expect(try await page("/reports/takings.csv?location=\(gym.id)").text.hasPrefix("day,location_id,method"))
+            #expect(try await page("/reports/other.csv").status == 404)
+            #expect(try await page("/reports?location=\(gym.id)&from=2026-02-30").status == 400)
+
+            let settings = try await page("/settings")
+            #expect(settings.status == 200 && settings.text.contains("<td>Gym</td>") && settings.text.contains("boss@example.com"))
+            #expect(settings.text.contains("id=\"new-user\"") && settings.text.contains("id=\"new-key\""))
+
+            let attendance = try await page("/attendance?location=\(gym.id)&from=\(today)&to=\(today)")
+            #expect(attendance.status == 200 && attendance.text.contains("1 visits · 1 members"))
+            #expect(attendance.text.contains("href=\"/members/\(member.id)\""))
+            let ada = try await page("/members/\(member.id)")
+            #expect(ada.status == 200 && ada.text.contains("<dt>Visits</dt><dd>1</dd>"))
+            #expect(try await page("/members/\(UUID().uuidString)").status == 404)
+
+            let queue = try await page("/corrections")
+            #expect(queue.status == 200 && queue.text.contains("id=\"correction-\(correction.id)\""))
+            #expect(queue.text.contains("data-path=\"/api/v1/attendance/corrections/\(correction.id)/approve\""))
+        }
+    }
 }

@@ -43,8 +43,19 @@ try:
     _, body = get("/api/v1/bookings?status=checked_in", {"Authorization": f"Bearer {key}"})
     number = json.loads(body)["items"][0]["number"]
     pages = [(f"today ({location['name']})", f"/today?location={location['id']}") for location in locations]
+    _, body = get("/api/v1/members?limit=1", {"Authorization": f"Bearer {key}"})
+    member = json.loads(body)["items"][0]
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 86_400))
     pages += [(f"booking {number}", f"/bookings/{number}"), ("kiosk", f"/kiosk?location={locations[0]['id']}"),
-              ("sign-in", "/sign-in")]
+              ("sign-in", "/sign-in"), ("search by guest", "/bookings?number=" + member["name"].split()[0]),
+              (f"member {member['name']}", f"/members/{member['id']}"), ("corrections", "/corrections"),
+              ("settings", "/settings")]
+    for location in locations:
+        place = location["id"]
+        pages += [(f"{page} ({location['name']})", f"/{path}?location={place}") for page, path in
+                  (("calendar", "calendar"), ("who is in", "occupancy"), ("attendance", "attendance"), ("reports", "reports"))]
+        pages.append((f"new booking ({location['name']})", f"/bookings/new?location={place}&from={today}&to={tomorrow}"))
     # Pages read the desk's cookie, not a bearer header.
     reader = Reader(f"http://127.0.0.1:{port}", token)
     reader.headers = {"Cookie": f"frontdesk_session={token}"}

@@ -11,7 +11,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "correct horse battery"
 args = None
@@ -228,6 +228,62 @@ def who_is_in_follows_the_door(driver):
     wait(driver, lambda d: "Nobody is in" in d.find_element(By.ID, "live").text, "Bea gone once checked out, without a reload")
 
 
+def settings_invite_a_user_and_manage_keys(driver):
+    driver.get(args.url + "/settings")
+    form = driver.find_element(By.ID, "new-user")
+    form.find_element(By.NAME, "name").send_keys("Noor Haddad")
+    form.find_element(By.NAME, "email").send_keys("noor@example.com")
+    Select(form.find_element(By.NAME, "role")).select_by_value("viewer")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: "/invite/fdi_" in d.find_element(By.CSS_SELECTOR, "#new-user output").text, "the invitation's link")
+    keys = driver.find_element(By.ID, "new-key")
+    keys.find_element(By.NAME, "name").send_keys("door scanner")
+    Select(keys.find_element(By.NAME, "role")).select_by_value("kiosk")
+    keys.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#new-key output").text.strip() != "", "the key's secret")
+    secret = driver.find_element(By.CSS_SELECTOR, "#new-key output").text.strip()
+    assert api("GET", "/api/v1/locations", token=secret)["items"], "the new key does not work"
+    shot(driver, "settings")
+    driver.get(args.url + "/settings")
+    scanner = lambda d: [row for row in d.find_elements(By.CSS_SELECTOR, "tr") if "door scanner" in row.text]
+    scanner(driver)[0].find_element(By.CSS_SELECTOR, "button.act").click()
+    driver.switch_to.alert.accept()
+    wait(driver, lambda d: not scanner(d), "the key revoked")
+    assert "noor@example.com" in driver.find_element(By.ID, "users").find_element(By.XPATH, "following-sibling::table").text
+
+
+def a_correction_approved_and_applied(driver):
+    gym = next(place for place in api("GET", "/api/v1/locations")["items"] if place["name"] == "Harbour Gym")["id"]
+    floor = api("GET", f"/api/v1/resources?location_id={gym}")["items"][0]["id"]
+    member = api("GET", "/api/v1/members?q=Bea")["items"][0]["id"]
+    yesterday = datetime.now(timezone.utc) - timedelta(days=1)
+    correction = api("POST", "/api/v1/attendance/corrections", {
+        "type": "add_missing_attendance", "member_id": member, "resource_id": floor, "reason": "the door was down",
+        "check_in": yesterday.strftime("%Y-%m-%dT09:00:00Z"), "check_out": yesterday.strftime("%Y-%m-%dT10:00:00Z")})["id"]
+    driver.get(args.url + "/corrections")
+    row = lambda d: d.find_element(By.ID, "correction-" + correction)
+    row(driver).find_element(By.XPATH, ".//button[text()='Approve']").click()
+    wait(driver, lambda d: "approved" in row(d).text, "the correction approved")
+    row(driver).find_element(By.XPATH, ".//button[text()='Apply']").click()
+    wait(driver, lambda d: not d.find_elements(By.ID, "correction-" + correction), "the correction applied")
+    assert api("GET", f"/api/v1/attendance/corrections/{correction}")["status"] == "applied"
+    driver.get(f"{args.url}/attendance?location={gym}")
+    wait(driver, lambda d: "Bea Lopes" in d.find_element(By.TAG_NAME, "main").text, "Bea among the regulars")
+    shot(driver, "attendance")
+    driver.find_element(By.LINK_TEXT, "Bea Lopes").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "member-stats"), "Bea's page")
+    shot(driver, "member")
+
+
+def reports_with_their_csv(driver):
+    driver.get(args.url + "/reports")
+    wait(driver, lambda d: d.find_elements(By.ID, "activity"), "the activity report")
+    assert "Room 101" in driver.find_element(By.ID, "activity").text
+    link = driver.find_element(By.CSS_SELECTOR, "a.download").get_attribute("href")
+    assert "/reports/activity.csv?" in link, link
+    shot(driver, "reports")
+
+
 def a_kiosk_at_the_door(driver):
     gym = api("POST", "/api/v1/locations", {"name": "Harbour Gym", "timezone": "UTC"})["id"]
     api("POST", "/api/v1/resources", {"location_id": gym, "name": "Gym floor", "kind": "gym", "capacity": 80,
@@ -312,6 +368,9 @@ def main():
             ("an ended session goes back to the sign-in form", lambda: an_expired_session_signs_in_again(second)),
             ("a kiosk at the door: a badge checks in, an unknown one is refused", lambda: a_kiosk_at_the_door(second)),
             ("who is in follows the door, live", lambda: who_is_in_follows_the_door(first)),
+            ("a correction approved and applied, the attendance it makes", lambda: a_correction_approved_and_applied(first)),
+            ("reports with their CSV", lambda: reports_with_their_csv(first)),
+            ("settings: a user invited, a key made and revoked", lambda: settings_invite_a_user_and_manage_keys(first)),
             ("a user limited to the hotel sees nothing of the annex", lambda: a_user_limited_to_one_location(second)),
             ("signing out", lambda: signing_out(first)),
         ]:

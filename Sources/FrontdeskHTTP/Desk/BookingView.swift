@@ -8,7 +8,8 @@ struct BookingView {
     struct Action {
         var label: String
         var path: String
-        var version: Int
+        /// The version `If-Match` names, for what has one.
+        var version: Int?
         /// The JSON body the button sends.
         var body: String
         /// Whether the button asks for a reason first (an undo).
@@ -140,8 +141,8 @@ struct BookingView {
                         amount: Currency.format(deposit.amount, deposit.currency), held: Currency.format(deposit.held, deposit.currency),
                         status: deposit.status.rawValue,
                         actions: deposit.held == 0 ? [] : [
-                            Action(label: "Capture", path: path + "capture", version: invoice.version, body: "{}", asks: false),
-                            Action(label: "Release", path: path + "release", version: invoice.version, body: "{}", asks: false),
+                            Action(label: "Capture", path: path + "capture", version: nil, body: "{}", asks: false),
+                            Action(label: "Release", path: path + "release", version: nil, body: "{}", asks: false),
                         ])
                 },
                 hasDeposits: !invoice.deposits.isEmpty,

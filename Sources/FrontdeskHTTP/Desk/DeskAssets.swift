@@ -37,8 +37,9 @@ enum DeskAssets {
         .kiosk-answer.refused { color: #9b1c1c; }
         .kiosk-answer.refused::before { content: "⚠ "; }
         select { font-size: 1rem; padding: .45rem; display: block; margin-top: .2rem; }
-        nav.desk { display: flex; gap: 1rem; }
-        nav.desk a { color: #fff; }
+        .bar { flex-wrap: wrap; }
+        nav.desk { display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
+        nav.desk a { color: #fff; white-space: nowrap; }
         fieldset { border: 1px solid #ccc; background: #fff; margin: 1rem 0; }
         label.pick { display: flex; gap: .5rem; align-items: center; margin: .4rem 0; }
         label.pick input, label input[type=checkbox] { width: auto; display: inline; margin: 0; }
@@ -55,6 +56,12 @@ enum DeskAssets {
         .cal-bar.cancelled, .cal-bar.no_show, .cal-bar.expired { background: #ffe3e3; text-decoration: line-through; }
         .board { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .8rem; }
         .board .card { margin: 0; max-width: none; }
+        .chart { width: 100%; height: 10rem; background: #fff; border: 1px solid #ccc; }
+        .chart rect { fill: #1d3557; }
+        .figures { display: flex; flex-wrap: wrap; gap: .4rem 1.5rem; padding: 0; list-style: none; }
+        dl.figures dt { font-weight: 700; }
+        dl.figures dd { margin: 0 1rem 0 0; }
+        .shown output { font-family: monospace; word-break: break-all; }
         """
 
     static let js = """
@@ -116,6 +123,13 @@ enum DeskAssets {
               }
               var result = await send('POST', form.dataset.api, body);
               if (!result.ok) { show(error, describe(result.data)); }
+              // What the answer carries once (an invitation's link, a key's secret), shown beside the form.
+              else if (form.dataset.show) {
+                var shown = form.querySelector('.shown');
+                shown.querySelector('output').textContent = result.data[form.dataset.show];
+                shown.hidden = false;
+                form.reset();
+              }
               else if (form.dataset.next === 'reload') { window.location.reload(); }
               // `/bookings/{number}`: a field of the answer.
               else { window.location.assign(form.dataset.next.replace(/\\{(\\w+)\\}/g, function (_, key) { return result.data[key]; })); }
@@ -156,7 +170,10 @@ enum DeskAssets {
               if (!reason) { button.disabled = false; return; }
               body.reason = reason;
             }
-            var result = await send('POST', button.dataset.path, body, { 'If-Match': '"' + button.dataset.version + '"' });
+            if (button.dataset.ask === 'confirm' && !window.confirm(button.textContent + '?')) { button.disabled = false; return; }
+            var method = button.dataset.method || 'POST';
+            var result = await send(method, button.dataset.path, method === 'DELETE' ? undefined : body,
+                                    button.dataset.version ? { 'If-Match': '"' + button.dataset.version + '"' } : {});
             if (result.ok) { await refresh(); } else { button.disabled = false; show(error, describe(result.data)); }
           });
 

@@ -60,6 +60,68 @@ enum DeskPages {
             guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
             return try await answer(user) { try await occupancy(request, caller, user, frontdesk) }
         }
+        router.get("/reports") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                guard let period = try await reportPeriod(request, caller, frontdesk) else {
+                    return page("today", ["user": user, "hasLocations": false])
+                }
+                let report = try await frontdesk.activityReport(caller, period.query)
+                let takings = caller.permissions.contains(.billingRead) ? try await frontdesk.takingsReport(caller, period.query) : nil
+                return page("reports", ReportsView(user: user, location: period.location, locations: period.locations,
+                                                   first: period.first, last: period.last, report: report, takings: takings))
+            }
+        }
+        router.get("/reports/:name") { request, context in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                let name = try context.parameters.require("name")
+                guard ["activity.csv", "takings.csv"].contains(name), let period = try await reportPeriod(request, caller, frontdesk) else {
+                    throw FrontdeskError.notFound(entity: "report", id: name)
+                }
+                let csv = name == "activity.csv" ? try await frontdesk.activityReport(caller, period.query).csv
+                    : try await frontdesk.takingsReport(caller, period.query).csv
+                let file = name.replacingOccurrences(of: ".csv", with: "") + "-\(period.first)-\(period.last).csv"
+                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                                                       .contentDisposition: "attachment; filename=\"\(file)\""],
+                                body: .init(byteBuffer: ByteBuffer(string: csv)))
+            }
+        }
+        router.get("/attendance") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                guard let period = try await reportPeriod(request, caller, frontdesk) else {
+                    return page("today", ["user": user, "hasLocations": false])
+                }
+                let dashboard = try await frontdesk.attendanceDashboard(caller, from: period.query.from, to: period.query.to,
+                                                                        locationID: period.location.id)
+                return page("attendance", AttendanceView(user: user, location: period.location, locations: period.locations,
+                                                         first: period.first, last: period.last, dashboard: dashboard))
+            }
+        }
+        router.get("/members/:id") { request, context in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                let id = try Read.pathID(try context.parameters.require("id"), "member")
+                return page("member", MemberView(user: user, member: try await frontdesk.member(caller, id),
+                                                 stats: try await frontdesk.memberAttendance(caller, id),
+                                                 history: try await frontdesk.memberAttendanceHistory(caller, id)))
+            }
+        }
+        router.get("/corrections") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) {
+                let open = try await frontdesk.corrections(caller, filter: CorrectionFilter(statuses: [.pending, .approved]),
+                                                           page: PageRequest(limit: PageRequest.maxLimit)).items
+                let zone = try await frontdesk.organization(caller).zone
+                return page("corrections", CorrectionsView(user: user, corrections: open,
+                                                           reviews: caller.permissions.contains(.correctionReview), zone: zone))
+            }
+        }
+        router.get("/settings") { request, _ in
+            guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
+            return try await answer(user) { try await settings(caller, user, frontdesk) }
+        }
         router.get("/kiosk") { request, _ in
             guard let (caller, user) = try await signedIn(request, frontdesk) else { return redirect(to: "/sign-in") }
             return try await answer(user) {
@@ -164,6 +226,44 @@ enum DeskPages {
         return page("occupancy", OccupancyView(user: user, location: location, locations: locations, headcount: headcount,
                                                names: names, zone: try await frontdesk.timeZone(of: location, caller),
                                                head: head, now: frontdesk.clock()))
+    }
+
+    /// The organization's settings, each part read only when the caller may.
+    private static func settings(_ caller: Caller, _ user: UserView, _ frontdesk: Frontdesk) async throws -> Response {
+        func may(_ permission: Permission) -> Bool { caller.permissions.contains(permission) }
+        let settings = may(.settingsRead) && caller.locationIDs == nil
+        let view = SettingsView(
+            user: user, caller: caller, organization: try await frontdesk.organization(caller),
+            locations: try await Page.all { page in try await frontdesk.locations(caller, page: page) },
+            resources: try await Page.all { page in try await frontdesk.resources(caller, filter: ResourceFilter(), page: page) },
+            users: may(.userManage) ? try await frontdesk.users(caller) : nil,
+            keys: may(.keyManage) ? try await frontdesk.keys(caller) : nil,
+            actions: settings ? try await Page.all { page in try await frontdesk.actions(caller, page: page) } : nil,
+            deliveries: settings
+                ? try await frontdesk.webhookDeliveries(caller, filter: DeliveryFilter(), page: PageRequest(limit: 50)).items : nil)
+        return page("settings", view)
+    }
+
+    /// A report's location and days (`?from=`, `?to=`, both included; by default the last seven
+    /// days to today), and the query of those days' instants at the location; nil with no location.
+    private static func reportPeriod(
+        _ request: Request, _ caller: Caller, _ frontdesk: Frontdesk
+    ) async throws -> (locations: [Location], location: Location, first: LocalDate, last: LocalDate, query: ActivityQuery)? {
+        let (locations, chosen) = try await place(request, caller, frontdesk)
+        guard let location = chosen else { return nil }
+        let zone = try await frontdesk.timeZone(of: location, caller)
+        let parameters = request.uri.queryParameters
+        func day(_ name: String) throws(FrontdeskError) -> LocalDate? {
+            guard let text = parameters.get(name) else { return nil }
+            guard let day = LocalDate(text) else { throw .malformedRequest("\(name) must be a date (2026-12-07), got \(text)") }
+            return day
+        }
+        let last = try day("to") ?? LocalDate(frontdesk.clock(), in: zone)
+        let first = try day("from") ?? last.adding(days: -6)
+        let midnight = LocalTime("00:00")!
+        let query = ActivityQuery(from: first.instant(at: midnight, in: zone), to: last.adding(days: 1).instant(at: midnight, in: zone),
+                                  locationID: location.id)
+        return (locations, location, first, last, query)
     }
 
     private static func booking(

@@ -10,7 +10,9 @@ enum DeskTemplates {
                              ("today-lists", todayLists), ("booking", booking), ("kiosk", kiosk),
                              ("problem", problem), ("booking-search", BookingSearchView.template),
                              ("new-booking", NewBookingView.template), ("calendar", CalendarView.template),
-                             ("occupancy", OccupancyView.template)] {
+                             ("occupancy", OccupancyView.template), ("reports", ReportsView.template),
+                             ("settings", SettingsView.template), ("attendance", AttendanceView.template),
+                             ("member", MemberView.template), ("corrections", CorrectionsView.template)] {
             // The templates are this file's constants: one that does not parse fails every test at once.
             try! library.register(text, named: name)
         }
@@ -30,7 +32,7 @@ enum DeskTemplates {
         <body>
         <header class="bar">
         <a class="brand" href="/">Frontdesk</a>
-        {{#user}}<nav class="desk" aria-label="Desk"><a href="/today">Today</a> <a href="/bookings/new">New booking</a> <a href="/calendar">Calendar</a> <a href="/occupancy">Who is in</a></nav>
+        {{#user}}<nav class="desk" aria-label="Desk"><a href="/today">Today</a> <a href="/bookings/new">New booking</a> <a href="/calendar">Calendar</a> <a href="/occupancy">Who is in</a> <a href="/attendance">Attendance</a> <a href="/reports">Reports</a> <a href="/settings">Settings</a></nav>
         <form class="search" action="/bookings" method="get" role="search"><label>Find <input name="number" placeholder="BK-2026-0001, a guest, a room" required></label></form>
         <span class="who">{{name}} · {{role}}</span>
         <button id="sign-out" type="button">Sign out</button>{{/user}}

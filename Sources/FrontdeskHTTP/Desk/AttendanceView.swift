@@ -1,0 +1,100 @@
+import Foundation
+import FrontdeskCore
+
+/// What the `attendance` template shows of a period's `AttendanceDashboard` at a location: its
+/// totals, the daily trend and the time slots as inline SVG bars (each labelled in text too, so
+/// they read without colour or sight), the members' engagement now, the most regular, and those
+/// drifting away.
+struct AttendanceView {
+    struct Bar {
+        var label: String
+        var value: Int
+        var x: Int
+        var y: Int
+        var height: Int
+    }
+
+    struct Count {
+        var label: String
+        var value: Int
+    }
+
+    struct Person {
+        var id: String
+        var name: String
+        var visits: Int
+        var last: String
+    }
+
+    static let template = """
+        {{<layout}}{{$title}}Attendance · {{location}} · Frontdesk{{/title}}{{$main}}
+        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/attendance?location={{id}}&amp;from={{from}}&amp;to={{to}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
+        <h1>Attendance <small>{{location}}</small></h1>
+        <form class="inline" id="period" method="get" action="/attendance">
+        <input type="hidden" name="location" value="{{locationID}}">
+        <label>From <input type="date" name="from" value="{{from}}" required></label>
+        <label>To (included) <input type="date" name="to" value="{{to}}" required></label>
+        <button type="submit">Show</button>
+        </form>
+        <p id="totals">{{visits}} visits · {{members}} members · {{hours}} · <a href="/corrections">Corrections</a></p>
+        <h2>Visits by day</h2>
+        <svg class="chart" viewBox="0 0 {{width}} 110" role="img" aria-label="Visits by day">
+        {{#daily}}<rect x="{{x}}" y="{{y}}" width="8" height="{{height}}"><title>{{label}}: {{value}}</title></rect>{{/daily}}
+        </svg>
+        <h2>When they come</h2>
+        <ul class="figures">{{#slots}}<li>{{label}}: {{value}}</li>{{/slots}}</ul>
+        <h2>Engagement now</h2>
+        <ul class="figures">{{#engagement}}<li>{{label}}: {{value}}</li>{{/engagement}}</ul>
+        <h2>The most regular</h2>
+        {{^top}}<p class="empty">No visit in this period.</p>{{/top}}
+        <ol>{{#top}}<li><a href="/members/{{id}}">{{name}}</a> · {{visits}} visits · last {{last}}</li>{{/top}}</ol>
+        <h2>Drifting away</h2>
+        {{^atRisk}}<p class="empty">Nobody at risk.</p>{{/atRisk}}
+        <ul>{{#atRisk}}<li><a href="/members/{{id}}">{{name}}</a> · last came {{last}}</li>{{/atRisk}}</ul>
+        {{/main}}{{/layout}}
+        """
+
+    var user: DeskPages.UserView
+    var location: String
+    var locationID: String
+    var locations: [TodayView.LocationLink]
+    var from: String
+    var to: String
+    var visits: Int
+    var members: Int
+    var hours: String
+    var width: Int
+    var daily: [Bar]
+    var slots: [Count]
+    var engagement: [Count]
+    var top: [Person]
+    var atRisk: [Person]
+
+    init(user: DeskPages.UserView, location: Location, locations: [Location], first: LocalDate, last: LocalDate,
+         dashboard: AttendanceDashboard) {
+        self.user = user
+        self.location = location.name
+        locationID = location.id.text
+        self.locations = locations.map { TodayView.LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
+        from = first.description
+        to = last.description
+        visits = dashboard.totalVisits
+        members = dashboard.uniqueMembers
+        hours = ReportsView.hours(dashboard.visitMinutes)
+        let most = max(1, dashboard.daily.map(\.visits).max() ?? 1)
+        width = max(10, dashboard.daily.count * 10)
+        daily = dashboard.daily.enumerated().map { index, day in
+            let height = day.visits * 100 / most
+            return Bar(label: day.day.description, value: day.visits, x: index * 10 + 1, y: 105 - height, height: height)
+        }
+        slots = MemberStats.TimeSlot.allCases.map { Count(label: $0.rawValue, value: dashboard.timeSlots[$0] ?? 0) }
+        engagement = MemberStats.Engagement.allCases.map {
+            Count(label: $0.rawValue.replacingOccurrences(of: "_", with: " "), value: dashboard.engagement[$0] ?? 0)
+        }
+        func person(_ count: AttendanceDashboard.MemberCount) -> Person {
+            Person(id: count.memberID.text, name: count.name, visits: count.visits, last: count.lastVisitDay.description)
+        }
+        top = dashboard.topMembers.map(person)
+        atRisk = dashboard.atRiskMembers.map(person)
+    }
+}
