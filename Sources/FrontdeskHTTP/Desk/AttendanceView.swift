@@ -14,9 +14,12 @@ struct AttendanceView {
         var height: Int
     }
 
+    /// A row of a horizontal bar chart: its label and value are written beside the bar.
     struct Count {
         var label: String
         var value: Int
+        var y: Int
+        var width: Int
     }
 
     struct Person {
@@ -38,13 +41,18 @@ struct AttendanceView {
         </form>
         <p id="totals">{{visits}} visits · {{members}} members · {{hours}} · <a href="/corrections">Corrections</a></p>
         <h2>Visits by day</h2>
-        <svg class="chart" viewBox="0 0 {{width}} 110" role="img" aria-label="Visits by day">
+        <svg class="chart" viewBox="0 0 {{width}} 110" preserveAspectRatio="none" role="img" aria-label="Visits by day, {{from}} to {{to}}">
         {{#daily}}<rect x="{{x}}" y="{{y}}" width="8" height="{{height}}"><title>{{label}}: {{value}}</title></rect>{{/daily}}
         </svg>
+        <p class="axis"><span>{{from}}</span> <span>{{to}}</span></p>
         <h2>When they come</h2>
-        <ul class="figures">{{#slots}}<li>{{label}}: {{value}}</li>{{/slots}}</ul>
+        <svg class="chart rows" viewBox="0 0 300 {{slotsHeight}}" role="img" aria-label="Visits by time of day">
+        {{#slots}}<text x="0" y="{{y}}" dy="12">{{label}}: {{value}}</text><rect x="140" y="{{y}}" width="{{width}}" height="14"></rect>{{/slots}}
+        </svg>
         <h2>Engagement now</h2>
-        <ul class="figures">{{#engagement}}<li>{{label}}: {{value}}</li>{{/engagement}}</ul>
+        <svg class="chart rows" viewBox="0 0 300 {{engagementHeight}}" role="img" aria-label="Members by engagement">
+        {{#engagement}}<text x="0" y="{{y}}" dy="12">{{label}}: {{value}}</text><rect x="140" y="{{y}}" width="{{width}}" height="14"></rect>{{/engagement}}
+        </svg>
         <h2>The most regular</h2>
         {{^top}}<p class="empty">No visit in this period.</p>{{/top}}
         <ol>{{#top}}<li><a href="/members/{{id}}">{{name}}</a> · {{visits}} visits · last {{last}}</li>{{/top}}</ol>
@@ -66,7 +74,9 @@ struct AttendanceView {
     var width: Int
     var daily: [Bar]
     var slots: [Count]
+    var slotsHeight: Int
     var engagement: [Count]
+    var engagementHeight: Int
     var top: [Person]
     var atRisk: [Person]
 
@@ -87,14 +97,24 @@ struct AttendanceView {
             let height = day.visits * 100 / most
             return Bar(label: day.day.description, value: day.visits, x: index * 10 + 1, y: 105 - height, height: height)
         }
-        slots = MemberStats.TimeSlot.allCases.map { Count(label: $0.rawValue, value: dashboard.timeSlots[$0] ?? 0) }
-        engagement = MemberStats.Engagement.allCases.map {
-            Count(label: $0.rawValue.replacingOccurrences(of: "_", with: " "), value: dashboard.engagement[$0] ?? 0)
-        }
+        slots = Self.rows(MemberStats.TimeSlot.allCases.map { ($0.rawValue, dashboard.timeSlots[$0] ?? 0) })
+        slotsHeight = slots.count * 20
+        engagement = Self.rows(MemberStats.Engagement.allCases.map {
+            ($0.rawValue.replacingOccurrences(of: "_", with: " "), dashboard.engagement[$0] ?? 0)
+        })
+        engagementHeight = engagement.count * 20
         func person(_ count: AttendanceDashboard.MemberCount) -> Person {
             Person(id: count.memberID.text, name: count.name, visits: count.visits, last: count.lastVisitDay.description)
         }
         top = dashboard.topMembers.map(person)
         atRisk = dashboard.atRiskMembers.map(person)
+    }
+
+    /// Bars 20 units apart, the longest 160 wide.
+    private static func rows(_ counts: [(String, Int)]) -> [Count] {
+        let most = max(1, counts.map(\.1).max() ?? 1)
+        return counts.enumerated().map { index, count in
+            Count(label: count.0, value: count.1, y: index * 20 + 3, width: count.1 * 160 / most)
+        }
     }
 }

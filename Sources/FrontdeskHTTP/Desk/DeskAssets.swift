@@ -37,7 +37,7 @@ enum DeskAssets {
         .kiosk-answer.refused { color: #9b1c1c; }
         .kiosk-answer.refused::before { content: "⚠ "; }
         select { font-size: 1rem; padding: .45rem; display: block; margin-top: .2rem; }
-        .bar { flex-wrap: wrap; }
+        .bar { flex-wrap: wrap; gap: .5rem 1rem; }
         nav.desk { display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
         nav.desk a { color: #fff; white-space: nowrap; }
         fieldset { border: 1px solid #ccc; background: #fff; margin: 1rem 0; }
@@ -58,6 +58,15 @@ enum DeskAssets {
         .board .card { margin: 0; max-width: none; }
         .chart { width: 100%; height: 10rem; background: #fff; border: 1px solid #ccc; }
         .chart rect { fill: #1d3557; }
+        .chart.rows { width: 300px; max-width: 100%; height: auto; display: block; }
+        .axis { display: flex; justify-content: space-between; margin: .2rem 0; color: #555; font-size: .9rem; }
+        .chart text { font-size: 12px; fill: #1b1b1b; }
+        @media (max-width: 40rem) {
+          main { padding: .5rem; }
+          table { display: block; overflow-x: auto; }
+          .cal-row { grid-template-columns: 5rem repeat(7, minmax(2.5rem, 1fr)); font-size: .8rem; }
+          .search input { width: 8rem; }
+        }
         .figures { display: flex; flex-wrap: wrap; gap: .4rem 1.5rem; padding: 0; list-style: none; }
         dl.figures dt { font-weight: 700; }
         dl.figures dd { margin: 0 1rem 0 0; }
