@@ -23,7 +23,7 @@ public struct Frontdesk: Sendable {
     /// The organizations' resources as availability lists them.
     let catalogs = CatalogCache()
     let passwords: Passwords
-    let signIns = SignInGate()
+    let signIns = SignInThrottle()
 
     public init(
         store: any FrontdeskStore,

@@ -715,6 +715,12 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX sessions_by_user ON sessions (user_id)",
         ]),
+        // Wrong passwords, counted by the store so that every server counts them together.
+        Migration(version: "0034_sign_in_failures", statements: [
+            "CREATE TABLE sign_in_failures (key text NOT NULL, failed_at timestamptz NOT NULL)",
+            "CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, failed_at)",
+            "CREATE INDEX sign_in_failures_by_time ON sign_in_failures (failed_at)",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

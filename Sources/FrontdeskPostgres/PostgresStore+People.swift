@@ -91,6 +91,25 @@ extension PostgresStore: PeopleStore {
         _ = try await query("DELETE FROM sessions WHERE user_id = \(userID)")
     }
 
+    public func signInFailures(_ keys: [String], since: Date) async throws -> [String: [Date]] {
+        let rows = try await query("SELECT key, failed_at FROM sign_in_failures WHERE key = ANY(\(keys)) AND failed_at > \(since)")
+        var failures: [String: [Date]] = [:]
+        for row in rows { failures[try row.value("key"), default: []].append(try row.date("failed_at")) }
+        return failures
+    }
+
+    public func recordSignInFailure(_ keys: [String], at: Date, forgetBefore: Date) async throws {
+        try await transaction { connection in
+            try await connection.run("DELETE FROM sign_in_failures WHERE failed_at < \(forgetBefore)", logger: self.logger)
+            try await connection.run("INSERT INTO sign_in_failures (key, failed_at) SELECT unnest(\(keys)::text[]), \(at)",
+                                     logger: self.logger)
+        }
+    }
+
+    public func clearSignInFailures(_ key: String) async throws {
+        _ = try await query("DELETE FROM sign_in_failures WHERE key = \(key)")
+    }
+
     private static func emailTaken(_ email: String) -> FrontdeskError {
         .conflict(code: "email_taken", detail: "Another user signs in as \(email).")
     }

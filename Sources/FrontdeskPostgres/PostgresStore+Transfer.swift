@@ -14,7 +14,7 @@ extension PostgresStore: TransferStore {
     /// versions that triggers keep, stored answers to retried requests, and the sequencer's last
     /// numbers (derived again from the events), and sessions (a move signs everyone out).
     private static let untransferred: Set<String> = [
-        "schema_migrations", "catalog_versions", "idempotency_keys", "event_sequences", "sessions",
+        "schema_migrations", "catalog_versions", "idempotency_keys", "event_sequences", "sessions", "sign_in_failures",
     ]
 
     /// Columns only PostgreSQL keeps, besides identity columns (which number rows in the order they

@@ -545,6 +545,15 @@ enum SQLiteMigrations {
         );
         CREATE INDEX sessions_by_user ON sessions(user_id);
         """),
+        // Wrong passwords, counted by the store so that every server counts them together.
+        ("0034_sign_in_failures", """
+        CREATE TABLE sign_in_failures (
+            key TEXT NOT NULL,
+            failed_at INTEGER NOT NULL
+        );
+        CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, failed_at);
+        CREATE INDEX sign_in_failures_by_time ON sign_in_failures(failed_at);
+        """),
     ]
 
     /// Migration 0032: the billing settings (which move the catalog version, as the other settings

@@ -86,6 +86,27 @@ extension SQLiteStore: PeopleStore {
         try await write { db in try db.run("DELETE FROM sessions WHERE user_id = ?", [userID.text]) }
     }
 
+    public func signInFailures(_ keys: [String], since: Date) async throws -> [String: [Date]] {
+        let sql = "SELECT key, failed_at FROM sign_in_failures WHERE key IN \(placeholders(keys.count)) AND failed_at > ?"
+        let values: [(any DatabaseValueConvertible)?] = keys + [since.millis]
+        let arguments = StatementArguments(values)
+        return try await read { db in
+            let rows = try db.rows(sql: sql, arguments: arguments) { row in (row["key"] as String, Date(millis: row["failed_at"])) }
+            return Dictionary(grouping: rows, by: \.0).mapValues { $0.map(\.1) }
+        }
+    }
+
+    public func recordSignInFailure(_ keys: [String], at: Date, forgetBefore: Date) async throws {
+        try await write { db in
+            try db.run("DELETE FROM sign_in_failures WHERE failed_at < ?", [forgetBefore.millis])
+            for key in keys { try db.run("INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)", [key, at.millis]) }
+        }
+    }
+
+    public func clearSignInFailures(_ key: String) async throws {
+        try await write { db in try db.run("DELETE FROM sign_in_failures WHERE key = ?", [key]) }
+    }
+
     private static func user(_ organizationID: UUID, _ id: UUID, _ db: Database) throws -> User? {
         try db.cachedRow(sql: "SELECT * FROM users WHERE organization_id = ? AND id = ?",
                          arguments: [organizationID.text, id.text], User.init(row:))

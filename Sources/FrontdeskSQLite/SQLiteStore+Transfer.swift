@@ -12,7 +12,7 @@ extension SQLiteStore: TransferStore {
     /// Tables an export leaves out: the record of migrations (the header says it), the catalog
     /// versions that triggers keep, stored answers to retried requests, and sessions (a move signs
     /// everyone out).
-    private static let untransferred: Set<String> = ["schema_migrations", "catalog_versions", "idempotency_keys", "sessions"]
+    private static let untransferred: Set<String> = ["schema_migrations", "catalog_versions", "idempotency_keys", "sessions", "sign_in_failures"]
 
     /// Columns only SQLite keeps, derived again by `derive` after an import.
     private static let ownColumns: [String: Set<String>] = ["organizations": ["longest_line_ms", "longest_visit_ms"]]

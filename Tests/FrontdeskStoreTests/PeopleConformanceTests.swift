@@ -98,6 +98,38 @@ import Testing
         }
     }
 
+    /// Servers on one database count wrong passwords together: three on one, two on another, and
+    /// the account is held on both; a success clears it on both.
+    @Test(arguments: Backend.enabled)
+    func wrongPasswordsAreCountedByEveryServer(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let other = Frontdesk(store: f.store, clock: { f.clock.now }, passwordCost: 4)
+            _ = try await f.frontdesk.createUser(f.owner, UserInput(email: "sam@example.com", name: "Sam", role: .viewer,
+                                                                    password: Self.password))
+            for (server, count) in [(f.frontdesk, 2), (other, 2)] {
+                for _ in 0..<count {
+                    await expectError("invalid_credentials") {
+                        try await server.signIn(email: "sam@example.com", password: "wrong password", address: nil)
+                    }
+                }
+            }
+            f.clock.advance(by: 60)
+            _ = try await other.signIn(email: "sam@example.com", password: Self.password, address: nil)  // four: not held
+            for server in [f.frontdesk, other, f.frontdesk, other, f.frontdesk] {
+                await expectError("invalid_credentials") {
+                    try await server.signIn(email: "sam@example.com", password: "wrong password", address: nil)
+                }
+            }
+            for server in [f.frontdesk, other] {
+                let held = await expectError("too_many_attempts") {
+                    try await server.signIn(email: "sam@example.com", password: Self.password, address: nil)
+                }
+                guard case .tooManyAttempts(let seconds)? = held else { return }
+                #expect(seconds == 15 * 60)
+            }
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func usersAreManagedWithinTheCallersRole(_ backend: Backend) async throws {
         try await withStore(backend) { f in

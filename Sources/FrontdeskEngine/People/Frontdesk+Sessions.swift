@@ -23,13 +23,15 @@ extension Frontdesk {
         try v.validate()
         let email = UserInput.normalized(email)
         let keys = SignInThrottle.keys(email: email, address: address)
-        if let wait = signIns.retryAfter(keys, at: now) { throw FrontdeskError.tooManyAttempts(retryAfter: wait) }
+        let failures = try await store.signInFailures(keys, since: signIns.windowStart(at: now))
+        if let wait = signIns.retryAfter(failures, at: now) { throw FrontdeskError.tooManyAttempts(retryAfter: wait) }
         let user = try await store.user(email: email)
         guard await passwords.verify(password, hash: user?.passwordHash), let user else {
-            signIns.fail(keys, at: now)
+            try await store.recordSignInFailure(keys, at: now, forgetBefore: signIns.windowStart(at: now))
             throw FrontdeskError.invalidCredentials
         }
-        signIns.succeed(email: email)
+        let account = SignInThrottle.accountKey(email)
+        if failures[account] != nil { try await store.clearSignInFailures(account) }
         return try await openSession(for: user)
     }
 

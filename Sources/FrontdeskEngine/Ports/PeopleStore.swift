@@ -28,4 +28,12 @@ public protocol PeopleStore: Sendable {
     func deleteSession(_ id: UUID) async throws
     /// Ends every session of a user (a new password, another role).
     func deleteSessions(ofUser userID: UUID) async throws
+
+    /// The wrong passwords counted under each of `keys` after `since` (`SignInThrottle`); a key
+    /// with none is absent.
+    func signInFailures(_ keys: [String], since: Date) async throws -> [String: [Date]]
+    /// Counts a wrong password under each of `keys`, and forgets every failure before `forgetBefore`.
+    func recordSignInFailure(_ keys: [String], at: Date, forgetBefore: Date) async throws
+    /// Forgets the failures counted under `key`.
+    func clearSignInFailures(_ key: String) async throws
 }
