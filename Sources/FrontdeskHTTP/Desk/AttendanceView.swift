@@ -30,21 +30,16 @@ struct AttendanceView {
     }
 
     static let template = """
-        {{<layout}}{{$title}}Attendance · {{location}} · Frontdesk{{/title}}{{$main}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/attendance?location={{id}}&amp;from={{from}}&amp;to={{to}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
-        <h1>Attendance <small>{{location}}</small></h1>
-        <form class="inline" id="period" method="get" action="/attendance">
-        <input type="hidden" name="location" value="{{locationID}}">
-        <label>From <input type="date" name="from" value="{{from}}" required></label>
-        <label>To (included) <input type="date" name="to" value="{{to}}" required></label>
-        <button type="submit">Show</button>
-        </form>
+        {{<layout}}{{$title}}Attendance · {{place.name}} · Frontdesk{{/title}}{{$main}}
+        {{#place}}{{> place-nav}}{{/place}}
+        <h1>Attendance <small>{{place.name}}</small></h1>
+        {{#period}}{{> period-form}}{{/period}}
         <p id="totals">{{visits}} visits · {{members}} members · {{hours}} · <a href="/corrections">Corrections</a></p>
         <h2>Visits by day</h2>
-        <svg class="chart" viewBox="0 0 {{width}} 110" preserveAspectRatio="none" role="img" aria-label="Visits by day, {{from}} to {{to}}">
+        <svg class="chart" viewBox="0 0 {{width}} 110" preserveAspectRatio="none" role="img" aria-label="Visits by day, {{period.from}} to {{period.to}}">
         {{#daily}}<rect x="{{x}}" y="{{y}}" width="8" height="{{height}}"><title>{{label}}: {{value}}</title></rect>{{/daily}}
         </svg>
-        <p class="axis"><span>{{from}}</span> <span>{{to}}</span></p>
+        <p class="axis"><span>{{period.from}}</span> <span>{{period.to}}</span></p>
         <h2>When they come</h2>
         <svg class="chart rows" viewBox="0 0 300 {{slotsHeight}}" role="img" aria-label="Visits by time of day">
         {{#slots}}<text x="0" y="{{y}}" dy="12">{{label}}: {{value}}</text><rect x="140" y="{{y}}" width="{{width}}" height="14"></rect>{{/slots}}
@@ -63,11 +58,8 @@ struct AttendanceView {
         """
 
     var user: DeskPages.UserView
-    var location: String
-    var locationID: String
-    var locations: [TodayView.LocationLink]
-    var from: String
-    var to: String
+    var place: PlaceView
+    var period: PeriodView
     var visits: Int
     var members: Int
     var hours: String
@@ -83,11 +75,8 @@ struct AttendanceView {
     init(user: DeskPages.UserView, location: Location, locations: [Location], first: LocalDate, last: LocalDate,
          dashboard: AttendanceDashboard) {
         self.user = user
-        self.location = location.name
-        locationID = location.id.text
-        self.locations = locations.map { TodayView.LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
-        from = first.description
-        to = last.description
+        period = PeriodView(page: "/attendance", location: location, first: first, last: last)
+        place = PlaceView(location, among: locations, page: "/attendance", query: period.query)
         visits = dashboard.totalVisits
         members = dashboard.uniqueMembers
         hours = ReportsView.hours(dashboard.visitMinutes)

@@ -25,10 +25,10 @@ struct CalendarView {
     }
 
     static let template = """
-        {{<layout}}{{$title}}Calendar · {{location}} · Frontdesk{{/title}}{{$main}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/calendar?location={{id}}&amp;from={{from}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
-        <h1>{{location}} <small>week of {{from}}</small></h1>
-        <p><a href="/calendar?location={{locationID}}&amp;from={{previous}}">← Previous week</a> · <a href="/calendar?location={{locationID}}&amp;from={{next}}">Next week →</a></p>
+        {{<layout}}{{$title}}Calendar · {{place.name}} · Frontdesk{{/title}}{{$main}}
+        {{#place}}{{> place-nav}}{{/place}}
+        <h1>{{place.name}} <small>week of {{from}}</small></h1>
+        <p><a href="/calendar?location={{place.id}}&amp;from={{previous}}">← Previous week</a> · <a href="/calendar?location={{place.id}}&amp;from={{next}}">Next week →</a></p>
         <div class="calendar" role="table" aria-label="Bookings by resource and day">
         <div class="cal-row cal-head" role="row"><span role="columnheader">Resource</span>{{#days}}<span role="columnheader" style="grid-column: {{column}}">{{label}}</span>{{/days}}</div>
         {{#rows}}<div class="cal-row" role="row"><span class="cal-name" role="rowheader">{{name}}</span>{{#bars}}<a class="cal-bar {{status}}" role="cell" style="grid-column: {{column}} / span {{span}}" href="/bookings/{{number}}" title="{{number}} · {{guest}} · {{statusLabel}}">{{number}} · {{guest}} <small>{{statusLabel}}</small></a>{{/bars}}</div>
@@ -39,9 +39,7 @@ struct CalendarView {
         """
 
     var user: DeskPages.UserView
-    var location: String
-    var locationID: String
-    var locations: [TodayView.LocationLink]
+    var place: PlaceView
     var from: String
     var previous: String
     var next: String
@@ -52,12 +50,10 @@ struct CalendarView {
     init(user: DeskPages.UserView, location: Location, locations: [Location], first: LocalDate, zone: TimeZone,
          resources: [Resource], bookings: [Booking]) {
         self.user = user
-        self.location = location.name
-        locationID = location.id.text
         from = first.description
         previous = first.adding(days: -7).description
         next = first.adding(days: 7).description
-        self.locations = locations.map { TodayView.LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
+        place = PlaceView(location, among: locations, page: "/calendar", query: "&from=\(from)")
         let midnight = LocalTime("00:00")!
         let starts = (0...7).map { first.adding(days: $0).instant(at: midnight, in: zone) }
         days = (0..<7).map { Day(label: Self.dayLabel(first.adding(days: $0), zone: zone), column: $0 + 2) }

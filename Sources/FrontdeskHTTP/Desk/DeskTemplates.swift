@@ -9,7 +9,8 @@ enum DeskTemplates {
         for (name, text) in [("layout", layout), ("sign-in", signIn), ("invite", invite), ("today", today),
                              ("today-lists", todayLists), ("booking", booking), ("kiosk", kiosk),
                              ("problem", problem), ("booking-search", BookingSearchView.template),
-                             ("new-booking", NewBookingView.template), ("calendar", CalendarView.template),
+                             ("new-booking", NewBookingView.template), ("place-nav", PlaceView.template),
+                             ("period-form", PeriodView.template), ("calendar", CalendarView.template),
                              ("occupancy", OccupancyView.template), ("reports", ReportsView.template),
                              ("settings", SettingsView.template), ("attendance", AttendanceView.template),
                              ("member", MemberView.template), ("corrections", CorrectionsView.template)] {
@@ -71,9 +72,9 @@ enum DeskTemplates {
         """
 
     static let today = """
-        {{<layout}}{{$title}}Today · {{location}} · Frontdesk{{/title}}{{$main}}
+        {{<layout}}{{$title}}Today · {{place.name}} · Frontdesk{{/title}}{{$main}}
         {{#hasLocations}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/today?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
+        {{#place}}{{> place-nav}}{{/place}}
         <div data-stream="{{stream}}" data-types="{{types}}">
         {{> today-lists}}
         </div>
@@ -85,7 +86,7 @@ enum DeskTemplates {
     /// The three lists of `today`, read again (`#live`) when the stream says something changed.
     static let todayLists = """
         <div id="live">
-        <h1>{{location}} <small>{{day}}</small></h1>
+        <h1>{{place.name}} <small>{{day}}</small></h1>
         {{#sections}}
         <section aria-labelledby="{{id}}-title">
         <h2 id="{{id}}-title">{{title}} <span class="count">{{count}}</span></h2>
@@ -176,11 +177,11 @@ enum DeskTemplates {
 
     /// A door's kiosk: a USB scanner types a code and Enter into the one field.
     static let kiosk = """
-        {{<layout}}{{$title}}Kiosk · {{location}} · Frontdesk{{/title}}{{$main}}
+        {{<layout}}{{$title}}Kiosk · {{place.name}} · Frontdesk{{/title}}{{$main}}
         {{#hasLocations}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/kiosk?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
-        <form id="kiosk" class="kiosk" data-location="{{locationID}}">
-        <h1>{{location}}</h1>
+        {{#place}}{{> place-nav}}{{/place}}
+        <form id="kiosk" class="kiosk" data-location="{{place.id}}">
+        <h1>{{place.name}}</h1>
         <label>Scan your card or type your code <input name="code" autocomplete="off" autofocus required></label>
         <p id="kiosk-answer" class="kiosk-answer" role="status" aria-live="assertive"></p>
         </form>

@@ -24,11 +24,11 @@ struct NewBookingView {
     }
 
     static let template = """
-        {{<layout}}{{$title}}New booking · {{location}} · Frontdesk{{/title}}{{$main}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/bookings/new?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
-        <h1>New booking <small>{{location}}</small></h1>
+        {{<layout}}{{$title}}New booking · {{place.name}} · Frontdesk{{/title}}{{$main}}
+        {{#place}}{{> place-nav}}{{/place}}
+        <h1>New booking <small>{{place.name}}</small></h1>
         <form class="inline" id="dates" method="get" action="/bookings/new">
-        <input type="hidden" name="location" value="{{locationID}}">
+        <input type="hidden" name="location" value="{{place.id}}">
         <label>From <input type="date" name="from" value="{{from}}" required></label>
         <label>To <input type="date" name="to" value="{{to}}" required></label>
         <label>Guest <input name="guest" value="{{guest}}" placeholder="name, email or phone"></label>
@@ -56,9 +56,7 @@ struct NewBookingView {
         """
 
     var user: DeskPages.UserView
-    var location: String
-    var locationID: String
-    var locations: [TodayView.LocationLink]
+    var place: PlaceView
     var from: String
     var to: String
     var guest: String
@@ -72,9 +70,7 @@ struct NewBookingView {
     init(user: DeskPages.UserView, location: Location, locations: [Location], dates: StayDates, guest: String,
          availability: Availability?, guests: [Member]) {
         self.user = user
-        self.location = location.name
-        locationID = location.id.text
-        self.locations = locations.map { TodayView.LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
+        place = PlaceView(location, among: locations, page: "/bookings/new")
         from = dates.checkIn.description
         to = dates.checkOut.description
         self.guest = guest

@@ -12,11 +12,11 @@ struct OccupancyView {
     }
 
     static let template = """
-        {{<layout}}{{$title}}Who is in · {{location}} · Frontdesk{{/title}}{{$main}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/occupancy?location={{id}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
+        {{<layout}}{{$title}}Who is in · {{place.name}} · Frontdesk{{/title}}{{$main}}
+        {{#place}}{{> place-nav}}{{/place}}
         <div data-stream="{{stream}}" data-types="{{types}}">
         <div id="live">
-        <h1>{{location}} <small>{{count}} in now</small></h1>
+        <h1>{{place.name}} <small>{{count}} in now</small></h1>
         {{^visits}}<p class="empty">Nobody is in.</p>{{/visits}}
         <div class="board">
         {{#visits}}<div class="card visit"><strong>{{who}}</strong><br>{{resource}} · since {{since}}{{#memberType}} · {{memberType}}{{/memberType}}</div>{{/visits}}
@@ -27,8 +27,7 @@ struct OccupancyView {
         """
 
     var user: DeskPages.UserView
-    var location: String
-    var locations: [TodayView.LocationLink]
+    var place: PlaceView
     var count: Int
     var visits: [Visit]
     var stream: String
@@ -38,8 +37,7 @@ struct OccupancyView {
     init(user: DeskPages.UserView, location: Location, locations: [Location], headcount: Headcount, names: [UUID: String],
          zone: TimeZone, head: Int64?, now: Date) {
         self.user = user
-        self.location = location.name
-        self.locations = locations.map { TodayView.LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
+        place = PlaceView(location, among: locations, page: "/occupancy")
         count = headcount.total
         let today = LocalDate(now, in: zone)
         visits = headcount.visits.map { present in

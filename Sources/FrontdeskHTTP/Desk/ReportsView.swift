@@ -25,15 +25,10 @@ struct ReportsView {
     }
 
     static let template = """
-        {{<layout}}{{$title}}Reports · {{location}} · Frontdesk{{/title}}{{$main}}
-        <nav class="locations" aria-label="Locations">{{#locations}}<a href="/reports?location={{id}}&amp;from={{from}}&amp;to={{to}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> {{/locations}}</nav>
-        <h1>Reports <small>{{location}}</small></h1>
-        <form class="inline" id="period" method="get" action="/reports">
-        <input type="hidden" name="location" value="{{locationID}}">
-        <label>From <input type="date" name="from" value="{{from}}" required></label>
-        <label>To (included) <input type="date" name="to" value="{{to}}" required></label>
-        <button type="submit">Show</button>
-        </form>
+        {{<layout}}{{$title}}Reports · {{place.name}} · Frontdesk{{/title}}{{$main}}
+        {{#place}}{{> place-nav}}{{/place}}
+        <h1>Reports <small>{{place.name}}</small></h1>
+        {{#period}}{{> period-form}}{{/period}}
         <h2>Activity <a class="download" href="/reports/activity.csv?{{query}}" download>CSV</a></h2>
         <table id="activity">
         <thead><tr><th scope="col"></th><th scope="col">Booked</th><th scope="col">Used</th><th scope="col">Utilization</th><th scope="col">No-shows</th><th scope="col">Visits</th><th scope="col">Peak hours</th></tr></thead>
@@ -51,11 +46,8 @@ struct ReportsView {
         """
 
     var user: DeskPages.UserView
-    var location: String
-    var locationID: String
-    var locations: [TodayView.LocationLink]
-    var from: String
-    var to: String
+    var place: PlaceView
+    var period: PeriodView
     /// The page's own query, which the CSV links carry.
     var query: String
     var activity: [Activity]
@@ -67,12 +59,9 @@ struct ReportsView {
     init(user: DeskPages.UserView, location: Location, locations: [Location], first: LocalDate, last: LocalDate,
          report: ActivityReport, takings: TakingsReport?) {
         self.user = user
-        self.location = location.name
-        locationID = location.id.text
-        self.locations = locations.map { TodayView.LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
-        from = first.description
-        to = last.description
-        query = "location=\(location.id.text)&from=\(from)&to=\(to)"
+        period = PeriodView(page: "/reports", location: location, first: first, last: last)
+        place = PlaceView(location, among: locations, page: "/reports", query: period.query)
+        query = "location=\(location.id.text)" + period.query
         func row(_ name: String, _ figures: ActivityFigures) -> Activity {
             Activity(name: name, booked: Self.hours(figures.bookedMinutes), used: Self.hours(figures.usedMinutes),
                      utilization: String(Int((figures.utilizationRate * 100).rounded())) + " %", noShows: figures.noShows,

@@ -36,16 +36,9 @@ struct TodayView {
         }
     }
 
-    struct LocationLink {
-        var id: String
-        var name: String
-        var current: Bool
-    }
-
     var user: DeskPages.UserView
-    var location: String
+    var place: PlaceView
     var day: String
-    var locations: [LocationLink]
     var hasLocations = true
     var sections: [Section]
     /// The event stream from the page's moment, and the booking events that change the lists.
@@ -55,9 +48,8 @@ struct TodayView {
     init(user: DeskPages.UserView, location: Location, locations: [Location], manifest: DayManifest, zone: TimeZone,
          head: Int64?, now: Date) {
         self.user = user
-        self.location = location.name
+        place = PlaceView(location, among: locations, page: "/today")
         day = manifest.day.description
-        self.locations = locations.map { LocationLink(id: $0.id.text, name: $0.name, current: $0.id == location.id) }
         func rows(_ bookings: [Booking], at edge: (Booking) -> Date) -> [Row] {
             bookings.map { booking in
                 let step = DayManifest.nextStep(of: booking)
