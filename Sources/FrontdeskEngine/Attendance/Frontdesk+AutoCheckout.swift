@@ -13,7 +13,8 @@ extension Frontdesk {
         _ caller: Caller, before: Date? = nil, memberType: String? = nil, limit: Int = 500
     ) async throws -> [Checkin] {
         try caller.require(.attendanceManage)
-        try caller.requireEveryLocation("location_id", "you see only some locations: this checks out the whole organization's visits")
+        try caller.requireEveryLocation("location_id",
+                                        "you see only some locations: this checks out the whole organization's visits")
         var v = Validator()
         v.stamp(before, "before", now: now)
         v.text(memberType, "member_type", max: 50)

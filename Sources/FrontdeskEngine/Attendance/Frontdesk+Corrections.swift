@@ -6,6 +6,9 @@ import FrontdeskCore
 /// `attendance:read`. Each step writes the correction's audit entry and event; applying writes the
 /// visit's change with them, as any change of the visit writes it (action `correction`).
 extension Frontdesk {
+    /// Why a person limited to some locations is refused the queue.
+    private static let wholeQueue = "you see only some locations: the corrections queue is the whole organization's"
+
     public func submitCorrection(_ caller: Caller, _ request: CorrectionRequest) async throws -> Correction {
         try caller.require(.correctionSubmit)
         try request.validate(now: now)
@@ -33,7 +36,7 @@ extension Frontdesk {
     /// one that no longer makes sense for it (changed or deleted since) is `correction_stale`.
     public func applyCorrection(_ caller: Caller, _ id: UUID) async throws -> Correction {
         try caller.require(.correctionReview)
-        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
+        try caller.requireEveryLocation("location_id", Self.wholeQueue)
         let (actor, newID, hooks, visitID) = (caller.actor, self.newID, beforeHooks(caller), newID())
         let found = FoundTransitions()
         let correction = try await store.applyCorrection(caller.organizationID, id) { target in
@@ -83,7 +86,7 @@ extension Frontdesk {
 
     public func correction(_ caller: Caller, _ id: UUID) async throws -> Correction {
         try caller.require(.attendanceRead)
-        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
+        try caller.requireEveryLocation("location_id", Self.wholeQueue)
         guard let correction = try await store.correction(caller.organizationID, id) else {
             throw FrontdeskError.notFound(entity: "correction", id: id.text)
         }
@@ -92,13 +95,13 @@ extension Frontdesk {
 
     public func corrections(_ caller: Caller, filter: CorrectionFilter, page: PageRequest) async throws -> Page<Correction> {
         try caller.require(.attendanceRead)
-        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
+        try caller.requireEveryLocation("location_id", Self.wholeQueue)
         return try await store.corrections(caller.organizationID, filter: filter, page: page)
     }
 
     private func review(_ caller: Caller, _ id: UUID, approve: Bool, note: String?) async throws -> Correction {
         try caller.require(.correctionReview)
-        try caller.requireEveryLocation("location_id", "you see only some locations: the corrections queue is the whole organization's")
+        try caller.requireEveryLocation("location_id", Self.wholeQueue)
         var v = Validator()
         v.text(note, "note", max: 1_000, multiline: true)
         try v.validate()

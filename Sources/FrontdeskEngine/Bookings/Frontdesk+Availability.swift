@@ -2,8 +2,9 @@ import Foundation
 import FrontdeskCore
 
 extension Frontdesk {
-    /// Every resource matching `filter` (and seen by the caller), split into those that can take one more booking for the
-    /// window (with remaining capacity and price) and those that cannot (with the bookings in the way).
+    /// Every resource matching `filter` (and seen by the caller), split into those that can take one
+    /// more booking for the window (with remaining capacity and price) and those that cannot (with
+    /// the bookings in the way).
     /// The resources come from the catalog cache, checked against the version read with the lines.
     public func availability(_ caller: Caller, window spec: WindowSpec, filter: ResourceFilter) async throws -> Availability {
         try caller.require(.bookingRead)
@@ -18,8 +19,8 @@ extension Frontdesk {
         let entries = try await catalogs.entries(caller.organizationID, at: holds.catalogVersion) {
             try await store.catalog(caller.organizationID)
         }
-        return Availability(entries.filter { filter.matches($0.resource) && caller.sees($0.resource.locationID) }, held: holds.lines, now: now,
-                            organization: organization) { desk in
+        let seen = entries.filter { filter.matches($0.resource) && caller.sees($0.resource.locationID) }
+        return Availability(seen, held: holds.lines, now: now, organization: organization) { desk in
             spec.resolve(in: desk.timeZone, settings: desk.settings)
         }
     }

@@ -5,7 +5,8 @@ extension Frontdesk {
     /// The organization's audit log, filtered (`AuditFilter`), in creation order.
     public func auditEntries(_ caller: Caller, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry> {
         try caller.require(.auditRead)
-        try caller.requireEveryLocation("location_id", "you see only some locations: the audit log is the whole organization's; read a booking's or a visit's own")
+        try caller.requireEveryLocation(
+            "location_id", "you see only some locations: the audit log is the whole organization's; read a booking's or a visit's own")
         try filter.validate()
         return try await store.auditEntries(caller.organizationID, filter: filter, page: page)
     }

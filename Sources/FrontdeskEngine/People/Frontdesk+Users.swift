@@ -102,7 +102,8 @@ extension Frontdesk {
     /// A caller limited to some locations hands out, and manages, only some of those.
     private static func checkGrant(_ caller: Caller, _ locationIDs: [UUID], _ field: String) throws(FrontdeskError) {
         guard caller.manages(locationIDs) else {
-            throw .validationFailed([FieldIssue(field, "you see only some locations: a user you manage is limited to some of them")])
+            throw .validationFailed([FieldIssue(field,
+                                                "you see only some locations: a user you manage is limited to some of them")])
         }
     }
 
