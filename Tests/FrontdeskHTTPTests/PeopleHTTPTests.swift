@@ -129,6 +129,8 @@ import Testing
             #expect(both.items.map { $0["id"] as? String } == [mine.id])
             #expect(try await client.get("/api/v1/bookings?location_id=\(here.locationID),\(there.locationID)").items.count == 2)
             #expect(try await client.get("/api/v1/bookings?location_id=\(here.locationID),nope").status == 400)
+            let many = Array(repeating: here.locationID, count: 101).joined(separator: ",")
+            #expect(try await client.get("/api/v1/bookings?location_id=\(many)").code == "validation_failed")
             #expect(try await desk.get("/api/v1/resources/\(there.roomIDs[0])").status == 404)
             #expect(try await desk.post("/api/v1/bookings/\(theirs.id)/check-in", [:]).status == 404)
             #expect(try await client.get("/api/v1/bookings/\(theirs.id)")["status"] as? String == "confirmed")

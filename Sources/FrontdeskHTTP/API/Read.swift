@@ -15,13 +15,19 @@ enum Read {
         return try uuid(text, field)
     }
 
-    /// A list filter's ids, separated by commas; none when absent.
+    /// A list filter's ids, separated by commas (at most `maxListIDs`); none when absent.
     static func uuids(_ text: String?, _ field: String) throws(FrontdeskError) -> [UUID] {
         guard let text else { return [] }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= maxListIDs else {
+            throw .validationFailed([FieldIssue(field, "give at most \(maxListIDs) ids, separated by commas")])
+        }
         var ids: [UUID] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) { ids.append(try uuid(String(part), field)) }
+        for part in parts { ids.append(try uuid(String(part), field)) }
         return ids
     }
+
+    static let maxListIDs = 100
 
     /// An id in a path: one that is not a UUID is a 400, as any malformed id is.
     static func pathID(_ text: String, _ entity: String) throws(FrontdeskError) -> UUID {
