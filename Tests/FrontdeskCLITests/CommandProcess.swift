@@ -2,7 +2,13 @@ import Foundation
 
 /// The built `frontdesk` binary run as an operator runs it: a child process with its own
 /// arguments and environment (no `FRONTDESK_*` of the test's), its output and errors captured.
+///
+/// Its waits are long (`patience`): when every suite of a test run starts at once, a child process
+/// gets little of the machine's two cores for the first half-minute or so (seen in CI: 37 s for
+/// `serve` to print its banner, which takes a tenth of a second alone).
 final class CommandProcess: Sendable {
+    static let patience: Duration = .seconds(120)
+
     /// Beside the test bundle in the build directory.
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         .deletingLastPathComponent().appendingPathComponent("frontdesk")
@@ -17,7 +23,7 @@ final class CommandProcess: Sendable {
 
     /// Runs `frontdesk arguments…` to its end (at most `timeout`).
     static func run(_ arguments: [String], environment: [String: String] = [:],
-                    timeout: Duration = .seconds(30)) async throws -> CommandProcess {
+                    timeout: Duration = patience) async throws -> CommandProcess {
         let command = try CommandProcess(arguments, environment: environment)
         await command.exit(within: timeout)
         return command
@@ -42,7 +48,7 @@ final class CommandProcess: Sendable {
     }
 
     /// Waits until standard output has a line containing `text` (at most `timeout`); the line.
-    func line(containing text: String, within timeout: Duration = .seconds(30)) async -> String? {
+    func line(containing text: String, within timeout: Duration = patience) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = standardOutput.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }

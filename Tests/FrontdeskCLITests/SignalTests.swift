@@ -13,7 +13,7 @@ struct SignalTests {
         let server = try CommandProcess(["serve", "--port", "0", "--database", directory.appendingPathComponent("a.sqlite").path])
         #expect(await server.line(containing: "listening on") != nil, "\(server.standardError)")
         server.send(signal)
-        #expect(await server.exit(within: .seconds(10)))
+        #expect(await server.exit(within: .seconds(30)))
         #expect(server.status == 0)
         #expect(!server.standardError.contains("Error"), "\(server.standardError)")
     }
