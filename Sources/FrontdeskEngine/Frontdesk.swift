@@ -22,6 +22,7 @@ public struct Frontdesk: Sendable {
     public let sessionPolicy: SessionPolicy
     /// The organizations' resources as availability lists them.
     let catalogs = CatalogCache()
+    let feeds: EventFeeds
     let passwords: Passwords
     let signIns = SignInThrottle()
 
@@ -47,6 +48,7 @@ public struct Frontdesk: Sendable {
         self.failFast = failFast
         self.sessionPolicy = sessionPolicy
         passwords = Passwords(cost: passwordCost)
+        feeds = EventFeeds(store: store, pollInterval: eventPollInterval, logger: logger)
     }
 
     var now: Date { clock().truncatedToMilliseconds }

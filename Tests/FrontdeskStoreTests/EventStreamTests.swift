@@ -58,6 +58,38 @@ struct EventStreamTests {
         }
     }
 
+    /// Streams of one organization share its feed, which keeps its newest thousand events: live
+    /// ones read from it, one left further behind reads the store until it catches up, one that
+    /// starts in the middle reads from it; each gets every event once, in order.
+    @Test(arguments: Backend.enabled)
+    func streamsSharingAFeedEachGetEveryEventOnceEvenFarBehindIt(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let (member, room) = try await f.makeMemberAndRoom()
+            let frontdesk = f.withoutPolling()
+            var live: [EventFollower] = []
+            for _ in 0..<10 { live.append(EventFollower(try frontdesk.eventStream(f.owner, after: 0))) }
+            var behind = try frontdesk.eventStream(f.owner, after: 0).makeAsyncIterator()
+            _ = try await f.book(member, room, hours(14, 15))
+            #expect(try await behind.next()?.sequence == 1)
+
+            // 600 bookings and their invoices: 1,200 events, more than the feed keeps.
+            for hour in 0..<600 { _ = try await f.book(member, room, hours(Double(16 + hour), Double(17 + hour))) }
+            for index in live.indices {
+                #expect(try await live[index].next(1_202).map(\.sequence) == Array(1...1_202))
+                live[index].stop()
+            }
+            var caughtUp: [Int64] = []
+            while caughtUp.count < 1_201, let event = try await behind.next() { caughtUp.append(event.sequence) }
+            #expect(caughtUp == Array(2...1_202))
+            var middle = EventFollower(try frontdesk.eventStream(f.owner, after: 1_100))
+            #expect(try await middle.next(102).map(\.sequence) == Array(1_101...1_202))
+            _ = try await f.book(member, room, hours(700, 701))
+            #expect(try await middle.next(2).map(\.sequence) == [1_203, 1_204])
+            #expect(try await behind.next()?.sequence == 1_203)
+            middle.stop()
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func aStreamSeesOnlyItsOrganizationAndNeedsEventRead(_ backend: Backend) async throws {
         try await withStore(backend) { f in

@@ -2,13 +2,15 @@ import Foundation
 import FrontdeskCore
 
 /// An organization's events after a sequence, as they commit: first those already stored, then
-/// each new one, in sequence order, none missed and none twice. The outbox table is the truth: the
-/// store's notifications and a periodic poll only say when to read it again, so a lost
-/// notification delays an event by one poll at most. Iteration ends when its task is cancelled.
+/// each new one, in sequence order, none missed and none twice. The outbox table is the truth:
+/// the organization's feed in this process (`EventFeeds`) reads it once per commit for every
+/// stream that follows it, and a stream behind the feed reads the store itself. Iteration ends
+/// when its task is cancelled.
 public struct EventStream: AsyncSequence, Sendable {
     public typealias Element = Event
 
     let store: any FrontdeskStore
+    let feeds: EventFeeds
     let organizationID: UUID
     /// The last sequence already seen; the stream starts after it.
     let after: Int64
@@ -16,17 +18,17 @@ public struct EventStream: AsyncSequence, Sendable {
     let types: Set<EventType>
     /// Who reads: a person limited to some locations is delivered only what happened at them.
     let caller: Caller
-    let pollInterval: Duration
 
     public func makeAsyncIterator() -> Iterator {
         // Subscribe before the first read, so an event committed in between still wakes the reader.
-        let wakeUps = WakeUps(store, organizationID, every: pollInterval)
-        return Iterator(stream: self, wakeUps: wakeUps, waiting: wakeUps.stream.makeAsyncIterator(), last: after)
+        let subscription = feeds.subscribe(organizationID)
+        return Iterator(stream: self, subscription: subscription,
+                        waiting: subscription.wakeUps.makeAsyncIterator(), last: after)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         let stream: EventStream
-        let wakeUps: WakeUps
+        let subscription: EventFeeds.Subscription
         var waiting: AsyncStream<Void>.Iterator
         var last: Int64
         /// Events read but not delivered yet, newest first.
@@ -34,7 +36,7 @@ public struct EventStream: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> Event? {
             while pending.isEmpty {
-                let page = try await stream.store.events(stream.organizationID, after: last, limit: Frontdesk.maxEventPage)
+                let page = try await read()
                 guard let newest = page.last else {
                     guard await waiting.next() != nil else { return nil }
                     continue
@@ -45,29 +47,11 @@ public struct EventStream: AsyncSequence, Sendable {
             }
             return pending.popLast()
         }
-    }
 
-    /// One reader's wake-ups: the store's notifications and a periodic tick, at most one pending.
-    /// The store yields straight into the reader's stream, so a commit wakes the reader in one hop.
-    /// They stop when the reader's iterator goes away.
-    final class WakeUps: Sendable {
-        let stream: AsyncStream<Void>
-        private let continuation: AsyncStream<Void>.Continuation
-        private let ticking: Task<Void, Never>
-
-        init(_ store: any FrontdeskStore, _ organizationID: UUID, every pollInterval: Duration) {
-            let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-            self.stream = stream
-            self.continuation = continuation
-            store.notifyEvents(of: organizationID, to: continuation)
-            ticking = Task {
-                while (try? await Task.sleep(for: pollInterval)) != nil { continuation.yield() }
-            }
-        }
-
-        deinit {
-            ticking.cancel()
-            continuation.finish()
+        private func read() async throws -> [Event] {
+            let (feeds, organizationID, limit) = (stream.feeds, stream.organizationID, Frontdesk.maxEventPage)
+            if let page = feeds.events(organizationID, after: last, limit: limit) { return page }
+            return try await stream.store.events(organizationID, after: last, limit: limit)
         }
     }
 }

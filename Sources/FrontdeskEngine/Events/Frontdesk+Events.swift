@@ -43,7 +43,7 @@ extension Frontdesk {
         var v = Validator()
         v.check(sequence >= 0, "after", "must be zero or more")
         try v.validate()
-        return EventStream(store: store, organizationID: caller.organizationID, after: sequence, types: types,
-                           caller: caller, pollInterval: eventPollInterval)
+        return EventStream(store: store, feeds: feeds, organizationID: caller.organizationID, after: sequence,
+                           types: types, caller: caller)
     }
 }
