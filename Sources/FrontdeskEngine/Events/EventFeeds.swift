@@ -107,6 +107,15 @@ final class EventFeeds: Sendable {
         ended?.cancel()
     }
 
+    /// Applies `change` to the organization's feed and, when it says the feed moved, wakes its streams.
+    private func advance(_ organizationID: UUID, _ change: (inout Feed) -> Bool) {
+        let woken = feeds.withLock { feeds -> [AsyncStream<Void>.Continuation] in
+            guard feeds[organizationID] != nil, change(&feeds[organizationID]!) else { return [] }
+            return Array(feeds[organizationID]!.readers.values)
+        }
+        for reader in woken { reader.yield() }
+    }
+
     /// Reads the outbox on each of the store's notifications and each poll, until cancelled.
     private func follow(_ organizationID: UUID) async {
         let (ticks, tick) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -128,20 +137,23 @@ final class EventFeeds: Sendable {
         do {
             while let start = feeds.withLock({ $0[organizationID].map(\.newest) }) {
                 guard let after = start else {
+                    // A stream that read the store before the feed began waits for a wake-up that
+                    // the commits it missed may have sent before the feed listened: wake it.
                     let last = try await store.lastEventSequence(organizationID)
-                    feeds.withLock { feeds in
-                        if feeds[organizationID]?.floor == nil { feeds[organizationID]?.floor = last }
+                    advance(organizationID) { feed in
+                        guard feed.floor == nil else { return false }
+                        feed.floor = last
+                        return true
                     }
                     continue
                 }
                 let page = try await store.events(organizationID, after: after, limit: Frontdesk.maxEventPage)
                 guard !page.isEmpty else { return }
-                let woken = feeds.withLock { feeds -> [AsyncStream<Void>.Continuation] in
-                    guard feeds[organizationID]?.newest == after else { return [] }
-                    feeds[organizationID]?.append(page)
-                    return feeds[organizationID].map { Array($0.readers.values) } ?? []
+                advance(organizationID) { feed in
+                    guard feed.newest == after else { return false }
+                    feed.append(page)
+                    return true
                 }
-                for reader in woken { reader.yield() }
                 guard page.count == Frontdesk.maxEventPage else { return }
             }
         } catch {
