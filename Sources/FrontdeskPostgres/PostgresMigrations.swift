@@ -721,6 +721,14 @@ enum PostgresMigrations {
             "CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, failed_at)",
             "CREATE INDEX sign_in_failures_by_time ON sign_in_failures (failed_at)",
         ]),
+        // Each line carries its booking's creation, the lists' page order: a resource's bookings
+        // are walked in that order from the index, not all read and sorted.
+        Migration(version: "0035_lines_in_page_order", statements: [
+            "ALTER TABLE booking_lines ADD COLUMN booking_created_at timestamptz",
+            "UPDATE booking_lines l SET booking_created_at = b.created_at FROM bookings b WHERE b.id = l.booking_id",
+            "ALTER TABLE booking_lines ALTER COLUMN booking_created_at SET NOT NULL",
+            "CREATE INDEX booking_lines_by_resource_age ON booking_lines (resource_id, booking_created_at, booking_id)",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction. The advisory lock makes replicas that

@@ -25,22 +25,30 @@ extension PostgresStore: BookingStore {
                 AND tstzrange(x.starts_at, x.ends_at, '[)') && tstzrange(\(window.start), \(window.end))
                 """)
         }
-        if !lineConditions.isEmpty {
-            conditions.append("""
-                EXISTS (SELECT 1 FROM booking_lines x
-                        WHERE x.booking_id = b.id AND \(SQL(joining: lineConditions, separator: " AND ")))
-                """)
-        }
         if let startedBy = filter.startedWithoutCheckin {
             conditions.append("""
                 b.starts_at <= \(startedBy) AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)
                 """)
         }
-        if let after = page.after { conditions.append("(b.created_at, b.id) > (\(after.createdAt), \(after.id))") }
+        // A resource's bookings alone are walked in page order from its lines (migration 0035); a
+        // booking holds a resource once, so each comes once.
+        let walked = filter.resourceID != nil && filter.window == nil
+        var source: SQL = "bookings b", order: SQL = "b.created_at, b.id"
+        if walked {
+            source = "booking_lines x JOIN bookings b ON b.id = x.booking_id"
+            order = "x.booking_created_at, x.booking_id"
+            conditions += lineConditions
+        } else if !lineConditions.isEmpty {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM booking_lines x
+                        WHERE x.booking_id = b.id AND \(SQL(joining: lineConditions, separator: " AND ")))
+                """)
+        }
+        if let after = page.after { conditions.append("(\(order)) > (\(after.createdAt), \(after.id))") }
         let rows = try await query("""
             SELECT b.*, \(Booking.lineColumns)
-            FROM (SELECT * FROM bookings b WHERE \(SQL(joining: conditions, separator: " AND "))
-                  ORDER BY b.created_at, b.id LIMIT \(page.limit + 1)) b
+            FROM (SELECT b.* FROM \(source) WHERE \(SQL(joining: conditions, separator: " AND "))
+                  ORDER BY \(order) LIMIT \(page.limit + 1)) b
             LEFT JOIN booking_lines l ON l.booking_id = b.id \(Booking.nameJoins)
             ORDER BY b.created_at, b.id, l.position
             """)
@@ -175,10 +183,10 @@ extension PostgresStore: BookingStore {
             lines AS (
                 INSERT INTO booking_lines (id, booking_id, booking_number, organization_id, resource_id, position,
                                            starts_at, ends_at, state, checked_in_at, checked_out_at, amount, exclusive,
-                                           check_in_date, check_out_date)
+                                           check_in_date, check_out_date, booking_created_at)
                 SELECT v.id, \(booking.id), \(booking.number), r.organization_id, v.resource_id, v.position,
                        v.starts_at, v.ends_at, v.state, v.checked_in_at, v.checked_out_at, v.amount, r.capacity = 1,
-                       v.check_in_date, v.check_out_date
+                       v.check_in_date, v.check_out_date, \(booking.createdAt)::timestamptz
                 FROM (VALUES \(SQL(joining: values, separator: ", ")))
                      AS v (id, resource_id, position, starts_at, ends_at, state, checked_in_at, checked_out_at, amount,
                            check_in_date, check_out_date)

@@ -16,7 +16,8 @@
 ///   table's size; a window far in the past reads every visit since (a visit has no longest length
 ///   to bound it by, as lines have).
 /// - Bookings by status and by member read their index in page order; by resource, the bookings of
-///   the resource's lines (`booking_lines_by_resource_booking`, its history) are sorted.
+///   the resource's lines were sorted, its whole history (until migration 0035 gave each line its
+///   booking's creation: they are walked in page order).
 /// - Bookings by location alone are walked in page order, each tried against the location's
 ///   resources: fast while the location has recent bookings, not bounded otherwise.
 extension SQLiteMigrations {

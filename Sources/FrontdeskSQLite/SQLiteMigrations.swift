@@ -554,6 +554,18 @@ enum SQLiteMigrations {
         CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, failed_at);
         CREATE INDEX sign_in_failures_by_time ON sign_in_failures(failed_at);
         """),
+        // Each line carries its booking's creation, the lists' page order: a resource's bookings
+        // are walked in that order from an index, and a window's sorted from its lines alone,
+        // before any booking is read (`SQLiteStore.bookingsDriving`).
+        ("0035_lines_in_page_order", """
+        ALTER TABLE booking_lines ADD COLUMN booking_created_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE booking_lines SET booking_created_at = (SELECT created_at FROM bookings b WHERE b.id = booking_lines.booking_id);
+        CREATE INDEX booking_lines_by_resource_age ON booking_lines (resource_id, booking_created_at, booking_id);
+        DROP INDEX booking_lines_by_time;
+        CREATE INDEX booking_lines_by_time
+            ON booking_lines (organization_id, starts_at, ends_at, resource_id, booking_number, state, booking_id,
+                              booking_created_at);
+        """),
     ]
 
     /// Migration 0032: the billing settings (which move the catalog version, as the other settings

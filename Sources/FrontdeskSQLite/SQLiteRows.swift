@@ -181,7 +181,8 @@ extension BookingLine {
          "resource_id": resourceID.text, "position": position, "starts_at": window.start.millis,
          "ends_at": window.end.millis, "state": state.rawValue, "checked_in_at": checkedInAt?.millis,
          "checked_out_at": checkedOutAt?.millis, "amount": amount,
-         "check_in_date": dates?.checkIn.description, "check_out_date": dates?.checkOut.description]
+         "check_in_date": dates?.checkIn.description, "check_out_date": dates?.checkOut.description,
+         "booking_created_at": booking.createdAt.millis]
     }
 }
 

@@ -46,14 +46,18 @@ extension SQLiteStore: BookingStore {
     }
 
     public func bookings(_ organizationID: UUID, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
-        var clauses = ["b.organization_id = ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
-        // No status asked for is every status: the page is then read from `bookings_by_status`, a
-        // range for each status in page order, merged (the organization's bookings have no index of
-        // their own, migration 0018).
-        let statuses = filter.statuses.isEmpty ? BookingStatus.allCases.map(\.rawValue) : filter.statuses.map(\.rawValue)
-        clauses.append("b.status IN \(placeholders(statuses.count))")
-        arguments += statuses
+        let driving = Self.bookingsDriving(organizationID, filter)
+        // Lines of a window hold their organization; those of a resource might be another's.
+        var clauses = filter.window == nil ? ["b.organization_id = ?"] : []
+        var arguments: [(any DatabaseValueConvertible)?] = filter.window == nil ? [organizationID.text] : []
+        // No status asked for is every status. Undriven, the page is then read from
+        // `bookings_by_status`, a range for each status in page order, merged (the organization's
+        // bookings have no index of their own, migration 0018).
+        if !filter.statuses.isEmpty || driving == nil {
+            let statuses = filter.statuses.isEmpty ? BookingStatus.allCases : filter.statuses
+            clauses.append("b.status IN \(placeholders(statuses.count))")
+            arguments += statuses.map(\.rawValue)
+        }
         if let memberID = filter.memberID {
             clauses.append("b.member_id = ?")
             arguments.append(memberID.text)
@@ -62,33 +66,42 @@ extension SQLiteStore: BookingStore {
             clauses.append("b.location_id IN \(placeholders(filter.locationIDs.count))")
             arguments += filter.locationIDs.map(\.text)
         }
-        // The bookings of the lines found by resource or time (a few hundred), sorted.
-        var lines = Driving(sql: "", arguments: [])
-        var lineClauses: [String] = []
-        if let resourceID = filter.resourceID {
-            lineClauses.append("l.resource_id = ?")
-            lines.arguments.append(resourceID.text)
-        }
-        if let window = filter.window {
-            // As availability: the organization's longest line bounds how early an overlapping one starts.
-            lineClauses.append("""
-                l.organization_id = ? AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
-                AND l.starts_at < ? AND l.ends_at > ?
-                """)
-            lines.arguments += [organizationID.text, window.start.millis, organizationID.text, window.end.millis,
-                                window.start.millis]
-        }
-        lines.sql = "SELECT DISTINCT l.booking_id AS id FROM booking_lines l WHERE " + lineClauses.joined(separator: " AND ")
         if let startedBy = filter.startedWithoutCheckin {
             clauses.append("b.starts_at <= ? AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)")
             arguments.append(startedBy.millis)
         }
-        let query = Self.pageQuery("bookings", as: "b", drivenBy: lineClauses.isEmpty ? nil : lines, where: clauses,
-                                   arguments, page: page)
+        let query = Self.pageQuery("bookings", as: "b", drivenBy: driving, where: clauses, arguments, page: page)
         let bookings = try await read { db in
             try Self.withLines(try db.rows(sql: query.sql, arguments: query.arguments) { try Booking(row: $0, lines: []) }, db)
         }
         return Page(fetched: bookings, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+    }
+
+    /// The lines that find a page of bookings by time or by resource, each line carrying its
+    /// booking's creation (migration 0035). A window's lines (of a resource, when one is asked for)
+    /// come from `booking_lines_by_time`, its neighbourhood bounded as availability bounds it by
+    /// the organization's longest line, and are sorted; a resource's alone are walked in page order
+    /// from `booking_lines_by_resource_age` (a booking holds a resource once: each booking once).
+    private static func bookingsDriving(_ organizationID: UUID, _ filter: BookingFilter) -> Driving? {
+        if let window = filter.window {
+            var sql = """
+                SELECT DISTINCT l.booking_id AS id, l.booking_created_at AS created_at FROM booking_lines l
+                WHERE l.organization_id = ? AND l.starts_at > ? - (SELECT longest_line_ms FROM organizations WHERE id = ?)
+                  AND l.starts_at < ? AND l.ends_at > ?
+                """
+            var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text, window.start.millis, organizationID.text,
+                                                               window.end.millis, window.start.millis]
+            if let resourceID = filter.resourceID {
+                sql += " AND l.resource_id = ?"
+                arguments.append(resourceID.text)
+            }
+            return Driving(sql: sql, arguments: arguments, order: .sortable)
+        }
+        guard let resourceID = filter.resourceID else { return nil }
+        return Driving(sql: """
+            SELECT l.booking_id AS id, l.booking_created_at AS created_at
+            FROM booking_lines l INDEXED BY booking_lines_by_resource_age WHERE l.resource_id = ?
+            """, arguments: [resourceID.text], order: .pageOrder)
     }
 
     public func changeBooking(

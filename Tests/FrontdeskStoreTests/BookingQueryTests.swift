@@ -80,6 +80,48 @@ struct BookingQueryTests {
         }
     }
 
+    /// The lists by resource (walked in page order from the lines) and by window (sorted from
+    /// the lines, cut before any booking is read when nothing else is asked) page as the others
+    /// do, each booking once though two of its lines are in the window.
+    @Test(arguments: Backend.enabled)
+    func pagesByResourceAndWindowFollowCreationOrderEachBookingOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let location = try await f.makeLocation()
+            let room = try await f.makeResource(at: location, capacity: 10)
+            let other = try await f.makeResource(at: location, name: "Other", capacity: 10)
+            let member = try await f.makeMember()
+            var made: [UUID] = []
+            for i in 0..<6 {
+                if i % 2 == 0 { f.clock.advance(by: 1) }  // pairs made at once: ties broken by id
+                let start = Double(i)
+                made.append(try await f.frontdesk.createBooking(f.owner, NewBooking(memberID: member.id, lines: [
+                    .init(resourceID: room.id, window: .instants(hours(start, start + 2))),
+                    .init(resourceID: other.id, window: .instants(hours(start + 3, start + 4))),
+                ])).id)
+            }
+            let inOrder = (0..<3).flatMap { listOrder([made[2 * $0], made[2 * $0 + 1]]) }
+            let filters = [
+                BookingFilter(resourceID: room.id), BookingFilter(window: hours(0, 60)),
+                BookingFilter(resourceID: room.id, window: hours(0, 60)),
+                BookingFilter(statuses: [.confirmed], window: hours(0, 60)),
+                BookingFilter(memberID: member.id, resourceID: room.id),
+            ]
+            for filter in filters {
+                let pages = try await pageSizes(limit: 2) {
+                    try await f.frontdesk.bookings(f.owner, filter: filter, page: $0)
+                }
+                #expect(pages.sizes == [2, 2, 2], "\(filter)")
+                #expect(pages.ids == inOrder, "\(filter)")
+            }
+            _ = try await f.frontdesk.perform(f.owner, .cancel, on: .id(inOrder[1]))
+            let confirmed = try await pageSizes(limit: 2) {
+                try await f.frontdesk.bookings(f.owner, filter: BookingFilter(statuses: [.confirmed], resourceID: room.id),
+                                               page: $0)
+            }
+            #expect(confirmed.ids == [inOrder[0]] + inOrder[2...])
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func pagesBreakTiesById(_ backend: Backend) async throws {
         try await withStore(backend) { f in

@@ -43,10 +43,10 @@ FROM (SELECT s.*, CASE WHEN i % 20 = 0 THEN 'cancelled' WHEN k <= 1000 THEN 'pen
 JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main, seed_counts;
 
 INSERT INTO booking_lines (id, booking_id, booking_number, organization_id, resource_id, position, starts_at, ends_at,
-                           state, checked_in_at, checked_out_at, amount, exclusive)
+                           state, checked_in_at, checked_out_at, amount, exclusive, booking_created_at)
 SELECT ('d15e0000-0000-4000-8000-' || s.hex)::uuid, b.id, b.number, org, sr.id, 0, b.starts_at, b.ends_at,
        CASE WHEN b.status IN ('cancelled', 'completed') THEN 'released' ELSE 'reserved' END,
-       b.actual_start_at, b.actual_end_at, 1500, true
+       b.actual_start_at, b.actual_end_at, 1500, true, b.created_at
 FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main
 JOIN bookings b ON b.id = ('b15e0000-0000-4000-8000-' || s.hex)::uuid, seed_counts;
 

@@ -54,10 +54,10 @@ SELECT printf('b15e0000-0000-4000-8000-%012x', i), org, 'L' || i,
 FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main, seed_counts;
 
 INSERT INTO booking_lines (id, booking_id, organization_id, resource_id, position, starts_at, ends_at, state,
-                           checked_in_at, checked_out_at, amount, booking_number)
+                           checked_in_at, checked_out_at, amount, booking_number, booking_created_at)
 SELECT printf('d15e0000-0000-4000-8000-%012x', s.i), printf('b15e0000-0000-4000-8000-%012x', s.i), org, sr.id, 0,
        b.starts_at, b.ends_at, CASE WHEN b.status IN ('cancelled', 'completed') THEN 'released' ELSE 'reserved' END,
-       b.actual_start_at, b.actual_end_at, 1500, b.number
+       b.actual_start_at, b.actual_end_at, 1500, b.number, b.created_at
 FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main
 JOIN bookings b ON b.id = printf('b15e0000-0000-4000-8000-%012x', s.i), seed_counts;
 
