@@ -556,8 +556,11 @@ enum SQLiteMigrations {
         """),
         // Each line carries its booking's creation, the lists' page order: a resource's bookings
         // are walked in that order from an index, and a window's sorted from its lines alone,
-        // before any booking is read (`SQLiteStore.bookingsDriving`).
+        // before any booking is read (`SQLiteStore.bookingsDriving`); a window's visits likewise
+        // from `checkins_by_visit`, which now holds their creation.
         ("0035_lines_in_page_order", """
+        DROP INDEX checkins_by_visit;
+        CREATE INDEX checkins_by_visit ON checkins (organization_id, \(visitEnd()), \(visitStart()), id, created_at);
         ALTER TABLE booking_lines ADD COLUMN booking_created_at INTEGER NOT NULL DEFAULT 0;
         UPDATE booking_lines SET booking_created_at = (SELECT created_at FROM bookings b WHERE b.id = booking_lines.booking_id);
         CREATE INDEX booking_lines_by_resource_age ON booking_lines (resource_id, booking_created_at, booking_id);

@@ -25,13 +25,16 @@ extension SQLiteStore: CheckinStore {
     }
 
     public func checkins(_ organizationID: UUID, filter: CheckinFilter, page: PageRequest) async throws -> Page<Checkin> {
-        var clauses = ["c.organization_id = ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [organizationID.text]
-        // No state asked for is every state: the page is then read from `checkins_by_state`, a range
-        // for each state in page order, merged (migration 0020).
-        let states = filter.states.isEmpty ? CheckinState.allCases.map(\.rawValue) : filter.states.map(\.rawValue)
-        clauses.append("c.state IN \(placeholders(states.count))")
-        arguments += states
+        // The visits of a window hold their organization (`checkins_by_visit`).
+        var clauses = filter.window == nil ? ["c.organization_id = ?"] : []
+        var arguments: [(any DatabaseValueConvertible)?] = filter.window == nil ? [organizationID.text] : []
+        // No state asked for is every state. Undriven, the page is then read from `checkins_by_state`,
+        // a range for each state in page order, merged (migration 0020).
+        if !filter.states.isEmpty || filter.window == nil {
+            let states = filter.states.isEmpty ? CheckinState.allCases : filter.states
+            clauses.append("c.state IN \(placeholders(states.count))")
+            arguments += states.map(\.rawValue)
+        }
         for (column, id) in [("resource_id", filter.resourceID), ("member_id", filter.memberID),
                              ("booking_id", filter.bookingID)] {
             guard let id else { continue }
@@ -42,19 +45,20 @@ extension SQLiteStore: CheckinStore {
             clauses.append("c.location_id IN \(placeholders(filter.locationIDs.count))")
             arguments += filter.locationIDs.map(\.text)
         }
-        // From `checkins_by_visit` (migration 0013): the visits that ended in the window or up to the
-        // organization's longest visit after it (none that began before the window's end ends later),
-        // and the open ones that began before its end (closed and open ones apart: each id once).
+        // From `checkins_by_visit` (migrations 0013, 0035): the visits that ended in the window or up
+        // to the organization's longest visit after it (none that began before the window's end ends
+        // later), and the open ones that began before its end (closed and open ones apart: each id
+        // once), with their creation: sorted from the index before any visit is read.
         let window = filter.window.map { window in
             let end = SQLiteMigrations.visitEnd(of: "x"), start = SQLiteMigrations.visitStart(of: "x")
             return Driving(sql: """
-                SELECT x.id FROM checkins x WHERE x.organization_id = ? AND \(end) > ?
+                SELECT x.id, x.created_at FROM checkins x WHERE x.organization_id = ? AND \(end) > ?
                   AND \(end) < ? + (SELECT longest_visit_ms FROM organizations WHERE id = ?) AND \(start) < ?
                 UNION ALL
-                SELECT x.id FROM checkins x
+                SELECT x.id, x.created_at FROM checkins x
                 WHERE x.organization_id = ? AND \(end) = \(SQLiteMigrations.openEnd) AND \(start) < ?
                 """, arguments: [organizationID.text, window.start.millis, window.end.millis, organizationID.text,
-                                  window.end.millis, organizationID.text, window.end.millis])
+                                  window.end.millis, organizationID.text, window.end.millis], order: .sortable)
         }
         let query = Self.pageQuery("checkins", as: "c", selecting: Checkin.selected(as: "c"), drivenBy: window,
                                    where: clauses, arguments, page: page)

@@ -213,10 +213,18 @@ struct CheckinTests {
             #expect(try await ids(CheckinFilter(window: hours(12, 13))) == [inProgress.id])
             #expect(try await ids(CheckinFilter(window: hours(15, 16))) == [inProgress.id, linked.id])
 
+            #expect(try await ids(CheckinFilter(states: [.pending], window: hours(15, 16))) == [linked.id])
+
             let paged = try await pageSizes(limit: 3) { try await f.frontdesk.checkins(f.owner, filter: CheckinFilter(), page: $0) }
             #expect(paged.sizes == [3, 1] && paged.ids == [pending.id, inProgress.id, complete.id, linked.id])
+            // A window's page is cut from `checkins_by_visit` before any visit is read.
+            let windowed = try await pageSizes(limit: 1) {
+                try await f.frontdesk.checkins(f.owner, filter: CheckinFilter(window: hours(11, 16)), page: $0)
+            }
+            #expect(windowed.sizes == [1, 1, 1] && windowed.ids == [inProgress.id, complete.id, linked.id])
             let other = try await f.makeOrganization()
             #expect(try await f.allCheckins(other).isEmpty)
+            #expect(try await f.allCheckins(other, filter: CheckinFilter(window: hours(0, 100))).isEmpty)
             await expectError("not_found") { try await f.frontdesk.checkin(other, pending.id) }
         }
     }
