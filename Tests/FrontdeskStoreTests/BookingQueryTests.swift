@@ -86,10 +86,9 @@ struct BookingQueryTests {
     @Test(arguments: Backend.enabled)
     func pagesByResourceAndWindowFollowCreationOrderEachBookingOnce(_ backend: Backend) async throws {
         try await withStore(backend) { f in
-            let location = try await f.makeLocation()
+            let (member, location) = (try await f.makeMember(), try await f.makeLocation())
             let room = try await f.makeResource(at: location, capacity: 10)
             let other = try await f.makeResource(at: location, name: "Other", capacity: 10)
-            let member = try await f.makeMember()
             var made: [UUID] = []
             for i in 0..<6 {
                 if i % 2 == 0 { f.clock.advance(by: 1) }  // pairs made at once: ties broken by id
