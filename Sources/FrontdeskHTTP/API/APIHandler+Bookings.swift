@@ -4,20 +4,6 @@ import FrontdeskCore
 import FrontdeskEngine
 
 extension APIHandler {
-    func listBookings(_ input: Operations.ListBookings.Input) async throws -> Operations.ListBookings.Output {
-        let query = input.query
-        let filter = BookingFilter(
-            statuses: (query.status ?? []).compactMap { BookingStatus(rawValue: $0.rawValue) },
-            memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
-            resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
-            locationIDs: try Read.uuids(query.locationId, "location_id"),
-            window: try Read.window(from: query.from, to: query.to),
-            startedWithoutCheckin: query.withoutCheckin == true ? frontdesk.clock().truncatedToMilliseconds : nil)
-        let page = try await frontdesk.bookings(try caller, filter: filter,
-                                                page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .bookings))
-        return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Booking.init), nextCursor: page.nextCursor(in: .bookings)))))
-    }
-
     func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {
         let booking = try await frontdesk.booking(try caller, try BookingReference(input.path.id))
         return .ok(.init(headers: .init(eTag: Read.etag(booking)), body: .json(try .init(booking))))

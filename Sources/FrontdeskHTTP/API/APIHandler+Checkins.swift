@@ -19,21 +19,6 @@ extension APIHandler {
         return .created(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin, memberStats: stats))))
     }
 
-    func listCheckins(_ input: Operations.ListCheckins.Input) async throws -> Operations.ListCheckins.Output {
-        let query = input.query
-        let filter = CheckinFilter(
-            states: (query.state ?? []).compactMap { CheckinState(rawValue: $0.rawValue) },
-            resourceID: try Read.uuidIfPresent(query.resourceId, "resource_id"),
-            memberID: try Read.uuidIfPresent(query.memberId, "member_id"),
-            bookingID: try Read.uuidIfPresent(query.bookingId, "booking_id"),
-            locationIDs: try Read.uuids(query.locationId, "location_id"),
-            window: try Read.window(from: query.from, to: query.to))
-        let page = try await frontdesk.checkins(try caller, filter: filter,
-                                                page: try PageRequest(limit: query.limit, cursor: query.cursor, list: .checkins))
-        return .ok(.init(body: .json(.init(items: try page.items.map(Components.Schemas.Checkin.init),
-                                           nextCursor: page.nextCursor(in: .checkins)))))
-    }
-
     func getCheckin(_ input: Operations.GetCheckin.Input) async throws -> Operations.GetCheckin.Output {
         let checkin = try await frontdesk.checkin(try caller, try Read.pathID(input.path.id, "checkin"))
         return .ok(.init(headers: .init(eTag: Read.etag(checkin)), body: .json(try .init(checkin))))

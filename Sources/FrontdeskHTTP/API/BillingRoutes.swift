@@ -33,11 +33,11 @@ enum BillingRoutes {
             let query = request.uri.queryParameters
             let filter = InvoiceFilter(
                 bookingID: try Read.uuidIfPresent(query.get("booking_id"), "booking_id"),
-                statuses: try values(query.getAll("status"), "status", as: Invoice.Status.self),
+                statuses: try ListQuery.values(query.getAll("status"), "status", as: Invoice.Status.self),
                 from: try Read.instant(query.get("from"), "from"), to: try Read.instant(query.get("to"), "to"))
             let page = try await frontdesk.invoices(try RequestCaller.require(), filter: filter,
-                                                    page: try pageRequest(query, list: .invoices))
-            return WireJSON.response(.ok, list(page, .invoices))
+                                                    page: try ListQuery.page(query, list: .invoices))
+            return WireJSON.response(.ok, ListQuery.answer(page, .invoices))
         }
         router.get("/api/v1/invoices/:id") { request, context in
             let id = try Read.pathID(try context.parameters.require("id"), "invoice")
@@ -76,12 +76,12 @@ enum BillingRoutes {
             let query = request.uri.queryParameters
             let filter = PaymentFilter(
                 invoiceID: try Read.uuidIfPresent(query.get("invoice_id"), "invoice_id"),
-                method: try values(query.getAll("method"), "method", as: Payment.Method.self).first,
-                direction: try values(query.getAll("direction"), "direction", as: Payment.Direction.self).first,
+                method: try ListQuery.values(query.getAll("method"), "method", as: Payment.Method.self).first,
+                direction: try ListQuery.values(query.getAll("direction"), "direction", as: Payment.Direction.self).first,
                 from: try Read.instant(query.get("from"), "from"), to: try Read.instant(query.get("to"), "to"))
             let page = try await frontdesk.payments(try RequestCaller.require(), filter: filter,
-                                                    page: try pageRequest(query, list: .payments))
-            return WireJSON.response(.ok, list(page, .payments))
+                                                    page: try ListQuery.page(query, list: .payments))
+            return WireJSON.response(.ok, ListQuery.answer(page, .payments))
         }
         router.post("/api/v1/bookings/:id/deposit") { request, context in
             let reference = try BookingReference(try context.parameters.require("id"))
@@ -140,43 +140,9 @@ enum BillingRoutes {
                                   noShowFee: policy.noShowFee.map(fee))
     }
 
-    /// A page of a list as the API's `…List` schemas hold it.
-    private static func list<Item: JSONWritable>(_ page: Page<Item>, _ list: PageList) -> Data {
-        var json = JSONWriter()
-        json.object { json in
-            json.key("items"); json.array(page.items) { json, item in item.write(to: &json) }
-            if let next = page.nextCursor(in: list) { json.key("next_cursor"); json.string(next) }
-        }
-        return json.data
-    }
-
     /// An amount of a request: one beyond what `Int` holds is refused as any amount out of range.
     private static func amount(_ value: Int64) throws(FrontdeskError) -> Int {
         guard let amount = Int(exactly: value) else { throw .validationFailed([FieldIssue("amount", "is out of range")]) }
         return amount
-    }
-
-    private static func pageRequest(_ query: Parameters, list: PageList) throws(FrontdeskError) -> PageRequest {
-        var limit: Int?
-        if let text = query.get("limit") {
-            guard let value = Int(text) else { throw .malformedRequest("limit must be an integer, not \(TimeTextError.quoted(text)).") }
-            limit = value
-        }
-        return try PageRequest(limit: limit, cursor: query.get("cursor"), list: list)
-    }
-
-    /// A filter's values, repeated or comma-separated; one that is none of `T`'s is a 400.
-    private static func values<T: RawRepresentable & CaseIterable>(
-        _ given: [String], _ name: String, as _: T.Type
-    ) throws(FrontdeskError) -> [T] where T.RawValue == String {
-        var values: [T] = []
-        for text in given.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
-            guard let value = T(rawValue: String(text)) else {
-                throw .malformedRequest("\(name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), "
-                    + "not \(TimeTextError.quoted(String(text))).")
-            }
-            values.append(value)
-        }
-        return values
     }
 }

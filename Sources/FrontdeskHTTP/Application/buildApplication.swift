@@ -36,6 +36,7 @@ public func buildApplication(
     AvailabilityRoute.register(on: router, frontdesk: frontdesk)
     ActivityReportRoute.register(on: router, frontdesk: frontdesk)
     HotWriteRoutes.register(on: router, frontdesk: frontdesk)
+    ListRoutes.register(on: router, frontdesk: frontdesk)
     BillingRoutes.register(on: router, frontdesk: frontdesk)
     PeopleRoutes.register(on: router, frontdesk: frontdesk)
     DeskPages.register(on: router, frontdesk: frontdesk)

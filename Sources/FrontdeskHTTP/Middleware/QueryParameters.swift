@@ -19,9 +19,6 @@ enum QueryParameters {
 
     /// The parameters of each operation that take an enumeration or a boolean.
     static let operations: [String: [String: Kind]] = [
-        "listBookings": ["status": .list(of: Components.Schemas.BookingStatus.allCases.map(\.rawValue)),
-                         "without_checkin": .boolean],
-        "listCheckins": ["state": .list(of: Components.Schemas.CheckinState.allCases.map(\.rawValue))],
         "listWebhookDeliveries": ["status": .list(of: Components.Schemas.DeliveryStatus.allCases.map(\.rawValue)),
                                   "event_type": .list(of: Components.Schemas.EventType.allCases.map(\.rawValue))],
         "listCorrections": ["status": .list(of: Components.Schemas.CorrectionStatus.allCases.map(\.rawValue)),
