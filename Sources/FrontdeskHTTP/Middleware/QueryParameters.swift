@@ -10,14 +10,14 @@ import HTTPTypes
 /// handed on repeated (`state=pending&state=in_progress`), the form the spec declares.
 enum QueryParameters {
     enum Kind {
-        case integer, boolean
+        case integer
         /// One of these values.
         case value(of: [String])
         /// Any number of these values, repeated or comma-separated.
         case list(of: [String])
     }
 
-    /// The parameters of each operation that take an enumeration or a boolean.
+    /// The parameters of each operation that take an enumeration.
     static let operations: [String: [String: Kind]] = [
         "listWebhookDeliveries": ["status": .list(of: Components.Schemas.DeliveryStatus.allCases.map(\.rawValue)),
                                   "event_type": .list(of: Components.Schemas.EventType.allCases.map(\.rawValue))],
@@ -56,10 +56,6 @@ enum QueryParameters {
             switch integers.contains(name) ? .integer : kinds[name] {
             case .integer?:
                 guard Int64(value) != nil else { throw .malformedRequest("\(name) must be an integer, not \(TimeTextError.quoted(value)).") }
-            case .boolean?:
-                guard value == "true" || value == "false" else {
-                    throw .malformedRequest("\(name) must be true or false, not \(TimeTextError.quoted(value)).")
-                }
             case .value(let allowed)?:
                 try check([value], name, allowed)
             case .list(let allowed)?:
