@@ -12,12 +12,11 @@ enum ListRoutes {
     static func register<Context: RequestContext>(on router: Router<Context>, frontdesk: Frontdesk) {
         router.get("/api/v1/bookings") { request, _ in
             let query = request.uri.queryParameters
+            let statuses = try ListQuery.values(query.getAll("status"), "status", as: BookingStatus.self)
+            let shared = try Shared(query)
             let filter = BookingFilter(
-                statuses: try ListQuery.values(query.getAll("status"), "status", as: BookingStatus.self),
-                memberID: try Read.uuidIfPresent(query.get("member_id"), "member_id"),
-                resourceID: try Read.uuidIfPresent(query.get("resource_id"), "resource_id"),
-                locationIDs: try Read.uuids(query.get("location_id"), "location_id"),
-                window: try window(query),
+                statuses: statuses, memberID: shared.memberID, resourceID: shared.resourceID, locationIDs: shared.locationIDs,
+                window: shared.window,
                 startedWithoutCheckin: try ListQuery.bool(query.get("without_checkin"), "without_checkin") == true
                     ? frontdesk.clock().truncatedToMilliseconds : nil)
             let page = try await frontdesk.bookings(try RequestCaller.require(), filter: filter,
@@ -26,20 +25,31 @@ enum ListRoutes {
         }
         router.get("/api/v1/checkins") { request, _ in
             let query = request.uri.queryParameters
+            let states = try ListQuery.values(query.getAll("state"), "state", as: CheckinState.self)
+            let shared = try Shared(query)
             let filter = CheckinFilter(
-                states: try ListQuery.values(query.getAll("state"), "state", as: CheckinState.self),
-                resourceID: try Read.uuidIfPresent(query.get("resource_id"), "resource_id"),
-                memberID: try Read.uuidIfPresent(query.get("member_id"), "member_id"),
+                states: states, resourceID: shared.resourceID, memberID: shared.memberID,
                 bookingID: try Read.uuidIfPresent(query.get("booking_id"), "booking_id"),
-                locationIDs: try Read.uuids(query.get("location_id"), "location_id"),
-                window: try window(query))
+                locationIDs: shared.locationIDs, window: shared.window)
             let page = try await frontdesk.checkins(try RequestCaller.require(), filter: filter,
                                                     page: try ListQuery.page(query, list: .checkins))
             return WireJSON.response(.ok, ListQuery.answer(page, .checkins))
         }
     }
 
-    private static func window(_ query: Parameters) throws(FrontdeskError) -> TimeWindow? {
-        try Read.window(from: try Read.instant(query.get("from"), "from"), to: try Read.instant(query.get("to"), "to"))
+    /// The filters both lists take, read after their enumeration as the generated server read them.
+    private struct Shared {
+        var memberID: UUID?
+        var resourceID: UUID?
+        var locationIDs: [UUID]
+        var window: TimeWindow?
+
+        init(_ query: Parameters) throws(FrontdeskError) {
+            memberID = try Read.uuidIfPresent(query.get("member_id"), "member_id")
+            resourceID = try Read.uuidIfPresent(query.get("resource_id"), "resource_id")
+            locationIDs = try Read.uuids(query.get("location_id"), "location_id")
+            window = try Read.window(from: try Read.instant(query.get("from"), "from"),
+                                     to: try Read.instant(query.get("to"), "to"))
+        }
     }
 }
