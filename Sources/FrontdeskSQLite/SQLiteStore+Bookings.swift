@@ -303,7 +303,7 @@ extension SQLiteStore: BookingStore {
             JOIN bookings b ON b.id = l.booking_id JOIN members m ON m.id = b.member_id
             WHERE l.booking_id IN (SELECT value FROM json_each(?))
             ORDER BY l.booking_id, l.position
-            """, arguments: ["[" + bookings.map { "\"\($0.id.text)\"" }.joined(separator: ",") + "]"],
+            """, arguments: [jsonArray(bookings.map(\.id))],
             { ($0.uuid("booking_id"), try BookingLine(row: $0), $0["member_name"] as String) }) {
             lines[bookingID, default: []].append(line)
             names[bookingID] = memberName

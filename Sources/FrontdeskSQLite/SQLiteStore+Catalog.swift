@@ -55,8 +55,7 @@ extension SQLiteStore: CatalogStore {
     public func resources(_ organizationID: UUID, filter: ResourceFilter, page: PageRequest) async throws -> Page<Resource> {
         var conditions: [(sql: String, value: any DatabaseValueConvertible)] = []
         if !filter.locationIDs.isEmpty {
-            let list = "[" + filter.locationIDs.map { "\"\($0.text)\"" }.joined(separator: ",") + "]"
-            conditions.append(("location_id IN (SELECT value FROM json_each(?))", list))
+            conditions.append(("location_id IN (SELECT value FROM json_each(?))", jsonArray(filter.locationIDs)))
         }
         if let kind = filter.kind { conditions.append(("kind = ?", kind)) }
         if let category = filter.category { conditions.append(("category = ?", category)) }

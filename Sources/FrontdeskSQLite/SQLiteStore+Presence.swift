@@ -67,9 +67,4 @@ extension SQLiteStore {
             try OpenVisits.admit(arrival, beside: open, limit: try attendanceSettings(organizationID, db).openVisits(for: type))
         }
     }
-
-    /// `ids` as a JSON array, for `json_each`.
-    private static func jsonArray(_ ids: some Sequence<UUID>) -> String {
-        "[" + ids.map { "\"\($0.text)\"" }.joined(separator: ",") + "]"
-    }
 }

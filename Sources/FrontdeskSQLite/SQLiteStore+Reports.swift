@@ -32,7 +32,7 @@ extension SQLiteStore: ReportStore {
                 ActivityFacts.Stay(checkinID: row.uuid(0), resourceID: row.uuid(1), bookingLineID: row.optionalUUID(2),
                                    checkIn: row.date(3), checkOut: row.optionalDate(4))
             }
-            let named = Self.jsonArray(Set(lines.map(\.resourceID)).union(stays.map(\.resourceID)))
+            let named = jsonArray(Set(lines.map(\.resourceID)).union(stays.map(\.resourceID)))
             let places = try db.rows("""
                 SELECT \(Resource.selected(as: "r")), r.deleted_at FROM resources r
                 WHERE r.organization_id = ? AND (r.deleted_at IS NULL OR r.id IN (SELECT value FROM json_each(?)))
@@ -40,16 +40,11 @@ extension SQLiteStore: ReportStore {
                 ActivityFacts.Place(resource: try Resource(reading: row),
                                     deletedAt: row.optionalDate(Int32(Resource.columnNames.count)))
             }
-            let locations = try db.rows(sql: """
+            let locations = try db.cachedRows(sql: """
                 SELECT * FROM locations
                 WHERE organization_id = ? AND (deleted_at IS NULL OR id IN (SELECT value FROM json_each(?)))
-                """, arguments: [organization, Self.jsonArray(Set(places.map(\.resource.locationID)))], Location.init(row:))
+                """, arguments: [organization, jsonArray(Set(places.map(\.resource.locationID)))], Location.init(row:))
             return ActivityFacts(places: places, locations: locations, lines: lines, stays: stays)
         }
-    }
-
-    /// Ids as one JSON array, for `json_each`: the statement is the same for any number of them.
-    private static func jsonArray(_ ids: Set<UUID>) -> String {
-        "[" + ids.map { "\"\($0.text)\"" }.joined(separator: ",") + "]"
     }
 }
