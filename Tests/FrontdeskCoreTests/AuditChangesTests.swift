@@ -39,6 +39,13 @@ struct AuditChangesTests {
         #expect(text(kept.after) == #"{"b":{"c":[1,{"d":"]"}]}}"#)
     }
 
+    @Test func membersAreMatchedByKeyInWhateverOrderTheyCome() {
+        let kept = AuditEntry.changes(before: json(#"{"a":1,"b":2,"c":3,"d":4}"#),
+                                      after: json(#"{"d":4,"c":3,"e":0,"b":5,"a":1}"#))
+        #expect(text(kept.before) == #"{"b":2}"#)
+        #expect(text(kept.after) == #"{"e":0,"b":5}"#)
+    }
+
     @Test func textThatIsNotAnObjectIsKeptWhole() {
         for broken in [#"["a"]"#, #"{"a":1"#, #"{"a" 1}"#, #"{"a":"b}"#, #"{"a":1} x"#, ""] {
             let other = json(#"{"a":2}"#)

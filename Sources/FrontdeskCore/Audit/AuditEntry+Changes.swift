@@ -8,14 +8,22 @@ extension AuditEntry {
     /// Three quarters of an entry were members a check-in or a check-out leaves as they were.
     ///
     /// The members are compared as text (`JSONMembers`), in the writer's transaction: parsing both
-    /// documents into values was 7% of the writer's time on a booking's check-in.
+    /// documents into values was 7% of the writer's time on a booking's check-in. `JSONWriter`
+    /// writes a type's keys in one order, so each key before is looked for after from where the
+    /// previous one was found, without hashing: dictionaries and sets of the members were a tenth
+    /// of the writer's time on a booking's check-in and check-out.
     public static func changes(before: Data?, after: Data?) -> (before: Data?, after: Data?) {
         guard let before, let after, let old = JSONMembers(before), let new = JSONMembers(after) else {
             return (before, after)
         }
-        let oldValues = Dictionary(old.members, uniquingKeysWith: { first, _ in first })
-        let newValues = Dictionary(new.members, uniquingKeysWith: { first, _ in first })
-        let changed = Set(oldValues.keys).union(newValues.keys).filter { oldValues[$0] != newValues[$0] }
-        return (old.object(keeping: changed), new.object(keeping: changed))
+        var keepOld = [Bool](repeating: true, count: old.members.count)  // unset by the change unless found
+        var keepNew = [Bool](repeating: true, count: new.members.count)  // set by the change unless found
+        var from = 0
+        for (i, member) in old.members.enumerated() {
+            guard let j = new.index(of: member.key, from: from) else { continue }
+            let changed = member.value != new.members[j].value
+            (keepOld[i], keepNew[j], from) = (changed, changed, j + 1)
+        }
+        return (old.object(keeping: keepOld), new.object(keeping: keepNew))
     }
 }

@@ -36,10 +36,10 @@ struct JSONMembers {
         return nil
     }
 
-    /// The members named by `keys`, in this document's order, as one object.
-    func object(keeping keys: Set<Text>) -> Data {
+    /// The members whose flag in `keep` (one per member) is set, in this document's order, as one object.
+    func object(keeping keep: [Bool]) -> Data {
         var text: [UInt8] = [.openBrace]
-        for member in members where keys.contains(member.key) {
+        for (member, kept) in zip(members, keep) where kept {
             if text.count > 1 { text.append(.comma) }
             text += member.key
             text.append(.colon)
@@ -47,6 +47,13 @@ struct JSONMembers {
         }
         text.append(.closeBrace)
         return Data(text)
+    }
+
+    /// The index of the member named `key`, looked for from `start` to the end, then from the
+    /// beginning: where the keys come in one order, the first place looked is usually it.
+    func index(of key: Text, from start: Int) -> Int? {
+        let start = min(start, members.count)
+        return members[start...].firstIndex { $0.key == key } ?? members[..<start].firstIndex { $0.key == key }
     }
 
     /// The index past a value starting at `start`: a string, an object or array (strings inside it
