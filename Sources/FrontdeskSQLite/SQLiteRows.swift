@@ -145,15 +145,19 @@ extension MemberCode: PositionalRow {
     }
 }
 
-extension Booking {
-    init(row: Row, lines: [BookingLine]) throws {
-        self.init(id: row.uuid("id"), organizationID: row.uuid("organization_id"), number: row["number"],
-                  status: try row.enumeration("status"), memberID: row.uuid("member_id"), locationID: row.uuid("location_id"),
-                  lines: lines, source: try row.enumeration("source"), notes: row["notes"],
-                  cancellationReason: row["cancellation_reason"], actualStartAt: row.optionalDate("actual_start_at"),
-                  actualEndAt: row.optionalDate("actual_end_at"), readyAt: row.optionalDate("ready_at"),
-                  currency: row["currency"], version: row["version"], createdAt: row.date("created_at"),
-                  updatedAt: row.date("updated_at"))
+extension Booking: PositionalRow {
+    /// The columns `init(row:lines:)` reads, in order: by position, as a booking's buttons read it.
+    static let columnNames = ["id", "organization_id", "number", "status", "member_id", "location_id", "source", "notes",
+                              "cancellation_reason", "actual_start_at", "actual_end_at", "ready_at", "currency",
+                              "version", "created_at", "updated_at"]
+
+    init(row: some ColumnReader, lines: [BookingLine]) throws {
+        self.init(id: row.uuid(0), organizationID: row.uuid(1), number: row.text(2),
+                  status: try row.enumeration(3, "status"), memberID: row.uuid(4), locationID: row.uuid(5),
+                  lines: lines, source: try row.enumeration(6, "source"), notes: row.optionalText(7),
+                  cancellationReason: row.optionalText(8), actualStartAt: row.optionalDate(9),
+                  actualEndAt: row.optionalDate(10), readyAt: row.optionalDate(11), currency: row.text(12),
+                  version: row.int(13), createdAt: row.date(14), updatedAt: row.date(15))
     }
 
     var columns: Columns {
@@ -165,14 +169,18 @@ extension Booking {
     }
 }
 
-extension BookingLine {
-    init(row: Row) throws {
-        self.init(id: row.uuid("id"), resourceID: row.uuid("resource_id"),
-                  window: TimeWindow(start: row.date("starts_at"), end: row.date("ends_at")),
-                  state: try row.enumeration("state"), checkedInAt: row.optionalDate("checked_in_at"),
-                  checkedOutAt: row.optionalDate("checked_out_at"), amount: row["amount"])
-        (resourceName, resourceCategory) = (row["resource_name"], row["resource_category"])
-        dates = try StayDates(stored: row["check_in_date"], row["check_out_date"])
+extension BookingLine: PositionalRow {
+    /// The columns `init(row:)` reads, in order, followed in its SELECT by its resource's name and
+    /// category.
+    static let columnNames = ["id", "resource_id", "starts_at", "ends_at", "state", "checked_in_at", "checked_out_at",
+                              "amount", "check_in_date", "check_out_date"]
+
+    init(row: some ColumnReader) throws {
+        self.init(id: row.uuid(0), resourceID: row.uuid(1), window: TimeWindow(start: row.date(2), end: row.date(3)),
+                  state: try row.enumeration(4, "state"), checkedInAt: row.optionalDate(5),
+                  checkedOutAt: row.optionalDate(6), amount: row.int(7))
+        (resourceName, resourceCategory) = (row.optionalText(10), row.optionalText(11))
+        dates = try StayDates(stored: row.optionalText(8), row.optionalText(9))
     }
 
     func columns(booking: Booking, position: Int) -> Columns {

@@ -70,7 +70,8 @@ extension SQLiteStore: BookingStore {
             clauses.append("b.starts_at <= ? AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)")
             arguments.append(startedBy.millis)
         }
-        let query = Self.pageQuery("bookings", as: "b", drivenBy: driving, where: clauses, arguments, page: page)
+        let query = Self.pageQuery("bookings", as: "b", selecting: Booking.selected(as: "b"), drivenBy: driving,
+                                   where: clauses, arguments, page: page)
         let bookings = try await read { db in
             try Self.withLines(try db.rows(sql: query.sql, arguments: query.arguments) { try Booking(row: $0, lines: []) }, db)
         }
@@ -194,7 +195,7 @@ extension SQLiteStore: BookingStore {
         let statuses = BookingStatus.awaitingArrival.map(\.rawValue).sorted()
         let arguments: [any DatabaseValueConvertible] = [freed.resourceID.text, freed.after.millis, organizationID.text]
         let next = try db.cachedRow(sql: """
-            SELECT b.* FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
+            SELECT \(Booking.selected(as: "b")) FROM booking_lines l JOIN bookings b ON b.id = l.booking_id
             WHERE l.resource_id = ? AND l.starts_at >= ? AND b.organization_id = ?
               AND b.status IN \(placeholders(statuses.count))
             ORDER BY l.starts_at, b.id LIMIT 1
@@ -271,15 +272,13 @@ extension SQLiteStore: BookingStore {
     }
 
     static func booking(_ organizationID: UUID, _ reference: BookingReference, _ db: Database) throws -> Booking? {
-        let booking: Booking?
+        let column: String, value: String
         switch reference {
-        case .id(let id):
-            booking = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND id = ?",
-                                       arguments: [organizationID.text, id.text]) { try Booking(row: $0, lines: []) }
-        case .number(let number):
-            booking = try db.cachedRow(sql: "SELECT * FROM bookings WHERE organization_id = ? AND number = ?",
-                                       arguments: [organizationID.text, number]) { try Booking(row: $0, lines: []) }
+        case .id(let id): (column, value) = ("id", id.text)
+        case .number(let number): (column, value) = ("number", number)
         }
+        let booking = try db.row("SELECT \(Booking.selected(as: "b")) FROM bookings b WHERE b.organization_id = ? AND b.\(column) = ?",
+                                 [organizationID.text, value]) { try Booking(row: $0, lines: []) }
         return try booking.map { try withLines([$0], db)[0] }
     }
 
@@ -297,14 +296,13 @@ extension SQLiteStore: BookingStore {
         guard !bookings.isEmpty else { return [] }
         var lines: [UUID: [BookingLine]] = [:]
         var names: [UUID: String] = [:]
-        for (bookingID, line, memberName) in try db.cachedRows(sql: """
-            SELECT l.*, r.name AS resource_name, r.category AS resource_category, m.name AS member_name
+        for (bookingID, line, memberName) in try db.rows("""
+            SELECT \(BookingLine.selected(as: "l")), r.name, r.category, l.booking_id, m.name
             FROM booking_lines l JOIN resources r ON r.id = l.resource_id
             JOIN bookings b ON b.id = l.booking_id JOIN members m ON m.id = b.member_id
             WHERE l.booking_id IN (SELECT value FROM json_each(?))
             ORDER BY l.booking_id, l.position
-            """, arguments: [jsonArray(bookings.map(\.id))],
-            { ($0.uuid("booking_id"), try BookingLine(row: $0), $0["member_name"] as String) }) {
+            """, [jsonArray(bookings.map(\.id))], { ($0.uuid(12), try BookingLine(row: $0), $0.text(13)) }) {
             lines[bookingID, default: []].append(line)
             names[bookingID] = memberName
         }

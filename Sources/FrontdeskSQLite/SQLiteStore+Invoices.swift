@@ -179,7 +179,7 @@ extension SQLiteStore: InvoiceStore {
         let billing = try requireOrganization(organizationID, db).billing
         let ids: StatementArguments = [jsonArray(records.map(\.id))]
         let bookings = try given ?? withLines(try db.cachedRows(
-            sql: "SELECT * FROM bookings WHERE organization_id = ? AND id IN (SELECT value FROM json_each(?))",
+            sql: "SELECT \(Booking.selected(as: "b")) FROM bookings b WHERE b.organization_id = ? AND b.id IN (SELECT value FROM json_each(?))",
             arguments: [organizationID.text, jsonArray(records.map(\.bookingID))]) { try Booking(row: $0, lines: []) }, db)
         let byID = Dictionary(uniqueKeysWithValues: bookings.map { ($0.id, $0) })
         let items = try Dictionary(grouping: db.cachedRows(
