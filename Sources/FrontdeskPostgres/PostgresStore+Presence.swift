@@ -17,9 +17,15 @@ extension PostgresStore {
             SELECT 1 FROM resources WHERE organization_id = \(organizationID) AND id = ANY(\(resourceIDs))
             ORDER BY id FOR NO KEY UPDATE
             """, logger: logger)
+        // The visits in progress are counted from `checkins_in_progress` alone (a resource's id is
+        // the table's key: its checkins are its organization's). An index-only scan marks the
+        // entries of visits since checked out as dead once no transaction can see them, and later
+        // counts skip them; with the organization tested too, PostgreSQL read the checkins through
+        // a bitmap of two indexes, which revisits every such entry until a vacuum: under steady
+        // check-ins that count took 1.5–3 ms, the most of any statement of a check-in.
         let rows = try await connection.rows("""
             SELECT r.*, loc.timezone AS location_zone, o.timezone AS organization_zone,
-                   (SELECT count(*) FROM checkins c WHERE c.organization_id = r.organization_id AND c.resource_id = r.id
+                   (SELECT count(*) FROM checkins c WHERE c.resource_id = r.id
                       AND c.check_in IS NOT NULL AND c.check_out IS NULL) AS in_progress
             FROM resources r
             JOIN organizations o ON o.id = r.organization_id
