@@ -5,8 +5,8 @@ import Synchronization
 /// Group commit for the single SQLite writer. Writes that arrive while a transaction is being
 /// committed wait together and run in the next one: one failing write is refused alone (see
 /// `transaction(_:_:isolated:)`), the others commit, and one `fsync` covers them all. Nobody is
-/// answered before the transaction that holds their write has committed; under no load a batch is
-/// one write. A write may run twice, when another of its batch failed after writing: it acts on
+/// answered before the transaction that holds their write has committed and is on disk
+/// (`WALSync`, which syncs a batch while the next one runs); under no load a batch is one write. A write may run twice, when another of its batch failed after writing: it acts on
 /// the database only.
 ///
 /// The batches run one after another on the writer's own queue, entered once per burst
@@ -24,16 +24,20 @@ final class GroupCommit: Sendable {
     }
 
     private let pool: DatabasePool
-    private let afterCommit: @Sendable () -> Void
+    private let durability: WALSync
+    private let afterCommit: @Sendable () -> @Sendable () -> Void
     private let afterFailure: @Sendable () -> Void
     private let state = Mutex(State())
     /// The most writes one transaction takes, so a burst cannot hold the writer for long.
     private let maxBatch = 256
 
-    /// `afterCommit` runs on the writer's queue after each batch commits, `afterFailure` after a
-    /// batch's transaction fails as a whole; both before anyone is answered.
-    init(pool: DatabasePool, afterCommit: @escaping @Sendable () -> Void, afterFailure: @escaping @Sendable () -> Void) {
+    /// `afterCommit` runs on the writer's queue after each batch commits, and what it returns once
+    /// that commit is on disk; `afterFailure` after a batch's transaction fails as a whole; all
+    /// before anyone is answered.
+    init(pool: DatabasePool, durability: WALSync, afterCommit: @escaping @Sendable () -> @Sendable () -> Void,
+         afterFailure: @escaping @Sendable () -> Void) {
         self.pool = pool
+        self.durability = durability
         self.afterCommit = afterCommit
         self.afterFailure = afterFailure
     }
@@ -71,6 +75,7 @@ final class GroupCommit: Sendable {
     }
 
     private func run(_ jobs: [Job], _ db: Database) {
+        let batch = durability.begin()
         let outcomes: [Result<any Sendable, any Error>]
         do {
             do {
@@ -82,12 +87,21 @@ final class GroupCommit: Sendable {
         } catch {
             // The transaction failed (its commit, or a savepoint): none of the writes happened.
             afterFailure()
+            durability.ended(batch, then: nil)
             for job in jobs { job.continuation.resume(throwing: error) }
             return
         }
-        afterCommit()
-        for (job, outcome) in zip(jobs, outcomes) {
-            job.continuation.resume(with: outcome)
+        // Refusals wait for the sync too: they may rest on a write of the batch before.
+        let onDisk = afterCommit()
+        durability.ended(batch) { synced in
+            if case .failure(let error) = synced {
+                for job in jobs { job.continuation.resume(throwing: error) }
+                return
+            }
+            onDisk()
+            for (job, outcome) in zip(jobs, outcomes) {
+                job.continuation.resume(with: outcome)
+            }
         }
     }
 

@@ -4,9 +4,10 @@ import Synchronization
 
 extension SQLiteStore {
     /// The pool's readers (in use out of at most so many) and the one writer's queue: the writes
-    /// waiting for the next group commit, and whether a batch is being written now.
+    /// waiting for the next group commit, whether a batch is being written now, and the batches
+    /// not yet on disk.
     public var connectionGauges: [ConnectionGauge] {
-        let load = writer.load
+        let load = writer.load, progress = durability.progress
         return [
             ConnectionGauge("frontdesk_db_readers_max", pool.configuration.maximumReaderCount,
                             help: "SQLite reader connections the pool may open."),
@@ -16,6 +17,8 @@ extension SQLiteStore {
                             help: "Writes waiting for the SQLite writer's next group commit."),
             ConnectionGauge("frontdesk_db_writer_busy", load.writing ? 1 : 0,
                             help: "1 while the SQLite writer is committing a batch, else 0."),
+            ConnectionGauge("frontdesk_db_batches_unsynced", Int(progress.begun - progress.synced),
+                            help: "SQLite writer's batches begun or committed, not yet on disk: their writers wait."),
         ]
     }
 }

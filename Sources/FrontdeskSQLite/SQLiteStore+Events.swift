@@ -57,19 +57,25 @@ extension SQLiteStore: EventStore {
         return Page(fetched: entries, limit: page.limit) { Cursor(createdAt: $0.createdAt, id: $0.id) }
     }
 
+    /// Events leave the server (streams, the event list) only once on disk (`WALSync`): a commit
+    /// is visible a moment before its sync ends.
     public func events(_ organizationID: UUID, after sequence: Int64, limit: Int) async throws -> [Event] {
-        try await read { db in
+        let events = try await read { db in
             try db.cachedRows(sql: """
                 SELECT * FROM events WHERE organization_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
                 """, arguments: [organizationID.text, sequence, limit], Event.init(row:))
         }
+        await durability.durable()
+        return events
     }
 
     public func lastEventSequence(_ organizationID: UUID) async throws -> Int64 {
-        try await read { db in
+        let sequence = try await read { db in
             try db.cachedValue(Int64.self, sql: "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE organization_id = ?",
                                arguments: [organizationID.text]) ?? 0
         }
+        await durability.durable()
+        return sequence
     }
 
     public func notifyEvents(of organizationID: UUID, to wakeUp: AsyncStream<Void>.Continuation) {

@@ -95,6 +95,7 @@ extension SQLiteStore: TransferStore {
                 return .commit
             }
         }
+        try durability.syncNow()
     }
 
     /// Runs `body` here, on the calling thread, in a read transaction (or, `writing`, on the

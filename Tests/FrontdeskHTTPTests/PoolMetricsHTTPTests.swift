@@ -11,7 +11,7 @@ import Testing
             let metrics = try await client.with(key: nil).get("/metrics").text
             let names = switch backend {
             case .sqlite: ["frontdesk_db_readers_max", "frontdesk_db_readers_in_use", "frontdesk_db_writes_queued",
-                           "frontdesk_db_writer_busy"]
+                           "frontdesk_db_writer_busy", "frontdesk_db_batches_unsynced"]
             case .postgres: ["frontdesk_db_connections_max", "frontdesk_db_operations_in_flight", "frontdesk_db_listening"]
             }
             for name in names {
