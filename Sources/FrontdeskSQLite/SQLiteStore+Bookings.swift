@@ -316,8 +316,8 @@ extension SQLiteStore: BookingStore {
 
     /// A live member's name; nil for none.
     static func memberName(_ organizationID: UUID, _ memberID: UUID, _ db: Database) throws -> String? {
-        try db.cachedRow(sql: "SELECT name FROM members WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
-                         arguments: [organizationID.text, memberID.text]) { $0["name"] as String }
+        try db.row("SELECT name FROM members WHERE organization_id = ? AND id = ? AND deleted_at IS NULL",
+                   [organizationID.text, memberID.text]) { $0.text(0) }
     }
 
     /// Lengthens the organization's longest line to the booking's longest, which bounds how early a

@@ -114,7 +114,7 @@ extension SQLiteStore {
         let tallies = try VisitTally.changes(from: previous, to: current) { try zone(of: $0, db) }
         for tally in tallies {
             let change = tally.change
-            try db.cachedExecute(sql: """
+            try db.run("""
                 INSERT INTO member_days (organization_id, day, member_id, location_id, visits, minutes, finished, half_days,
                                          morning, afternoon, evening, night)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -123,23 +123,23 @@ extension SQLiteStore {
                     finished = finished + excluded.finished, half_days = half_days + excluded.half_days,
                     morning = morning + excluded.morning, afternoon = afternoon + excluded.afternoon,
                     evening = evening + excluded.evening, night = night + excluded.night
-                """, arguments: [tally.organizationID.text, change.day.description, tally.memberID.text, tally.locationID.text,
-                                 change.visits, change.minutes, change.finished, change.halfDays,
-                                 change.slots[0], change.slots[1], change.slots[2], change.slots[3]])
+                """, [tally.organizationID.text, change.day.description, tally.memberID.text, tally.locationID.text,
+                      change.visits, change.minutes, change.finished, change.halfDays,
+                      change.slots[0], change.slots[1], change.slots[2], change.slots[3]])
         }
         for tally in Set(tallies.map { [$0.organizationID, $0.memberID] }) {
-            try db.cachedExecute(sql: """
+            try db.run("""
                 INSERT INTO member_tallies (member_id, organization_id, changed) VALUES (?, ?, 1)
                 ON CONFLICT (member_id) DO UPDATE SET changed = changed + 1
-                """, arguments: [tally[1].text, tally[0].text])
+                """, [tally[1].text, tally[0].text])
         }
     }
 
     /// A location's zone, else its organization's.
     static func zone(of locationID: UUID, _ db: Database) throws -> TimeZone {
-        let zones = try db.cachedRow(sql: """
+        let zones = try db.row("""
             SELECT l.timezone, o.timezone FROM locations l JOIN organizations o ON o.id = l.organization_id WHERE l.id = ?
-            """, arguments: [locationID.text]) { row in (row.optionalText(0), row.text(1)) }
+            """, [locationID.text]) { row in (row.optionalText(0), row.text(1)) }
         guard let zones else { throw FrontdeskError.notFound(entity: "location", id: locationID.text) }
         return Location.zone(zones.0, else: TimeZone(identifier: zones.1) ?? .gmt)
     }
