@@ -93,7 +93,7 @@ final class WALSync: Sendable {
     func close() {
         queue.sync {
             state.withLock { state in
-                if let file = state.file { _ = Glibc.close(file.descriptor) }
+                if let file = state.file { closeDescriptor(file.descriptor) }
                 state.file = nil
             }
         }
@@ -108,6 +108,8 @@ final class WALSync: Sendable {
                 return state.ended
             }
             guard let last = ended.last else { return }
+            // A failed sync fails its batches' writes; the readers waiting go on all the same (what
+            // they read is committed, whatever the disk does next).
             let result = Result { try sync() }
             let readers = state.withLock { state in
                 state.synced = last.batch
@@ -127,11 +129,16 @@ final class WALSync: Sendable {
         let current = state.withLock { $0.file }
         var descriptor = current?.descriptor ?? -1
         if current?.device != UInt64(status.st_dev) || current?.inode != UInt64(status.st_ino) {
-            if let current { _ = Glibc.close(current.descriptor) }
+            if let current { closeDescriptor(current.descriptor) }
             state.withLock { $0.file = nil }
             descriptor = open(walPath, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw Self.failure("open") }
-            state.withLock { $0.file = (descriptor, UInt64(status.st_dev), UInt64(status.st_ino)) }
+            var opened = stat()  // the file opened, should it have been replaced since `stat`
+            guard fstat(descriptor, &opened) == 0 else {
+                defer { closeDescriptor(descriptor) }
+                throw Self.failure("fstat")
+            }
+            state.withLock { $0.file = (descriptor, UInt64(opened.st_dev), UInt64(opened.st_ino)) }
             try Self.syncDirectory(of: walPath)  // a new file's name is on disk too
         }
         guard fdatasync(descriptor) == 0 else { throw Self.failure("fdatasync") }
@@ -140,7 +147,7 @@ final class WALSync: Sendable {
     private static func syncDirectory(of path: String) throws {
         let directory = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
         guard directory >= 0 else { throw failure("open the directory of") }
-        defer { _ = Glibc.close(directory) }
+        defer { closeDescriptor(directory) }
         guard fsync(directory) == 0 else { throw failure("fsync the directory of") }
     }
 
@@ -149,6 +156,11 @@ final class WALSync: Sendable {
         let reason = String(cString: strerror(errno))
         return DatabaseError(resultCode: .SQLITE_IOERR_FSYNC, message: "could not \(call) the WAL: \(reason)")
     }
+}
+
+/// The C library's `close`, which `WALSync.close()` hides inside the class.
+private func closeDescriptor(_ descriptor: CInt) {
+    _ = close(descriptor)
 }
 
 private extension Array {
