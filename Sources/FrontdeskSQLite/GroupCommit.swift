@@ -6,8 +6,9 @@ import Synchronization
 /// committed wait together and run in the next one: one failing write is refused alone (see
 /// `transaction(_:_:isolated:)`), the others commit, and one `fsync` covers them all. Nobody is
 /// answered before the transaction that holds their write has committed and is on disk
-/// (`WALSync`, which syncs a batch while the next one runs); under no load a batch is one write. A write may run twice, when another of its batch failed after writing: it acts on
-/// the database only.
+/// (`WALSync`, which syncs a batch while the next one runs); under no load a batch is one write.
+/// A write may run twice, when another of its batch failed after writing: it acts on the
+/// database only.
 ///
 /// The batches run one after another on the writer's own queue, entered once per burst
 /// (`asyncWriteWithoutTransaction`): a write costs one hop to that queue and one back to its
