@@ -113,8 +113,9 @@ final class WALSync: Sendable {
             let result = Result { try sync() }
             let readers = state.withLock { state in
                 state.synced = last.batch
-                let (done, waiting) = state.readers.partitioned { $0.batch <= last.batch }
-                state.readers = waiting
+                // In the order they came, so in the order of the batches they wait for.
+                let done = state.readers.prefix { $0.batch <= last.batch }
+                state.readers.removeFirst(done.count)
                 return done
             }
             for batch in ended { batch.then?(result) }
@@ -161,13 +162,4 @@ final class WALSync: Sendable {
 /// The C library's `close`, which `WALSync.close()` hides inside the class.
 private func closeDescriptor(_ descriptor: CInt) {
     _ = close(descriptor)
-}
-
-private extension Array {
-    /// The elements that match, and those that do not, each in their order.
-    func partitioned(_ matches: (Element) -> Bool) -> ([Element], [Element]) {
-        var yes: [Element] = [], no: [Element] = []
-        for element in self { if matches(element) { yes.append(element) } else { no.append(element) } }
-        return (yes, no)
-    }
 }
