@@ -4,7 +4,12 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case frontDesk = "front_desk"
     case viewer, kiosk
 
-    public var permissions: Set<Permission> {
+    /// Read on every call: each role's set is built once.
+    public var permissions: Set<Permission> { Self.grants[self]! }
+
+    private static let grants = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.granted) })
+
+    private var granted: Set<Permission> {
         let reads: Set<Permission> = [.bookingRead, .resourceRead, .memberRead, .locationRead, .settingsRead,
                                       .attendanceRead]
         let desk: Set<Permission> = reads.union([

@@ -27,11 +27,14 @@ public struct Caller: Sendable, Hashable {
     public init(key: APIKey) {
         organizationID = key.organizationID
         role = key.role
-        permissions = key.isPlatform ? key.role.permissions.union([.organizationCreate]) : key.role.permissions
+        permissions = key.isPlatform ? Self.platformPermissions : key.role.permissions
         kind = .key(key)
         actor = .key(key)
         locationIDs = nil
     }
+
+    /// The platform key's (an owner's, `Frontdesk.platformCaller`), and making organizations.
+    private static let platformPermissions = Role.owner.permissions.union([.organizationCreate])
 
     /// A person acting in `organizationID` with `role`, named `name` in the audit log, limited to
     /// `locationIDs` when some are given.

@@ -32,14 +32,9 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
         self.allowedOrigins = allowedOrigins
     }
 
-    static var streamPaths: Set<String> { ["/api/v1/events/stream", "/api/v1/events/ws"] }
-
-    /// What anyone may ask: to sign in, and to accept an invitation.
-    static var publicPaths: Set<String> { ["/api/v1/sessions", "/api/v1/invitations/accept"] }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
-        if request.method == .post, Self.publicPaths.contains(request.uri.path) {
+        if request.method == .post, publicPaths.contains(request.uri.path) {
             guard Self.isSameOrigin(request) || isAllowedOrigin(request) else { throw FrontdeskError.crossSiteRequest }
             return try await next(request, context)
         }
@@ -95,6 +90,13 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
         return origin == "http://" + host || origin == "https://" + host
     }
 }
+
+/// The live streams, which take the key as `?access_token=` too. (A generic type has no stored
+/// statics: these are the file's, built once rather than for each request.)
+private let streamPaths: Set<String> = ["/api/v1/events/stream", "/api/v1/events/ws"]
+
+/// What anyone may ask: to sign in, and to accept an invitation.
+private let publicPaths: Set<String> = ["/api/v1/sessions", "/api/v1/invitations/accept"]
 
 /// The web desk's session cookie, and what a browser says of where a request comes from.
 enum SessionCookie {
