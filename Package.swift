@@ -56,9 +56,13 @@ let package = Package(
         ),
         .target(
             name: "FrontdeskSQLite",
-            dependencies: ["FrontdeskEngine", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["FrontdeskEngine", "CSQLiteWALWrites", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict
+        ),
+        .target(
+            name: "CSQLiteWALWrites",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "FrontdeskPostgres",
@@ -127,6 +131,7 @@ let package = Package(
             dependencies: [
                 "FrontdeskEngine", "FrontdeskSQLite", "FrontdeskPostgres", "FrontdeskTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

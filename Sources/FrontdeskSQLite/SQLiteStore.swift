@@ -24,6 +24,7 @@ public final class SQLiteStore: SchemaStore {
 
     /// Opens (and creates) the database file at `path`. Call `migrate()` before use.
     public init(path: String) throws {
+        try WALWrites.register()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
