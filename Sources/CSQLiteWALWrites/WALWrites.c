@@ -34,9 +34,9 @@ struct ShimFile {
 
 static sqlite3_vfs *below;
 static sqlite3_vfs shim;
-static int headerSize = 24;            // a WAL frame's header
-static int largest = 4 << 20;          // writes held back at most, in bytes
-static int chunk = 124 << 10;          // the unix VFS writes less than 128 KB a call (`seekAndWrite`)
+static const int headerSize = 24;           // a WAL frame's header
+static const int largest = 4 << 20;         // writes held back at most, in bytes
+static const int chunk = 124 << 10;         // the unix VFS writes less than 128 KB a call (`seekAndWrite`)
 
 static int writeBack(ShimFile *file) {
     int rc = SQLITE_OK;
