@@ -263,7 +263,7 @@ typealias Columns = KeyValuePairs<String, (any DatabaseValueConvertible)?>
 
 extension Database {
     func insert(_ table: String, _ columns: Columns) throws {
-        let sql = WriteSQL.text(for: "INSERT \(table)", columns) {
+        let sql = WriteSQL.text(for: WriteSQL.Key(table: table), columns) {
             "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES \(placeholders(columns.count))"
         }
         try run(sql, columns.map(\.value))
@@ -273,33 +273,48 @@ extension Database {
     /// row's `previous` columns, it sets only those whose value changed, and nothing when none did:
     /// SQLite rewrites the index entries of every column an UPDATE sets, changed or not.
     func update(_ table: String, _ columns: Columns, previous: Columns? = nil, scoped: Bool = true) throws {
-        let keys = scoped ? ["id", "organization_id"] : ["id"]
-        let set = columns.enumerated().filter { index, column in
-            !keys.contains(column.key) && column.key != "created_at"
-                && previous.map { $0[index].value?.databaseValue != column.value?.databaseValue } ?? true
-        }.map(\.element)
-        guard !set.isEmpty else { return }
-        let key = keys.map { name in columns.first { $0.key == name }?.value ?? nil }
-        let setNames = set.map(\.key).joined(separator: ", ")
-        let sql = WriteSQL.text(for: "UPDATE \(table) \(scoped) \(setNames)", columns) {
-            "UPDATE \(table) SET " + set.map { "\($0.key) = ?" }.joined(separator: ", ")
-                + " WHERE " + keys.map { "\($0) = ?" }.joined(separator: " AND ")
+        precondition(columns.count <= 64, "the columns set are kept as the bits of a UInt64")
+        var set: UInt64 = 0
+        var values: [(any DatabaseValueConvertible)?] = []
+        var id: (any DatabaseValueConvertible)?, organizationID: (any DatabaseValueConvertible)?
+        for (index, column) in columns.enumerated() {
+            switch column.key {
+            case "id": id = column.value
+            case "organization_id" where scoped: organizationID = column.value
+            case "created_at": break
+            default:
+                if let previous, previous[index].value?.databaseValue == column.value?.databaseValue { continue }
+                set |= 1 << index
+                values.append(column.value)
+            }
         }
-        try run(sql, set.map(\.value) + key)
+        guard set != 0 else { return }
+        let sql = WriteSQL.text(for: WriteSQL.Key(table: table, set: set, scoped: scoped), columns) {
+            let assignments = columns.enumerated().filter { set & (1 << $0.offset) != 0 }.map { "\($0.element.key) = ?" }
+            return "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?" + (scoped ? " AND organization_id = ?" : "")
+        }
+        try run(sql, values + (scoped ? [id, organizationID] : [id]))
     }
 }
 
 /// The text of each INSERT and UPDATE, built once per table and set of columns instead of for
 /// every row written.
 private enum WriteSQL {
-    private static let texts = Mutex<[String: (columns: [String], sql: String)]>([:])
+    /// An INSERT into `table`, or (`set`: the columns it sets, a bit for each by position) an UPDATE.
+    struct Key: Hashable {
+        let table: String
+        var set: UInt64?
+        var scoped = true
+    }
 
-    static func text(for statement: String, _ columns: Columns, build: () -> String) -> String {
-        if let known = texts.withLock({ $0[statement] }), known.columns.elementsEqual(columns.lazy.map(\.key)) {
+    private static let texts = Mutex<[Key: (columns: [String], sql: String)]>([:])
+
+    static func text(for key: Key, _ columns: Columns, build: () -> String) -> String {
+        if let known = texts.withLock({ $0[key] }), known.columns.elementsEqual(columns.lazy.map(\.key)) {
             return known.sql
         }
         let sql = build()
-        texts.withLock { $0[statement] = (columns.map(\.key), sql) }
+        texts.withLock { $0[key] = (columns.map(\.key), sql) }
         return sql
     }
 }
