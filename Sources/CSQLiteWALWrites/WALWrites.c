@@ -80,7 +80,10 @@ static int shimWrite(sqlite3_file *f, const void *data, int amount, sqlite3_int6
         rc = settle(file);
         if (rc != SQLITE_OK) return rc;
     }
-    if (amount > chunk) return file->real->pMethods->xWrite(file->real, data, amount, offset);
+    if (amount > chunk) {  // passed on as SQLite gave it, after what is held back
+        rc = settle(file);
+        return rc == SQLITE_OK ? file->real->pMethods->xWrite(file->real, data, amount, offset) : rc;
+    }
     if (file->length + amount > file->capacity) {
         int capacity = file->capacity ? file->capacity : 64 << 10;
         while (capacity < file->length + amount) capacity *= 2;
