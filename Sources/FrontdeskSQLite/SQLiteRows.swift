@@ -263,10 +263,18 @@ typealias Columns = KeyValuePairs<String, (any DatabaseValueConvertible)?>
 
 extension Database {
     func insert(_ table: String, _ columns: Columns) throws {
-        let sql = WriteSQL.text(for: WriteSQL.Key(table: table), columns) {
+        let known = WriteSQL.of(table)
+        var matches = known?.columns.count == columns.count
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(columns.count)
+        for (index, column) in columns.enumerated() {
+            matches = matches && known!.columns[index] == column.key
+            values.append(column.value)
+        }
+        let sql = (matches ? known! : WriteSQL.new(table, columns)).text(.insert) {
             "INSERT INTO \(table) (\(columns.map(\.key).joined(separator: ", "))) VALUES \(placeholders(columns.count))"
         }
-        try run(sql, columns.map(\.value))
+        try run(sql, values)
     }
 
     /// Updates the row with the columns' `id` (and `organization_id`, when `scoped`). Given the
@@ -274,10 +282,13 @@ extension Database {
     /// SQLite rewrites the index entries of every column an UPDATE sets, changed or not.
     func update(_ table: String, _ columns: Columns, previous: Columns? = nil, scoped: Bool = true) throws {
         precondition(columns.count <= 64, "the columns set are kept as the bits of a UInt64")
+        let known = WriteSQL.of(table)
+        var matches = known?.columns.count == columns.count
         var set: UInt64 = 0
         var values: [(any DatabaseValueConvertible)?] = []
         var id: (any DatabaseValueConvertible)?, organizationID: (any DatabaseValueConvertible)?
         for (index, column) in columns.enumerated() {
+            matches = matches && known!.columns[index] == column.key
             switch column.key {
             case "id": id = column.value
             case "organization_id" where scoped: organizationID = column.value
@@ -289,7 +300,7 @@ extension Database {
             }
         }
         guard set != 0 else { return }
-        let sql = WriteSQL.text(for: WriteSQL.Key(table: table, set: set, scoped: scoped), columns) {
+        let sql = (matches ? known! : WriteSQL.new(table, columns)).text(.update(set: set, scoped: scoped)) {
             let assignments = columns.enumerated().filter { set & (1 << $0.offset) != 0 }.map { "\($0.element.key) = ?" }
             return "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?" + (scoped ? " AND organization_id = ?" : "")
         }
@@ -297,24 +308,42 @@ extension Database {
     }
 }
 
-/// The text of each INSERT and UPDATE, built once per table and set of columns instead of for
-/// every row written.
-private enum WriteSQL {
-    /// An INSERT into `table`, or (`set`: the columns it sets, a bit for each by position) an UPDATE.
-    struct Key: Hashable {
-        let table: String
-        var set: UInt64?
-        var scoped = true
+/// The INSERT and UPDATE statements of a table written with `columns`, each built once instead
+/// of for every row. A row's columns are checked against the table's in the pass that reads
+/// their values (checked apart, with their values copied again, that was a twelfth of the
+/// writer's time on a booking); a table written with other columns gets statements of its own.
+private final class WriteSQL: Sendable {
+    enum Statement: Hashable {
+        case insert
+        /// The columns set, a bit for each by position.
+        case update(set: UInt64, scoped: Bool)
     }
 
-    private static let texts = Mutex<[Key: (columns: [String], sql: String)]>([:])
+    let columns: [String]
+    private let texts = Mutex<[Statement: String]>([:])
 
-    static func text(for key: Key, _ columns: Columns, build: () -> String) -> String {
-        if let known = texts.withLock({ $0[key] }), known.columns.elementsEqual(columns.lazy.map(\.key)) {
-            return known.sql
-        }
+    private init(columns: [String]) {
+        self.columns = columns
+    }
+
+    private static let tables = Mutex<[String: WriteSQL]>([:])
+
+    /// The statements of `table` as last written.
+    static func of(_ table: String) -> WriteSQL? {
+        tables.withLock { $0[table] }
+    }
+
+    /// The statements of `table` written with `columns`, from now on.
+    static func new(_ table: String, _ columns: Columns) -> WriteSQL {
+        let statements = WriteSQL(columns: columns.map(\.key))
+        tables.withLock { $0[table] = statements }
+        return statements
+    }
+
+    func text(_ statement: Statement, build: () -> String) -> String {
+        if let sql = texts.withLock({ $0[statement] }) { return sql }
         let sql = build()
-        texts.withLock { $0[key] = (columns.map(\.key), sql) }
+        texts.withLock { $0[statement] = sql }
         return sql
     }
 }
