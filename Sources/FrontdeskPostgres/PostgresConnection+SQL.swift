@@ -6,12 +6,22 @@ import PostgresNIO
 /// channel without failing it, so whoever awaits that query waits forever, holding its pooled
 /// connection: after a restart of PostgreSQL under load, the `ROLLBACK` of every transaction the
 /// restart broke did, until the pool had no connection left to give (`scripts/soak --only
-/// postgres`). Every statement here is refused at once on a closed connection instead.
+/// postgres`). A check before the write left a window: the channel could close between the check
+/// and the write, and the soak still hung now and then. So the check comes after: once the query is
+/// written, a second task on the channel's event loop, which runs after the write, fails the
+/// statement if the channel is closed by then. A query the channel took is failed by PostgresNIO
+/// itself when it closes; one it never took is failed by the check.
 extension PostgresConnection {
     /// Runs `sql` and reads every row it returns.
     func rows(_ sql: SQL, logger: Logger) async throws -> [PostgresRandomAccessRow] {
-        try refuseIfClosed()
-        return try await query(sql.query(), logger: logger).collect().map(PostgresRandomAccessRow.init)
+        let answer: EventLoopFuture<PostgresQueryResult> = query(try sql.query(), logger: logger)
+        let answered = answer.eventLoop.makePromise(of: PostgresQueryResult.self)
+        answer.cascade(to: answered)
+        answer.eventLoop.execute {
+            // After the write (the loop runs its tasks in order); a promise keeps its first result.
+            if self.isClosed { answered.fail(StoreUnavailable(reason: "the connection closed")) }
+        }
+        return try await answered.futureResult.get().rows.map(PostgresRandomAccessRow.init)
     }
 
     /// Runs `sql` for its effect.

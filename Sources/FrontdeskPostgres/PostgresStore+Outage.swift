@@ -61,8 +61,8 @@ extension PostgresStore {
     /// store shuts down. A pool that hands out none within `probePatience` is replaced by a new
     /// one, and whatever waited on it fails as unavailable. A pool stops handing out connections
     /// when all of them are leased to statements that never end: PostgresNIO (1.33) does that to a
-    /// statement written to a connection that has just closed (`PostgresConnection+SQL.swift`
-    /// refuses one already closed, but one can close between that check and the write).
+    /// statement written to a connection that has just closed. `PostgresConnection+SQL.swift` fails
+    /// such a statement once it is written; the new pool is the backstop for any other way to hang.
     private func probeUntilReachable() async {
         while !Task.isCancelled && !isShutDown {
             let answered: Bool? = await withinDeadline(Self.probePatience, else: nil) { [self] in

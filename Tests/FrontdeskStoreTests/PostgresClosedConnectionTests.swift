@@ -1,0 +1,34 @@
+import FrontdeskEngine
+@testable import FrontdeskPostgres
+import FrontdeskTestSupport
+import PostgresNIO
+import Testing
+
+/// PostgresNIO (1.33) never answers a query written to a channel that has closed: after a restart
+/// of PostgreSQL under load, a statement that met its connection's close that way held its request
+/// and its pooled connection forever (`PostgresConnection+SQL.swift`). It fails at once instead,
+/// as the database unavailable (a 503 the client retries), and the pool goes on with others.
+@Suite("PostgreSQL: a closed connection")
+struct PostgresClosedConnectionTests {
+    @Test(.enabled(if: Backend.enabled.contains(.postgres)))
+    func aStatementWrittenToAClosedConnectionFailsInsteadOfWaitingForever() async throws {
+        try await withTestStore(.postgres) { test in
+            let store = try #require(test.store as? PostgresStore)
+            let outcome = await withinDeadline(.seconds(10), else: "no answer in 10 s") {
+                do {
+                    try await store.client.withConnection { connection in
+                        try await connection.close()
+                        _ = try await connection.rows("SELECT 1", logger: store.logger)
+                    }
+                    return "answered"
+                } catch let unavailable as StoreUnavailable {
+                    return unavailable.reason
+                } catch {
+                    return "\(error)"
+                }
+            }
+            #expect(outcome == "the connection closed")
+            #expect(try await store.query("SELECT 1").count == 1, "the pool hands out another connection")
+        }
+    }
+}
