@@ -71,6 +71,10 @@ public final class SQLiteStore: SchemaStore {
 
     public func migrate() async throws {
         try await pool.writeWithoutTransaction { db in
+            // A migration that copies a table keeps its statement journal in a temporary file, not
+            // in memory: copying a gigabyte of events (0037) took 760 MB of memory, 14 MB so.
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
             try db.inTransaction(.immediate) {
                 try SQLiteMigrations.apply(db)
                 return .commit

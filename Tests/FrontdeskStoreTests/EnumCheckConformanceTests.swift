@@ -2,6 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import FrontdeskTestSupport
+import GRDB
 import Testing
 
 /// Stored enumerations on every engine: the schema takes each value the code knows and refuses any
@@ -142,7 +143,15 @@ extension Backend {
     func dropEnumChecks(_ table: String, _ column: String, in test: TestStore) async throws {
         switch self {
         case .sqlite:
-            try await execute("DROP TRIGGER IF EXISTS \(table)_known_values_update", in: test)
+            // The table's CHECK lives on its `known_values` column (migration 0036); a later case of
+            // the same table finds it dropped already.
+            let queue = try DatabaseQueue(path: try #require(test.sqlitePath))
+            defer { try? queue.close() }
+            try await queue.write { db in
+                if try db.columns(in: table).contains(where: { $0.name == "known_values" }) {
+                    try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN known_values")
+                }
+            }
         case .postgres:
             // booking_lines.state has had its CHECK since 0001, under PostgreSQL's name for it.
             let name = table == "booking_lines" ? "booking_lines_state_check" : "\(table)_\(column)_known"
