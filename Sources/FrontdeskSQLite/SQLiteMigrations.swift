@@ -125,17 +125,7 @@ enum SQLiteMigrations {
         );
         CREATE TABLE audit_entries (
             id TEXT PRIMARY KEY,
-            organization_id TEXT NOT NULL,
-            entity_type TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            action TEXT NOT NULL,
-            actor_type TEXT NOT NULL,
-            actor_id TEXT NOT NULL,
-            actor_name TEXT NOT NULL,
-            before BLOB,
-            after BLOB,
-            reason TEXT,
-            created_at INTEGER NOT NULL
+            \(auditEntryColumns)
         );
         CREATE INDEX audit_entries_by_entity ON audit_entries(organization_id, entity_id, created_at);
         CREATE TABLE events (
@@ -598,17 +588,7 @@ enum SQLiteMigrations {
         ALTER TABLE events_rebuilt RENAME TO events;
         CREATE TABLE audit_entries_rebuilt (
             id TEXT NOT NULL,
-            organization_id TEXT NOT NULL,
-            entity_type TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            action TEXT NOT NULL,
-            actor_type TEXT NOT NULL,
-            actor_id TEXT NOT NULL,
-            actor_name TEXT NOT NULL,
-            before BLOB,
-            after BLOB,
-            reason TEXT,
-            created_at INTEGER NOT NULL
+            \(auditEntryColumns)
         );
         INSERT INTO audit_entries_rebuilt (rowid, id, organization_id, entity_type, entity_id, action, actor_type, actor_id,
                                            actor_name, before, after, reason, created_at)
@@ -723,6 +703,21 @@ enum SQLiteMigrations {
         \(enumChecksWithInvoices)
         """
     }
+
+    /// An audit entry's columns after its id (migrations 0001 and 0037).
+    private static let auditEntryColumns = """
+        organization_id TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        before BLOB,
+        after BLOB,
+        reason TEXT,
+        created_at INTEGER NOT NULL
+        """
 
     /// Moves an organization's catalog version after each change to one of its resources or locations.
     private static var catalogTriggers: String {
