@@ -5,9 +5,11 @@
 /// indexes, 0006's catalog triggers on resources), with the foreign keys of the lines, checkins
 /// and deliveries that refer to it kept pointing at it, and a future index forgotten in the copy
 /// lost silently. Two triggers a table refuse what such a CHECK would (`RAISE(ABORT)` before the
-/// row is written, on an INSERT and on an UPDATE of those columns) with nothing copied; widening a
-/// list later is dropping and creating them again. PostgreSQL carries the same lists as CHECK
-/// constraints (`PostgresMigrations+EnumChecks.swift`).
+/// row is written, on an INSERT and on an UPDATE of those columns) with nothing copied. Since
+/// migration 0036 the lists are CHECK constraints after all, carried by a virtual column each
+/// table gained (`enumChecksInline`): the triggers cost every INSERT a statement journal. The
+/// migrations before it still make and remake the triggers, as they did. PostgreSQL carries the
+/// same lists as CHECK constraints (`PostgresMigrations+EnumChecks.swift`).
 extension SQLiteMigrations {
     /// The values each enumerated column may hold, with the event types as a migration wrote them.
     /// A new value needs a migration of its own; `EnumCheckConformanceTests` fails until it has one.
