@@ -31,7 +31,7 @@ import Testing
         try await TestApp.run(.sqlite, .live) { client, _ in
             let connection = try await RawConnection.open(port: client.port)
             try await connection.send(bad.bytes)
-            #expect(await connection.closed(within: .seconds(5)), "\(bad.name): left open")
+            #expect(await connection.closed(within: .patience), "\(bad.name): left open")
             #expect(connection.status == bad.status, "\(bad.name): \(connection.received.prefix(80))")
         }
     }
@@ -45,7 +45,7 @@ import Testing
             await connection.waitForResponse()
             #expect(connection.status == 200)
             try await connection.send(bad.bytes)
-            #expect(await connection.closed(within: .seconds(5)), "\(bad.name): left open")
+            #expect(await connection.closed(within: .patience), "\(bad.name): left open")
             #expect(connection.received.contains(" \(bad.status) "), "\(bad.name): \(connection.received.suffix(120))")
         }
     }
@@ -54,7 +54,7 @@ import Testing
         try await TestApp.run(.sqlite, .live) { client, _ in
             let connection = try await RawConnection.open(port: client.port)
             try await connection.send(Self.health + "GET /health HTTP/1.1\r\nX-A: a\u{0}b\r\n\r\n")
-            #expect(await connection.closed(within: .seconds(5)))
+            #expect(await connection.closed(within: .patience))
             #expect(connection.status == 200)
             #expect(connection.received.contains("HTTP/1.1 400 "))
         }
@@ -64,7 +64,7 @@ import Testing
         try await TestApp.run(.sqlite, .live) { client, _ in
             let plain = try await RawConnection.open(port: client.port)
             try await plain.send("GET /health HTTP/1.0\r\n\r\n")
-            #expect(await plain.closed(within: .seconds(5)))
+            #expect(await plain.closed(within: .patience))
             #expect(plain.status == 200)
 
             let keptAlive = try await RawConnection.open(port: client.port)
@@ -76,7 +76,7 @@ import Testing
 
             let closing = try await RawConnection.open(port: client.port)
             try await closing.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            #expect(await closing.closed(within: .seconds(5)))
+            #expect(await closing.closed(within: .patience))
             #expect(closing.status == 200)
         }
     }
@@ -94,7 +94,7 @@ import Testing
             #expect(idle.status == 200)
 
             for connection in [silent, slowHead, slowBody, idle] {
-                #expect(await connection.closed(within: .seconds(5)))
+                #expect(await connection.closed(within: .patience))
             }
         }
     }
@@ -112,7 +112,7 @@ import Testing
             let started = ContinuousClock.now
             let health = try await client.get("/health")
             #expect(health.status == 200)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .patience)
             for connection in slow { #expect(await connection.closed(within: .zero) == false) }
             for connection in slow { await connection.close() }
         }

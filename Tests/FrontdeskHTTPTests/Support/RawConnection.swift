@@ -1,3 +1,4 @@
+import FrontdeskTestSupport
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -79,7 +80,7 @@ final class RawConnection: Sendable {
     }
 
     /// Waits until a response has begun arriving (at most `timeout`).
-    func waitForResponse(within timeout: Duration = .seconds(5)) async {
+    func waitForResponse(within timeout: Duration = .patience) async {
         let deadline = ContinuousClock.now + timeout
         while status == nil && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
     }
