@@ -599,6 +599,18 @@ enum SQLiteMigrations {
         CREATE INDEX audit_entries_by_entity ON audit_entries(organization_id, entity_id, created_at);
         CREATE INDEX audit_entries_by_organization ON audit_entries(organization_id, created_at, id);
         """),
+        // A line's state leaves its time and resource indexes. A check-in or a check-out changes the
+        // state and nothing else these indexes hold, and each changed entry was a delete and an insert
+        // at a random place of a large index: `scripts/bench-ab --mode booking-checkins`, 2,223
+        // against 2,762 req/s (p99 38.6 against 23.7 ms). The reads that skip released lines or ask
+        // for occupied ones now read the state from the line's row, one lookup a line in the window.
+        ("0038_line_state_out_of_indexes", """
+        DROP INDEX booking_lines_by_time;
+        CREATE INDEX booking_lines_by_time
+            ON booking_lines (organization_id, starts_at, ends_at, resource_id, booking_number, booking_id, booking_created_at);
+        DROP INDEX booking_lines_by_resource;
+        CREATE INDEX booking_lines_by_resource ON booking_lines (resource_id, starts_at, ends_at, booking_number, booking_id);
+        """),
     ]
 
     /// Migration 0032: the billing settings (which move the catalog version, as the other settings
