@@ -37,8 +37,8 @@ import Testing
             #expect(ready.headers[.contentType]?.hasPrefix("application/problem+json") == true)
             #expect(ready.code == "not_ready")
         }
-        // Why, without the 2 s limit: on a test run that keeps both cores busy the read can wait
-        // longer than that for a thread, and the answer is then "did not answer" instead.
+        // The reason, asked without the 2 s limit: on a test run that keeps both cores busy the
+        // read can wait longer than that for a thread, and the answer is then "did not answer".
         let detail = await Readiness.problem(of: store, within: .seconds(120))
         #expect(detail?.contains("frontdesk migrate") == true)
         try await store.shutdown()
