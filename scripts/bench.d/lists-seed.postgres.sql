@@ -1,6 +1,8 @@
 -- Seeds an organization's lists for scripts/bench --lists on PostgreSQL: the same rows as
 -- lists-seed.sqlite.sql (read its header), written by psql with the variables
 --   psql -v organization_id=UUID -v count=N -v reversed=0|1 -f lists-seed.postgres.sql
+-- Rows go in by creation (ORDER BY s.i), as a live database appends them: unordered, a hash
+-- join's output scattered a day's rows over a thousand heap pages, one page read per row.
 \set ON_ERROR_STOP on
 BEGIN;
 CREATE TEMP TABLE seed_resources ON COMMIT DROP AS
@@ -40,7 +42,8 @@ SELECT ('b15e0000-0000-4000-8000-' || hex)::uuid, org, 'L' || i, status,
        'EUR', 1, created_at, created_at
 FROM (SELECT s.*, CASE WHEN i % 20 = 0 THEN 'cancelled' WHEN k <= 1000 THEN 'pending' WHEN k <= 2000 THEN 'confirmed'
                        ELSE 'completed' END AS status FROM seed_rows s) s
-JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main, seed_counts;
+JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main, seed_counts
+ORDER BY s.i;
 
 INSERT INTO booking_lines (id, booking_id, booking_number, organization_id, resource_id, position, starts_at, ends_at,
                            state, checked_in_at, checked_out_at, amount, exclusive, booking_created_at)
@@ -48,7 +51,8 @@ SELECT ('d15e0000-0000-4000-8000-' || s.hex)::uuid, b.id, b.number, org, sr.id, 
        CASE WHEN b.status IN ('cancelled', 'completed') THEN 'released' ELSE 'reserved' END,
        b.actual_start_at, b.actual_end_at, 1500, true, b.created_at
 FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main
-JOIN bookings b ON b.id = ('b15e0000-0000-4000-8000-' || s.hex)::uuid, seed_counts;
+JOIN bookings b ON b.id = ('b15e0000-0000-4000-8000-' || s.hex)::uuid, seed_counts
+ORDER BY s.i;
 
 INSERT INTO checkins (id, organization_id, resource_id, location_id, member_id, booking_id, booking_line_id, starts_at,
                       ends_at, check_in, check_out, state, metadata, version, created_at, updated_at)
@@ -61,7 +65,8 @@ SELECT ('c15e0000-0000-4000-8000-' || s.hex)::uuid, org, sr.id, sr.location_id,
        CASE WHEN s.k > 2000 THEN s.created_at + interval '70 minutes' END,
        CASE WHEN s.k <= 1000 THEN 'pending' WHEN s.k <= 2000 THEN 'in_progress' ELSE 'complete' END,
        '{}', 1, s.created_at, s.created_at
-FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main, seed_counts;
+FROM seed_rows s JOIN seed_resources sr ON sr.n = s.r AND sr.in_main = s.in_main, seed_counts
+ORDER BY s.i;
 COMMIT;
 VACUUM ANALYZE members;
 VACUUM ANALYZE bookings;
