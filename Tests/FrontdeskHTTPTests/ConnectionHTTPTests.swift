@@ -121,16 +121,28 @@ import Testing
     }
 
     /// Served as `frontdesk serve` serves it, not through HummingbirdTesting, whose live server
-    /// drops the cap from the configuration.
+    /// drops the cap from the configuration. On a port the system picks, told by the server once it
+    /// listens: a port found free beforehand could be taken by another test's connection meanwhile,
+    /// and a server starting while the whole suite runs may take more than seconds to listen.
     @Test func connectionsBeyondTheCapWaitForOneToClose() async throws {
         try await withTestStore(.sqlite) { test in
-            let port = try await RawConnection.freePort()
+            let (listening, announce) = AsyncStream.makeStream(of: Int.self)
             let app = try await buildApplication(
                 frontdesk: Frontdesk(store: test.store),
-                configuration: ServerConfiguration(port: port, sweepInterval: nil, actionInterval: nil, logLevel: .error,
-                                                   maxConnections: 2))
-            let server = Task { try await app.runService() }
-            let first = try await RawConnection.open(port: port, retryingFor: .seconds(10))
+                configuration: ServerConfiguration(port: 0, sweepInterval: nil, actionInterval: nil, logLevel: .error,
+                                                   maxConnections: 2),
+                onListening: { _, port in announce.yield(port) })
+            let server = Task {
+                defer { announce.finish() }  // a server that could not start ends the wait
+                try await app.runService()
+            }
+            var ports = listening.makeAsyncIterator()
+            guard let port = await ports.next() else {
+                let failure = await server.result
+                Issue.record("the server did not start: \(failure)")
+                return
+            }
+            let first = try await RawConnection.open(port: port)
             let second = try await RawConnection.open(port: port)
             for connection in [first, second] {
                 try await connection.send(Self.health)

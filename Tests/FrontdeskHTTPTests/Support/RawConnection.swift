@@ -33,18 +33,6 @@ final class RawConnection: Sendable {
         return RawConnection(channel: channel, recorder: recorder)
     }
 
-    /// Opens a connection, trying again until a server starting up listens (at most `timeout`).
-    static func open(port: Int, retryingFor timeout: Duration) async throws -> RawConnection {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            do {
-                return try await open(port: port)
-            } catch where ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
-    }
-
     /// A port nothing listens on now, on 127.0.0.1.
     static func freePort() async throws -> Int {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
