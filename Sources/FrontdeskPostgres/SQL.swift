@@ -70,20 +70,30 @@ struct SQL: ExpressibleByStringInterpolation, Sendable {
 
     /// The statement as PostgresNIO sends it: `$1`, `$2`… in order of appearance.
     func query() throws -> PostgresQuery {
+        let statement = try self.statement()
+        return PostgresQuery(unsafeSQL: statement.sql, binds: statement.binds)
+    }
+
+    /// The text with `$1`, `$2`… in order of appearance, the values bound to them, and their types
+    /// (`.null`, which PostgreSQL infers, for a NULL).
+    func statement() throws -> (sql: String, binds: PostgresBindings, types: [PostgresDataType]) {
         var sql = ""
         var binds = PostgresBindings(capacity: segments.count)
+        var types: [PostgresDataType] = []
         for segment in segments {
             switch segment {
             case .text(let text):
                 sql += text
             case .value(let value?):
                 try binds.append(value)
+                types.append(value.psqlType)
                 sql += "$\(binds.count)"
             case .value(nil):
                 binds.appendNull()
+                types.append(.null)
                 sql += "$\(binds.count)"
             }
         }
-        return PostgresQuery(unsafeSQL: sql, binds: binds)
+        return (sql, binds, types)
     }
 }

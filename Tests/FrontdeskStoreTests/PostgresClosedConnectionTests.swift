@@ -10,15 +10,17 @@ import Testing
 /// as the database unavailable (a 503 the client retries), and the pool goes on with others.
 @Suite("PostgreSQL: a closed connection")
 struct PostgresClosedConnectionTests {
-    @Test(.enabled(if: Backend.enabled.contains(.postgres)))
-    func aStatementWrittenToAClosedConnectionFailsInsteadOfWaitingForever() async throws {
+    /// Sent whole (no parameters) and prepared (`PreparedStatements.swift`): two paths, one check each.
+    @Test(.enabled(if: Backend.enabled.contains(.postgres)), arguments: ["SELECT 1", "SELECT $1::bigint"])
+    func aStatementWrittenToAClosedConnectionFailsInsteadOfWaitingForever(_ statement: String) async throws {
+        let sql: SQL = statement == "SELECT 1" ? "SELECT 1" : "SELECT \(1)::bigint"
         try await withTestStore(.postgres) { test in
             let store = try #require(test.store as? PostgresStore)
             let outcome = await withinDeadline(.seconds(10), else: "no answer in 10 s") {
                 do {
                     try await store.client.withConnection { connection in
                         try await connection.close()
-                        _ = try await connection.rows("SELECT 1", logger: store.logger)
+                        _ = try await connection.rows(sql, logger: store.logger)
                     }
                     return "answered"
                 } catch let unavailable as StoreUnavailable {
@@ -28,7 +30,7 @@ struct PostgresClosedConnectionTests {
                 }
             }
             #expect(outcome == "the connection closed")
-            #expect(try await store.query("SELECT 1").count == 1, "the pool hands out another connection")
+            #expect(try await store.query(sql).count == 1, "the pool hands out another connection")
         }
     }
 }
