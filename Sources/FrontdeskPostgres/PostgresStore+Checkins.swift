@@ -115,15 +115,17 @@ extension PostgresStore: CheckinStore {
     }
 
     /// Locks the checkin and reads it, or throws `not_found`; a booking's checkin after the
-    /// organization row. A checkin read standalone stays so (no write links one to a booking), so
-    /// its row is all there is to lock.
+    /// organization row. A standalone checkin stays so (no write links one to a booking), so its
+    /// row is all there is to lock: one statement finds and locks it, where the first read of a
+    /// booking's checkin locks nothing.
     private func lockCheckin(
         _ organizationID: UUID, _ id: UUID, _ connection: PostgresConnection
     ) async throws -> Checkin {
         let select = Self.selectCheckin(organizationID, id)
-        guard let read = try await connection.rows(select, logger: logger).first
-        else { throw FrontdeskError.notFound(entity: "checkin", id: id.text) }
-        if try read.value("booking_id", as: UUID?.self) != nil { try await lockOrganization(organizationID, connection) }
+        if let row = try await connection.rows("\(select) AND c.booking_id IS NULL FOR NO KEY UPDATE", logger: logger).first {
+            return try Checkin(row: row)
+        }
+        try await lockOrganization(organizationID, connection)
         guard let row = try await connection.rows("\(select) FOR NO KEY UPDATE", logger: logger).first
         else { throw FrontdeskError.notFound(entity: "checkin", id: id.text) }
         return try Checkin(row: row)
