@@ -2,6 +2,7 @@ import Foundation
 import FrontdeskCore
 import FrontdeskEngine
 import PostgresNIO
+import Synchronization
 
 extension PostgresStore {
     /// The order of the locks is the design:
@@ -18,11 +19,7 @@ extension PostgresStore {
         _ organizationID: UUID, _ request: BookingRequest, now: Date,
         decide: @escaping @Sendable (BookingContext) throws -> BookingChange
     ) async throws -> Booking {
-        // Settings are read, not locked: changing them meanwhile is no conflict.
-        guard let row = try await query("SELECT * FROM organizations WHERE id = \(organizationID)").first
-        else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
-        let organization = try Organization(row: row)
-        let sequence = try await takeBookingNumber(organizationID, year: BookingNumber.year(of: now, in: organization.zone))
+        let (organization, sequence) = try await numberedOrganization(organizationID, now: now)
         return try await recording(organizationID) { connection in
             let (resources, memberName) = try await self.bookableResources(
                 request.lines, of: organization, member: request.newMember == nil ? request.memberID : nil, now: now, connection)
@@ -41,19 +38,40 @@ extension PostgresStore {
         }
     }
 
-    /// The next number of the organization's series for `year`, in a statement of its own that
-    /// commits at once, without waiting for its WAL flush: the series row is locked only while the
-    /// statement runs. Numbers are unique and increase; one taken by a booking that then fails is
-    /// never used (a gap). A crash can lose the increment only together with every booking that
-    /// used its number, since a booking's commit flushes the WAL written before it.
-    private func takeBookingNumber(_ organizationID: UUID, year: Int) async throws -> Int {
-        let rows = try await query("""
-            INSERT INTO booking_series (organization_id, year, last_sequence)
-            SELECT \(organizationID), \(year), 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
-            ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = booking_series.last_sequence + 1
-            RETURNING last_sequence
-            """)
-        return try rows[0].value("last_sequence")
+    /// The organization, read (settings are read, not locked: changing them meanwhile is no
+    /// conflict), and the next number of its series for the year `now` falls in, in one statement
+    /// that commits at once, without waiting for its WAL flush: the series row is locked only
+    /// while the statement runs. Numbers are unique and increase; one taken by a booking that then
+    /// fails is never used (a gap). A crash can lose the increment only together with every booking
+    /// that used its number, since a booking's commit flushes the WAL written before it.
+    ///
+    /// The year is the organization's, in its time zone, which the statement reads: it is taken in
+    /// the zone of the organization's last booking here, and again, in the zone read, in the rare
+    /// case that the two years differ (a zone changed around New Year; the first number is a gap).
+    private func numberedOrganization(_ organizationID: UUID, now: Date) async throws -> (Organization, Int) {
+        var zone = bookingZones.withLock { $0[organizationID] }
+        while true {
+            let year = zone.map { BookingNumber.year(of: now, in: $0) }
+            let rows = try await query("""
+                WITH organization AS (SELECT * FROM organizations WHERE id = \(organizationID)),
+                series AS (
+                    INSERT INTO booking_series (organization_id, year, last_sequence)
+                    SELECT id, \(year)::integer, 1
+                    FROM organization, (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
+                    WHERE \(year)::integer IS NOT NULL
+                    ON CONFLICT (organization_id, year) DO UPDATE SET last_sequence = booking_series.last_sequence + 1
+                    RETURNING last_sequence
+                )
+                SELECT organization.*, series.last_sequence FROM organization LEFT JOIN series ON true
+                """)
+            guard let row = rows.first else { throw FrontdeskError.notFound(entity: "organization", id: organizationID.text) }
+            let organization = try Organization(row: row)
+            bookingZones.withLock { $0[organizationID] = organization.zone }
+            if let year, year == BookingNumber.year(of: now, in: organization.zone) {
+                return (organization, try row.value("last_sequence"))
+            }
+            zone = organization.zone
+        }
     }
 
     /// Locks the live resources among `ids`, in id order. Missing and deleted ones are simply absent:

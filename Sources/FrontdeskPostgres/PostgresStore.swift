@@ -28,6 +28,9 @@ public final class PostgresStore: SchemaStore {
     let numberingRuns = NumberingRuns()
     /// The one connection of this process on `LISTEN`, started by the first event stream.
     let listener = Mutex<Task<Void, Never>?>(nil)
+    /// The time zone each organization had at its last booking here: the year a booking's number
+    /// is taken in, before its organization is read (`numberedOrganization`).
+    let bookingZones = Mutex<[UUID: TimeZone]>([:])
     /// Statements and transactions running now (`connectionGauges`).
     let operationsInFlight = Atomic(0)
     /// Whether PostgreSQL is away, as this process last saw it (`PostgresStore+Outage.swift`).

@@ -186,6 +186,30 @@ struct BookingConformanceTests {
         }
     }
 
+    /// The year of a number is the organization's at the booking, in its zone as it is then, even
+    /// when the zone changed since its last booking and the change crosses New Year.
+    @Test(arguments: Backend.enabled)
+    func theYearIsTakenInTheOrganizationsZoneAsItIsAtTheBooking(_ backend: Backend) async throws {
+        try await withStore(backend) { f in
+            let room = try await f.makeResource(at: try await f.makeLocation(timeZone: "UTC"))
+            let member = try await f.makeMember()
+            func book() async throws -> String {
+                try await f.book(member, room, TimeWindow(start: f.now + 3_600, end: f.now + 7_200)).number
+            }
+            f.clock.set(instant("2026-12-31T23:00:00Z"))
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(timeZone: "UTC"))
+            let lastOfTheYear = try await book()
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(timeZone: "Asia/Tokyo"))
+            f.clock.advance(by: 7_200)
+            let inTokyo = try await book()  // 10:00 on January 1 in Tokyo
+            _ = try await f.frontdesk.updateOrganization(f.owner, OrganizationPatch(timeZone: "America/New_York"))
+            f.clock.advance(by: 7_200)
+            let inNewYork = try await book()  // 22:00 on December 31 in New York
+            backend.expectNumbers([lastOfTheYear, inNewYork], ["BK-2026-0001", "BK-2026-0002"])
+            #expect(inTokyo == "BK-2027-0001")
+        }
+    }
+
     @Test(arguments: Backend.enabled)
     func conflictNamesTheBookingsInTheWay(_ backend: Backend) async throws {
         try await withStore(backend) { f in
