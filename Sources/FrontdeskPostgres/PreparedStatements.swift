@@ -1,5 +1,4 @@
 import Logging
-import NIOCore
 import PostgresNIO
 import Synchronization
 
@@ -30,13 +29,13 @@ struct Prepared: PostgresPreparedStatement {
     static var bindingDataTypes: [PostgresDataType] { shape.types }
 
     let bindings: PostgresBindings
-    /// Called once the statement is written (`makeBindings`).
-    let written: @Sendable () -> Void
+    /// Called right before PostgresNIO writes the statement (from `makeBindings`).
+    let writing: @Sendable () -> Void
 
     /// PostgresNIO calls this right before it writes the statement to the channel, in the same
     /// synchronous stretch.
     func makeBindings() throws -> PostgresBindings {
-        written()
+        writing()
         return bindings
     }
 
