@@ -18,25 +18,27 @@ extension PostgresStore: BookingStore {
                 b.starts_at <= \(startedBy) AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = b.id)
                 """)
         }
-        var held: SQL = "", source: SQL = "bookings b", order: SQL = "b.created_at, b.id"
+        var source: SQL = "bookings b", order: SQL = "b.created_at, b.id"
         if let window = filter.window {
             // A window's bookings come from its lines, found by their range index (of a resource,
-            // when one is asked for: both hold for one and the same line) and sorted in page order;
-            // there are a few days' worth. Walking the organization's bookings in page order and
-            // testing each, PostgreSQL read every booking older than the window: the last day's
-            // page took 0.8 s at a million bookings (`scripts/bench --postgres --lists`).
+            // when one is asked for: both hold for one and the same line), sorted in page order
+            // and each booking kept once, read until the page is full; there are a few days' worth.
+            // Walking the organization's bookings in page order and testing each, PostgreSQL read
+            // every booking older than the window: the last day's page took 0.8 s at a million
+            // bookings (`scripts/bench --postgres --lists`). `DISTINCT ON` keeps the planner from
+            // doing that (a subquery with it is planned on its own), and its sort feeds the page
+            // as it goes: a hashed `DISTINCT` of the whole window, then a sort, took twice as long.
             var lines: [SQL] = ["""
                 x.organization_id = \(organizationID)
                 AND tstzrange(x.starts_at, x.ends_at, '[)') && tstzrange(\(window.start), \(window.end))
                 """]
             if let resourceID = filter.resourceID { lines.append("x.resource_id = \(resourceID)") }
-            held = """
-                WITH held AS MATERIALIZED (
-                    SELECT DISTINCT x.booking_id, x.booking_created_at FROM booking_lines x
-                    WHERE \(SQL(joining: lines, separator: " AND ")))
-
+            source = """
+                (SELECT DISTINCT ON (x.booking_created_at, x.booking_id) x.booking_id, x.booking_created_at
+                 FROM booking_lines x WHERE \(SQL(joining: lines, separator: " AND "))
+                 ORDER BY x.booking_created_at, x.booking_id) x
+                JOIN bookings b ON b.id = x.booking_id
                 """
-            source = "(SELECT * FROM held ORDER BY booking_created_at, booking_id) x JOIN bookings b ON b.id = x.booking_id"
             order = "x.booking_created_at, x.booking_id"
         } else if let resourceID = filter.resourceID {
             // A resource's bookings alone are walked in page order from its lines (migration 0035); a
@@ -47,7 +49,7 @@ extension PostgresStore: BookingStore {
         }
         if let after = page.after { conditions.append("(\(order)) > (\(after.createdAt), \(after.id))") }
         let rows = try await query("""
-            \(held)SELECT b.*, \(Booking.lineColumns)
+            SELECT b.*, \(Booking.lineColumns)
             FROM (SELECT b.* FROM \(source) WHERE \(SQL(joining: conditions, separator: " AND "))
                   ORDER BY \(order) LIMIT \(page.limit + 1)) b
             LEFT JOIN booking_lines l ON l.booking_id = b.id \(Booking.nameJoins)
