@@ -45,7 +45,7 @@ struct Serve: AsyncParsableCommand {
             configuration.retention = .seconds(days * 86_400)
         }
         FileDescriptorLimit.raise(toCover: configuration.maxConnections)
-        try await store.withFrontdesk { frontdesk in
+        try await store.withFrontdesk(serving: true) { frontdesk in
             let app = try await buildApplication(frontdesk: frontdesk, configuration: configuration) { address, port in
                 await welcome(frontdesk, base: Self.base(address: address, port: port))
             }

@@ -14,8 +14,9 @@ struct StoreOptions: ParsableArguments {
     var isPostgres: Bool { database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") }
     var kind: String { isPostgres ? "postgres" : "sqlite" }
 
-    func openStore(logger: Logger) throws -> any FrontdeskStore {
-        if isPostgres { return try PostgresStore(url: database, logger: logger) }
+    /// The store; a server's (`serving`) keeps its PostgreSQL connections open.
+    func openStore(logger: Logger, serving: Bool = false) throws -> any FrontdeskStore {
+        if isPostgres { return try PostgresStore(url: database, serving: serving, logger: logger) }
         if let scheme = database.range(of: "://").map({ database[..<$0.lowerBound] }) {
             throw CommandFailure("Unknown database URL scheme \(scheme)://: --database (FRONTDESK_DATABASE) takes "
                 + "a SQLite file path or a postgres:// URL.")
@@ -40,10 +41,11 @@ struct StoreOptions: ParsableArguments {
                 ?? defaults.absolute)
     }
 
-    /// Opens the store, migrates it, runs `body` with an engine on it, and closes it.
-    func withFrontdesk<T>(_ body: (Frontdesk) async throws -> T) async throws -> T {
+    /// Opens the store (a server's when `serving`), migrates it, runs `body` with an engine on it,
+    /// and closes it.
+    func withFrontdesk<T>(serving: Bool = false, _ body: (Frontdesk) async throws -> T) async throws -> T {
         let logger = Logger(label: "frontdesk")
-        let store = try openStore(logger: logger)
+        let store = try openStore(logger: logger, serving: serving)
         do {
             if let postgres = store as? PostgresStore { try await postgres.waitUntilReachable(within: Self.databaseWait()) }
             try await store.migrate()
