@@ -1,42 +1,94 @@
 import Foundation
 import Synchronization
 
-/// This process's runs of the sequencer, per organization: at most one at a time, and every caller
-/// waits for a run that starts after it asked. A caller that asks during a run therefore waits for
-/// the next one, which sees the commit it made before asking; all callers that ask during one run
-/// share the next, so the runs keep up with any number of concurrent writers.
+/// This process's runs of the sequencer, per organization: at most one at a time, and every write
+/// waits for a run that starts after it committed. Runs take no connection of their own: a run is
+/// made on the connection of a write that has just committed, before it goes back to the pool.
+/// The first write to arrive while no run is under way runs one at once; the first to arrive during
+/// a run keeps its connection and makes the next run when that one ends, for itself and for every
+/// write that arrived until the next run starts, which give their connections back and wait. So the
+/// runs keep up with any number of concurrent writers, and a write never waits for the pool to
+/// have its events numbered (it did, behind every request waiting for a connection: the delay
+/// from a commit to its delivery on a stream, and each write's answer, waited for it).
 final class NumberingRuns: Sendable {
-    private struct Waiting {
-        var running = false
-        var callers: [CheckedContinuation<Void, Never>] = []
+    /// What a write that has just committed does to have its events numbered.
+    enum Arrival {
+        /// No run is under way: run one now on its connection, then `finished(_:_:)` with no turns.
+        case run
+        /// A run is under way: keep the connection, wait for the turn, then `starting(_:)` and run.
+        case next(Turn)
+        /// A run is under way and another write makes the next: give the connection back, then wait.
+        case wait(Turn)
     }
 
-    private let organizations = Mutex<[UUID: Waiting]>([:])
+    /// A signal given once, which a waiter may await before or after it is given.
+    final class Turn: Sendable {
+        private let state = Mutex<(given: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
 
-    /// Returns once `run` has run for `organizationID` from start to end after this call began
-    /// (run by this caller or shared with others).
-    func request(_ organizationID: UUID, _ run: @escaping @Sendable () async -> Void) async {
-        await withCheckedContinuation { continuation in
-            let starts = organizations.withLock { organizations in
-                organizations[organizationID, default: Waiting()].callers.append(continuation)
-                defer { organizations[organizationID]?.running = true }
-                return organizations[organizationID]?.running == false
+        func give() {
+            state.withLock { state in
+                state.given = true
+                return state.waiter.take()
+            }?.resume()
+        }
+
+        func wait() async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let given = state.withLock { state in
+                    if !state.given { state.waiter = continuation }
+                    return state.given
+                }
+                if given { continuation.resume() }
             }
-            if starts { Task { await self.drain(organizationID, run) } }
         }
     }
 
-    /// Runs for the callers waiting when each run starts, until none waits.
-    private func drain(_ organizationID: UUID, _ run: @Sendable () async -> Void) async {
-        while true {
-            let callers = organizations.withLock { organizations in
-                let callers = organizations[organizationID]?.callers ?? []
-                if callers.isEmpty { organizations[organizationID] = nil } else { organizations[organizationID]?.callers = [] }
-                return callers
+    private struct Runs {
+        /// The write that makes the next run, waiting for the one under way to end.
+        var next: Turn?
+        /// The writes that wait for the next run.
+        var waiting: [Turn] = []
+    }
+
+    /// The organizations with a run under way.
+    private let organizations = Mutex<[UUID: Runs]>([:])
+
+    /// A write of `organizationID` has committed.
+    func arrive(_ organizationID: UUID) -> Arrival {
+        organizations.withLock { organizations in
+            guard var runs = organizations[organizationID] else {
+                organizations[organizationID] = Runs()
+                return .run
             }
-            guard !callers.isEmpty else { return }
-            await run()
-            for caller in callers { caller.resume() }
+            let turn = Turn()
+            defer { organizations[organizationID] = runs }
+            if runs.next == nil {
+                runs.next = turn
+                return .next(turn)
+            }
+            runs.waiting.append(turn)
+            return .wait(turn)
         }
+    }
+
+    /// The next run starts: returns the writes it is for, besides its own.
+    func starting(_ organizationID: UUID) -> [Turn] {
+        organizations.withLock { organizations in
+            defer { organizations[organizationID]?.next = nil; organizations[organizationID]?.waiting = [] }
+            return organizations[organizationID]?.waiting ?? []
+        }
+    }
+
+    /// A run has ended (numbered, or failed and logged): the writes it was for go on, and the write
+    /// that makes the next run, if one arrived, starts it.
+    func finished(_ organizationID: UUID, _ turns: [Turn]) {
+        for turn in turns { turn.give() }
+        organizations.withLock { organizations -> Turn? in
+            guard let next = organizations[organizationID]?.next else {
+                organizations[organizationID] = nil
+                return nil
+            }
+            return next
+        }?.give()
     }
 }

@@ -206,7 +206,7 @@ extension PostgresStore: BookingStore {
 
     /// The end of every write: its audit entries, then its outbox events, without sequence numbers
     /// and in their order (`position`): the sequencer numbers them once the write has committed
-    /// (`numberEvents`), so writes of an organization never wait for each other's commits here.
+    /// (`recording`), so writes of an organization never wait for each other's commits here.
     static func record(_ change: some RecordedChange) -> SQL {
         let values = change.events.enumerated().map { position, event -> SQL in
             """

@@ -16,12 +16,16 @@ import PostgresNIO
 /// later write's events were inserted after the earlier's committed.
 extension PostgresStore {
     /// One transaction of a write that records events of `organizationID`, then the numbering of
-    /// its events: it returns once they are in `events(after:)`, as on SQLite.
+    /// its events, on the same connection when it makes the run (`NumberingRuns`): it returns once
+    /// they are in `events(after:)`, as on SQLite.
     func recording<T: Sendable>(
         _ organizationID: UUID, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let result = try await transaction(body)
-        await numberEvents(organizationID)
+        let (result, turn) = try await leased { connection in
+            let result = try await connection.transaction(logger: self.logger, body)
+            return (result, await self.number(organizationID, on: connection))
+        }
+        await turn?.wait()
         return result
     }
 
@@ -30,7 +34,29 @@ extension PostgresStore {
     /// has committed, and its events are numbered by the next run (the next write's, or the
     /// dispatcher's `numberStrays`).
     func numberEvents(_ organizationID: UUID) async {
-        await numberingRuns.request(organizationID) { await self.runSequencer(organizationID) }
+        do {
+            await (try await leased { connection in await self.number(organizationID, on: connection) })?.wait()
+        } catch {
+            logger.warning("Numbering events found no connection; the next run numbers them", metadata: [
+                "organization": "\(organizationID)", "error": "\(String(reflecting: error))",
+            ])
+        }
+    }
+
+    /// After a commit on `connection`: runs the sequencer there, now or when the run under way
+    /// ends, or returns the turn of the next run, to wait for once the connection is back.
+    private func number(_ organizationID: UUID, on connection: PostgresConnection) async -> NumberingRuns.Turn? {
+        var others: [NumberingRuns.Turn] = []
+        switch numberingRuns.arrive(organizationID) {
+        case .run: break
+        case .next(let turn):
+            await turn.wait()
+            others = numberingRuns.starting(organizationID)
+        case .wait(let turn): return turn
+        }
+        await runSequencer(organizationID, on: connection)
+        numberingRuns.finished(organizationID, others)
+        return nil
     }
 
     /// Numbers the events that were committed but not numbered: those of writes in flight, and
@@ -45,9 +71,9 @@ extension PostgresStore {
     /// sees every event committed before the lock was granted), the numbering, and a notification
     /// `<organization>:<last sequence>` that PostgreSQL delivers to every listening process once
     /// the run commits, so streams wake when the events are there to read.
-    private func runSequencer(_ organizationID: UUID) async {
+    private func runSequencer(_ organizationID: UUID, on connection: PostgresConnection) async {
         do {
-            try await transaction { connection in
+            try await connection.transaction(logger: logger) { connection in
                 let last = try await connection.rows("""
                     INSERT INTO event_sequences (organization_id, last_sequence) VALUES (\(organizationID), 0)
                     ON CONFLICT (organization_id) DO UPDATE SET last_sequence = event_sequences.last_sequence

@@ -147,13 +147,20 @@ public final class PostgresStore: SchemaStore {
     func transaction<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
+        try await leased(isolation: isolation) { connection in
+            try await connection.transaction(logger: logger, isolation: isolation, body)
+        }
+    }
+
+    /// `body` on a pooled connection, its errors translated as `transaction`'s.
+    func leased<T: Sendable>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
         operationsInFlight.add(1, ordering: .relaxed)
         defer { operationsInFlight.subtract(1, ordering: .relaxed) }
         try refuseWhileAway()
         do {
-            return try await client.withConnection(isolation: isolation) { connection in
-                try await connection.transaction(logger: logger, isolation: isolation, body)
-            }
+            return try await client.withConnection(isolation: isolation) { connection in try await body(connection) }
         } catch {
             throw failure(error)
         }
