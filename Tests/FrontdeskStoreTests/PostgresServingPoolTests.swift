@@ -19,7 +19,7 @@ struct PostgresServingPoolTests {
                     .value("n", as: Int.self)
             }
             let before = try await connected()
-            var url = try #require(URLComponents(string: ProcessInfo.processInfo.environment["POSTGRES_URL"] ?? ""))
+            var url = try #require(URLComponents(string: try Backend.postgresURL))
             url.path = "/" + database
             let store = try PostgresStore(url: try #require(url.string), maximumConnections: 3, serving: serving)
             _ = try await store.query("SELECT 1")

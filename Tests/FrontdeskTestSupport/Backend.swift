@@ -38,7 +38,8 @@ public enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible
         return TestStore(store: store, sqlitePath: path)
     }
 
-    static var postgresURL: String {
+    /// The PostgreSQL server the tests make their databases on (`POSTGRES_URL`).
+    public static var postgresURL: String {
         get throws {
             guard let url = ProcessInfo.processInfo.environment["POSTGRES_URL"], !url.isEmpty else {
                 throw BackendError.missingPostgresURL
